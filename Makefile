@@ -1,0 +1,75 @@
+# The documented way to do things. `make run` and `make test` provision everything they need on a fresh
+# Debian/Ubuntu machine (as root or with sudo) and are safe to run again.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
+
+GO      ?= go
+BIN     := bin/legalmap
+WEB     := static/node_modules/.installed
+SAMPLE  := tmp/sample
+GOFILES := $(shell find . -name '*.go' -not -path './static/node_modules/*' 2>/dev/null)
+SQL     := $(wildcard sql/*.sql)
+
+.PHONY: run test db web build migrate sample serve bench bench-import bench-api fuzz lint vet clean browser
+
+## run: install what is missing, start PostgreSQL + PostGIS, migrate, load the sample directory, serve :8080
+run: db build migrate sample serve
+
+## test: the same provisioning for throwaway databases, then every test (unit, storage, HTTP, browser)
+test: db web browser
+	$(GO) vet ./...
+	cd static && npm test
+	$(GO) test -count=1 -timeout 30m ./...
+
+db:
+	@scripts/provision-db.sh
+
+# Front-end libraries come from npm with the lockfile and are copied into the embedded tree: no CDN.
+web: $(WEB)
+$(WEB): static/package.json static/package-lock.json static/vendor.txt
+	@command -v npm >/dev/null || { echo "npm is needed (Node.js 20): apt-get install nodejs npm" >&2; exit 1; }
+	cd static && npm ci --no-audit --no-fund --loglevel=error
+	scripts/copy-vendor.sh
+	@touch $@
+
+# The browser tests drive Debian's Chromium headless.
+browser:
+	@command -v chromium >/dev/null || { echo "==> installing chromium"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); }
+
+build: $(BIN)
+$(BIN): $(WEB) $(GOFILES) $(SQL) go.mod go.sum $(shell find static/site -type f 2>/dev/null)
+	$(GO) build -o $(BIN) ./cmd/legalmap
+
+migrate: $(BIN)
+	$(BIN) migrate
+
+sample: $(BIN)
+	@scripts/load-sample.sh $(BIN) $(SAMPLE)
+
+serve: $(BIN)
+	@scripts/serve.sh $(BIN)
+
+## bench: every benchmark, each printing its figures
+bench: bench-import bench-api
+
+bench-import: db build
+	@scripts/bench-import.sh
+
+bench-api: db build
+	@scripts/bench-api.sh
+
+## fuzz: a short run of every fuzz target (their seed corpora also run in `make test`)
+fuzz:
+	@scripts/fuzz.sh 30s
+
+vet:
+	$(GO) vet ./...
+
+lint: vet
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+clean:
+	rm -rf bin tmp static/site/vendor $(WEB)

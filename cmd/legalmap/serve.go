@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/api"
+	"legalmap/internal/store"
+)
+
+func runServe(ctx context.Context, env *runEnv, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, env, env.cfg.DatabaseURL, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := checkSchema(ctx, env, db); err != nil {
+		return err
+	}
+	var read *pgxpool.Pool
+	if env.cfg.DatabaseReadURL != "" {
+		if read, err = openDB(ctx, env, env.cfg.DatabaseReadURL, false); err != nil {
+			return err
+		}
+		defer read.Close()
+	}
+	srv, err := api.New(api.Deps{Config: env.cfg, Log: env.log, DB: db, ReadDB: read})
+	if err != nil {
+		return err
+	}
+	return srv.ListenAndServe(ctx)
+}
+
+// errSchemaBehind stops serve on a database whose schema is older than the binary.
+var errSchemaBehind = errors.New("the database schema is behind this binary")
+
+// checkSchema refuses to serve on a schema that is behind, saying what to run. A database that cannot be
+// reached is waited for a while and then left to /readyz (which also checks the schema): the process starts,
+// answers /healthz, and becomes ready on its own when the database comes.
+func checkSchema(ctx context.Context, env *runEnv, db *pgxpool.Pool) error {
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		pending, err := store.SchemaStatus(cctx, db)
+		cancel()
+		if err == nil {
+			if len(pending) > 0 {
+				return fmt.Errorf("%w: %d migration(s) pending (%s); run `legalmap migrate` (or `make migrate`) first",
+					errSchemaBehind, len(pending), strings.Join(pending, ", "))
+			}
+			return nil
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			env.log.Warn("database not reachable at start; serving anyway, /readyz stays 503 until it is", "err", err)
+			return nil
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}

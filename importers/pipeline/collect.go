@@ -1,0 +1,65 @@
+package pipeline
+
+import "fmt"
+
+// collector accounts for each mapped row in file order: the "already seen in the file" rules (ids, and
+// lawyers' licence numbers), counts and report lines, and the ids of rejected rows (the file still lists
+// them, so a snapshot must not withdraw them).
+type collector struct {
+	rep      *Report
+	rows     int
+	listed   []string
+	ids      map[string]int32
+	licences map[string]int32
+}
+
+func (r *runner) newCollector() *collector {
+	return &collector{rep: r.rep, ids: map[string]int32{}, licences: map[string]int32{}}
+}
+
+// take records a row and says whether it is accepted. licence is a practitioner's licence number ("" for
+// places).
+func (c *collector) take(line int, id, licence string, ok bool, reject *Issue, warns []Issue) bool {
+	c.rows++
+	listID := id
+	if id != "" {
+		if first, dup := c.ids[id]; dup {
+			ok, reject = false, &Issue{Field: "source_id", Reason: fmt.Sprintf("编号 %s 与第 %d 行重复 / id %s already seen on line %d", id, first, id, first)}
+			listID = "" // listed already, by its first line
+		} else {
+			// A copy: the row's strings may share the reader's buffers.
+			c.ids[string([]byte(id))] = int32(line)
+		}
+	}
+	if ok && licence != "" {
+		if first, dup := c.licences[licence]; dup {
+			ok, reject = false, &Issue{Field: "licence_no", Reason: fmt.Sprintf("执业证号 %s 与第 %d 行重复 / licence number %s already seen on line %d", licence, first, licence, first)}
+		} else {
+			c.licences[string([]byte(licence))] = int32(line)
+		}
+	}
+	for _, w := range warns {
+		w.Line, w.SourceID = line, id
+		c.rep.warn(w)
+	}
+	if !ok {
+		is := Issue{Reason: "无法读取 / unreadable"}
+		if reject != nil {
+			is = *reject
+		}
+		is.Line = line
+		if is.SourceID == "" {
+			is.SourceID = id
+		}
+		c.rep.reject(is)
+		if listID != "" {
+			c.listed = append(c.listed, listID)
+		}
+		return false
+	}
+	return true
+}
+
+func sharedReason(line int) string {
+	return fmt.Sprintf("与第 %d 行的另一机构坐标相同，请核对 / same point as the unrelated record on line %d: please check", line, line)
+}

@@ -1,0 +1,107 @@
+// Package pipeline is the one import pipeline of the bureau's lists: read the file (package reader), map its
+// columns (package columns), validate and convert every row in parallel workers, stream the accepted rows
+// into a staging table with binary COPY, apply them with set-based SQL in one transaction (package store),
+// and report every rejection and warning by line and field. Each kind adds only what is particular to it
+// (kind_*.go): lawyers attach to their firm, forensic institutions carry categories and a licence period,
+// community adviser points name their community, adviser and schedule.
+package pipeline
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"legalmap/internal/directory"
+	"legalmap/internal/geo"
+)
+
+// Kinds the pipeline imports: the five kinds of place and the lawyers of the law firms.
+const KindLawyer = "lawyer"
+
+// Kinds lists the importers in the order a whole directory is loaded (lawyers name their firms).
+var Kinds = []string{directory.KindLawFirm, KindLawyer, directory.KindLegalAid, directory.KindNotary,
+	directory.KindForensic, directory.KindCommunityAdviser}
+
+// Modes of a run.
+const (
+	ModeUpsert   = "upsert"
+	ModeSnapshot = "snapshot"
+)
+
+// Options are one run's settings; the zero values of the optional ones are the documented defaults.
+type Options struct {
+	Kind     string // one of Kinds
+	File     string // path of the file to read
+	FileName string // name recorded for the run (an upload's name); default: the base name of File
+	CRS      string // wgs84, gcj02 or bd09; "": the file's own (a GeoJSON crs member), else wgs84
+	Source   string // default: the kind, so each kind's list is its own source
+	Mode     string // upsert (default) or snapshot
+	DryRun   bool   // validate and compute the outcome, then roll back
+	Strict   bool   // refuse the whole file on any rejected row
+	Sheet    string // xlsx sheet; "": the first
+	Encoding string // auto (default), utf-8 or gb18030; the reader refuses others
+	Actor    string // who runs it, for the audit; default "cli"
+
+	Region      geo.Region // service region; zero: geo.Shenzhen
+	MaxWithdraw float64    // snapshot refusal share; 0: 0.2
+	MaxFileSize int64      // 0: the reader's default
+
+	Workers  int                     // row workers; 0: GOMAXPROCS
+	Now      time.Time               // "today" for licence expiry; zero: time.Now()
+	Progress func(rows, total int64) // called now and then while reading; total 0 when unknown
+}
+
+func (o *Options) defaults() error {
+	if !validKind(o.Kind) {
+		return fmt.Errorf("未知的导入类型 %q / unknown kind %q (want one of %v)", o.Kind, o.Kind, Kinds)
+	}
+	if o.File == "" {
+		return fmt.Errorf("缺少 --file / --file is required")
+	}
+	if o.FileName == "" {
+		o.FileName = filepath.Base(o.File)
+	}
+	if o.Source == "" {
+		o.Source = o.Kind
+	}
+	switch o.Mode {
+	case "":
+		o.Mode = ModeUpsert
+	case ModeUpsert, ModeSnapshot:
+	default:
+		return fmt.Errorf("--mode 应为 upsert 或 snapshot / --mode must be upsert or snapshot, not %q", o.Mode)
+	}
+	if o.CRS != "" {
+		crs, err := geo.ParseCRS(o.CRS)
+		if err != nil {
+			return err
+		}
+		o.CRS = string(crs)
+	}
+	if o.Actor == "" {
+		o.Actor = "cli"
+	}
+	if o.Region == (geo.Region{}) {
+		o.Region = geo.Shenzhen
+	}
+	if o.MaxWithdraw <= 0 {
+		o.MaxWithdraw = 0.2
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	return nil
+}
+
+func validKind(k string) bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,93 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// Progress draws a bar on a terminal while a file is read: rows so far, the share of the file when the
+// number of lines is known (CSV), and the rate. Off a terminal it draws nothing; the command prints a
+// one-line summary at the end instead.
+type Progress struct {
+	w     io.Writer
+	start time.Time
+	mu    sync.Mutex
+	last  time.Time
+	drawn bool
+}
+
+// NewProgress returns a bar on f when f is a terminal, else nil (whose methods do nothing).
+func NewProgress(f *os.File) *Progress {
+	if f == nil || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return &Progress{w: f, start: time.Now()}
+}
+
+// Update redraws at most five times a second.
+func (p *Progress) Update(rows, total int64) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = now
+	rate := float64(rows) / max(now.Sub(p.start).Seconds(), 1e-3)
+	const width = 30
+	bar := strings.Repeat("·", width)
+	pct := ""
+	if total > 0 {
+		done := min(int(int64(width)*rows/total), width)
+		bar = strings.Repeat("█", done) + strings.Repeat("·", width-done)
+		pct = fmt.Sprintf(" %3d%%", min(100, 100*rows/total))
+	}
+	fmt.Fprintf(p.w, "\r导入中 / importing [%s]%s %d 行 rows · %.0f 行/秒 rows/s ", bar, pct, rows, rate)
+	p.drawn = true
+}
+
+// Done clears the bar's line.
+func (p *Progress) Done() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// countLines counts the line breaks of a text file quickly (a few hundred MB/s), for the bar's total; 0 for
+// a file that is not plain text (xlsx) or cannot be read.
+func countLines(path string) int64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	buf := make([]byte, 1<<20)
+	var n int64
+	first := true
+	for {
+		k, err := f.Read(buf)
+		if first && k >= 2 && buf[0] == 'P' && buf[1] == 'K' {
+			return 0 // a zip: xlsx
+		}
+		first = false
+		n += int64(bytes.Count(buf[:k], []byte{'\n'}))
+		if err != nil {
+			return n
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"time"
+
+	"legalmap/internal/store"
+)
+
+// Issue is one rejection or warning: where (line or sheet row, field) and why, in Chinese then English.
+// Line 1 is the header row; file-level notes (a dropped personal column) carry line 1 and the column.
+type Issue struct {
+	Line     int    `json:"line"`
+	Field    string `json:"field,omitempty"`
+	SourceID string `json:"source_id,omitempty"`
+	Reason   string `json:"reason"`
+}
+
+// maxListed bounds the issues a report lists (the counts stay exact): a broken million-row file must not
+// turn into a gigabyte report.
+const maxListed = 5000
+
+// Report is the outcome of a run, for people (Text) and machines (JSON).
+type Report struct {
+	RunID    int64  `json:"run_id,omitempty"`
+	Kind     string `json:"kind"`
+	Source   string `json:"source"`
+	File     string `json:"file"`
+	SHA256   string `json:"sha256,omitempty"`
+	Format   string `json:"format,omitempty"`
+	CRS      string `json:"crs"`
+	Mode     string `json:"mode"`
+	DryRun   bool   `json:"dry_run"`
+	Status   string `json:"status"` // applied, dry_run, refused, failed
+	Refusal  string `json:"refusal,omitempty"`
+	Rows     int    `json:"rows"` // data rows read
+	Accepted int    `json:"accepted"`
+
+	store.ImportCounts
+	Advisers   *store.AdviserResult `json:"advisers,omitempty"`
+	AreasAdded int                  `json:"areas_added,omitempty"`
+	Reindexed  int                  `json:"reindexed,omitempty"` // providers whose documents were refreshed
+
+	Columns       map[string]string `json:"columns,omitempty"` // canonical field -> header found
+	Dropped       []Issue           `json:"dropped_columns,omitempty"`
+	Ignored       []string          `json:"ignored_columns,omitempty"`
+	RejectedRows  []Issue           `json:"rejected_rows"`
+	WarningList   []Issue           `json:"warning_list"`
+	ElapsedMillis int64             `json:"elapsed_ms"`
+	RowsPerSecond float64           `json:"rows_per_second,omitempty"`
+}
+
+func (r *Report) reject(is Issue) {
+	r.Rejected++
+	if len(r.RejectedRows) < maxListed {
+		r.RejectedRows = append(r.RejectedRows, is)
+	}
+}
+
+func (r *Report) warn(is Issue) {
+	r.Warnings++
+	if len(r.WarningList) < maxListed {
+		r.WarningList = append(r.WarningList, is)
+	}
+}
+
+func (r *Report) finish(start time.Time) {
+	d := time.Since(start)
+	r.ElapsedMillis = d.Milliseconds()
+	if s := d.Seconds(); s > 0 && r.Rows > 0 {
+		r.RowsPerSecond = float64(r.Rows) / s
+	}
+	if r.RejectedRows == nil {
+		r.RejectedRows = []Issue{}
+	}
+	if r.WarningList == nil {
+		r.WarningList = []Issue{}
+	}
+}
+
+// JSON is the machine-readable report.
+func (r *Report) JSON() []byte {
+	b, _ := json.MarshalIndent(r, "", "  ")
+	return append(b, '\n')
+}
+
+// stored is the report as import_runs keeps it: the same, with the lists already capped.
+func (r *Report) stored() []byte {
+	b, _ := json.Marshal(r)
+	return b
+}

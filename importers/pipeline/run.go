@@ -1,0 +1,219 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/importers/columns"
+	"legalmap/importers/reader"
+	"legalmap/internal/geo"
+	"legalmap/internal/search"
+	"legalmap/internal/store"
+)
+
+// Run imports one file. It returns the report in every case it can (also when the file is refused, with a
+// *RefusedError, or the run fails, with a *FailedError); a plain error means the options were wrong.
+// Whatever happens, the directory is either fully updated or untouched, and import_runs records the run.
+func Run(ctx context.Context, pool *pgxpool.Pool, opt Options) (*Report, error) {
+	start := time.Now()
+	if err := opt.defaults(); err != nil {
+		return nil, err
+	}
+	r := &runner{opt: opt, pool: pool, rep: &Report{Kind: opt.Kind, Source: opt.Source, File: opt.FileName,
+		Mode: opt.Mode, DryRun: opt.DryRun, CRS: opt.CRS}}
+	err := r.run(ctx)
+	r.rep.finish(start)
+	return r.rep, err
+}
+
+type runner struct {
+	opt  Options
+	pool *pgxpool.Pool
+	rep  *Report
+	meta store.ImportRun
+	m    columns.Mapping
+	v    *vocab
+	crs  geo.CRS
+}
+
+func (r *runner) run(ctx context.Context) error {
+	sha, err := FileSHA256(r.opt.File)
+	if err != nil {
+		return r.refuse(ctx, fmt.Sprintf("无法读取文件 / cannot read the file: %v", err))
+	}
+	r.rep.SHA256 = sha
+	r.meta = store.ImportRun{Importer: r.opt.Kind, Source: r.opt.Source, FileName: r.opt.FileName, FileSHA256: sha,
+		Actor: r.opt.Actor, Mode: r.opt.Mode, DryRun: r.opt.DryRun, CRS: string(geo.WGS84)}
+	table, err := reader.Open(r.opt.File, reader.Options{Sheet: r.opt.Sheet, Encoding: r.opt.Encoding, MaxFileBytes: r.opt.MaxFileSize})
+	if err != nil {
+		return r.refuse(ctx, readerReason(err))
+	}
+	defer table.Close()
+	r.rep.Format = table.Format()
+	if err := r.chooseCRS(table.CRS()); err != nil {
+		return r.refuse(ctx, err.Error())
+	}
+	if r.m, err = r.mapColumns(table.Header(), table.Format()); err != nil {
+		return r.refuse(ctx, err.Error())
+	}
+	r.noteColumns(table.Header())
+	if reason := r.missingColumns(); reason != "" {
+		return r.refuse(ctx, reason)
+	}
+	if r.v, err = loadVocab(ctx, r.pool); err != nil {
+		return r.fail(ctx, err)
+	}
+	tx, err := store.BeginImport(ctx, r.pool, r.meta)
+	if err != nil {
+		return r.fail(ctx, err)
+	}
+	if err := r.inTx(ctx, tx, table); err != nil {
+		// Rolled back before the refused or failed run is recorded on its own.
+		tx.Rollback(ctx)
+		var refused *RefusedError
+		if errors.As(err, &refused) {
+			return r.refuse(ctx, refused.Reason)
+		}
+		return r.fail(ctx, err)
+	}
+	if r.opt.DryRun {
+		tx.Rollback(ctx)
+		r.rep.Status = store.RunDryRun
+		r.recordOutside(ctx, store.RunDryRun)
+		return nil
+	}
+	r.rep.RunID, r.rep.Status = tx.RunID, store.RunApplied
+	if err := tx.Commit(ctx, r.rep.ImportCounts, r.rep.stored()); err != nil {
+		r.rep.RunID = 0
+		return r.fail(ctx, err)
+	}
+	return nil
+}
+
+// inTx stages and applies the file, and refreshes the search documents of the places whose people changed,
+// all inside the run's transaction.
+func (r *runner) inTx(ctx context.Context, tx *store.ImportTx, table reader.Table) error {
+	var total int64
+	if table.Format() == "csv" {
+		total = max(0, countLines(r.opt.File)-1)
+	}
+	progress := func(rows int64) {
+		if r.opt.Progress != nil {
+			r.opt.Progress(rows, total)
+		}
+	}
+	var res store.ApplyResult
+	var err error
+	if r.opt.Kind == KindLawyer {
+		res, err = r.runLawyers(ctx, tx, table, progress)
+	} else {
+		res, err = r.runProviders(ctx, tx, table, progress)
+	}
+	if err != nil {
+		return err
+	}
+	r.rep.Created, r.rep.Updated, r.rep.Unchanged, r.rep.Withdrawn = res.Created, res.Updated, res.Unchanged, res.Withdrawn
+	ids, err := tx.AffectedProviders(ctx)
+	if err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		if err := search.RefreshPG(ctx, tx.Querier(), r.v.analyzer, ids); err != nil {
+			return fmt.Errorf("refresh search documents: %w", err)
+		}
+		r.rep.Reindexed = len(ids)
+	}
+	return nil
+}
+
+// afterStaging decides, once every row is read, whether the run may go on: --strict refuses on any
+// rejected row, and a file with no accepted row is refused.
+func (r *runner) afterStaging(accepted int) error {
+	r.rep.Accepted = accepted
+	if r.opt.Strict && r.rep.Rejected > 0 {
+		return &RefusedError{Reason: fmt.Sprintf("--strict：有 %d 行被拒绝 / --strict: %d rows rejected", r.rep.Rejected, r.rep.Rejected)}
+	}
+	if accepted == 0 {
+		if r.rep.Rows == 0 {
+			return &RefusedError{Reason: "文件没有数据行 / the file has no data rows"}
+		}
+		return &RefusedError{Reason: fmt.Sprintf("%d 行全部被拒绝 / none of the %d rows was accepted", r.rep.Rows, r.rep.Rows)}
+	}
+	return nil
+}
+
+func (r *runner) chooseCRS(fileCRS string) error {
+	switch {
+	case r.opt.CRS != "":
+		r.crs = geo.CRS(r.opt.CRS)
+		if fileCRS != "" && fileCRS != r.opt.CRS {
+			r.rep.warn(Issue{Line: 1, Field: "crs", Reason: fmt.Sprintf("文件声明坐标系 %s，按 --crs %s 处理 / the file declares %s; --crs %s wins", fileCRS, r.opt.CRS, fileCRS, r.opt.CRS)})
+		}
+	case fileCRS != "":
+		crs, err := geo.ParseCRS(fileCRS)
+		if err != nil {
+			return err
+		}
+		r.crs = crs
+	default:
+		r.crs = geo.WGS84
+	}
+	r.rep.CRS = string(r.crs)
+	r.meta.CRS = string(r.crs)
+	return nil
+}
+
+// refuse records a refused run (in its own transaction: the run's work, if any, is rolled back).
+func (r *runner) refuse(ctx context.Context, reason string) error {
+	r.rep.Status, r.rep.Refusal = store.RunRefused, reason
+	r.recordOutside(ctx, store.RunRefused)
+	return &RefusedError{Reason: reason}
+}
+
+func (r *runner) fail(ctx context.Context, err error) error {
+	r.rep.Status, r.rep.Refusal = store.RunFailed, err.Error()
+	r.recordOutside(ctx, store.RunFailed)
+	return &FailedError{Err: err}
+}
+
+func (r *runner) recordOutside(ctx context.Context, status string) {
+	if r.meta.Importer == "" {
+		r.meta = store.ImportRun{Importer: r.opt.Kind, Source: r.opt.Source, FileName: r.opt.FileName,
+			Actor: r.opt.Actor, Mode: r.opt.Mode, DryRun: r.opt.DryRun, CRS: string(geo.WGS84)}
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if id, err := store.RecordRun(ctx, r.pool, r.meta, status, r.rep.ImportCounts, r.rep.stored()); err == nil {
+		r.rep.RunID = id
+	}
+}
+
+func readerReason(err error) string {
+	var fe *reader.FileError
+	if errors.As(err, &fe) {
+		return fe.Reason
+	}
+	return err.Error()
+}
+
+// FileSHA256 is the hex SHA-256 of a file, as import_runs records it.
+func FileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,56 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+
+	"legalmap/importers/reader"
+	"legalmap/internal/directory"
+	"legalmap/internal/store"
+)
+
+// runLawyers streams a lawyer list into the practitioner staging table and applies it: rows attach to their
+// firms in the database, and the firms whose lawyers changed get fresh search documents (Run refreshes them).
+func (r *runner) runLawyers(ctx context.Context, tx *store.ImportTx, table reader.Table, progress func(int64)) (store.ApplyResult, error) {
+	env := r.rowEnv(table.Format())
+	st := newStream(ctx, table, r.opt.Workers, env.practitioner, progress)
+	defer st.close()
+	c := r.newCollector()
+	accepted := 0
+	next := func() (*store.StagedPractitioner, error) {
+		for {
+			m, err := st.next()
+			if err != nil {
+				return nil, err
+			}
+			if c.take(m.line, m.id, m.licence, m.ok, m.reject, m.warns) {
+				accepted++
+				return m.rec, nil
+			}
+		}
+	}
+	if _, err := tx.StagePractitioners(ctx, next); err != nil {
+		var fe *reader.FileError
+		if errors.As(err, &fe) {
+			return store.ApplyResult{}, &RefusedError{Reason: fe.Reason}
+		}
+		return store.ApplyResult{}, err
+	}
+	r.rep.Rows = c.rows
+	if err := r.afterStaging(accepted); err != nil {
+		return store.ApplyResult{}, err
+	}
+	res, err := tx.ApplyPractitioners(ctx, store.PractitionerApply{Role: directory.RoleLawyer, Fields: env.practitionerFields(),
+		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed})
+	if err != nil {
+		return res, snapshotRefusal(err)
+	}
+	r.takeRejects(res.Rejected)
+	if len(res.Rejected) >= accepted {
+		return res, &RefusedError{Reason: "没有一行被接受 / no row was accepted"}
+	}
+	if r.opt.Strict && r.rep.Rejected > 0 {
+		return res, &RefusedError{Reason: "--strict：有行被拒绝 / --strict: rows rejected"}
+	}
+	return res, nil
+}

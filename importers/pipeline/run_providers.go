@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"hash/fnv"
+
+	"legalmap/importers/reader"
+	"legalmap/internal/directory"
+	"legalmap/internal/store"
+)
+
+// runProviders streams a file of places through the row workers into the staging table and applies it.
+func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table reader.Table, progress func(int64)) (store.ApplyResult, error) {
+	people, err := tx.PeopleBySourceID(ctx, r.opt.Kind)
+	if err != nil {
+		return store.ApplyResult{}, err
+	}
+	env := r.rowEnv(table.Format())
+	env.people = people
+	st := newStream(ctx, table, r.opt.Workers, env.provider, progress)
+	defer st.close()
+	c := r.newCollector()
+	shared := map[pointKey]sharedPoint{}
+	accepted := 0
+	next := func() (*store.StagedProvider, error) {
+		for {
+			m, err := st.next()
+			if err != nil {
+				return nil, err
+			}
+			if !c.take(m.line, m.id, "", m.ok, m.reject, m.warns) {
+				continue
+			}
+			// One point shared by unrelated records (different names) is worth a look: a copied coordinate.
+			k := keyOf([2]float64{m.rec.Lng, m.rec.Lat})
+			h := nameHash(m.rec.Name)
+			if prev, seen := shared[k]; seen && prev.name != h {
+				r.rep.warn(Issue{Line: m.line, Field: "lng", SourceID: m.id, Reason: sharedReason(int(prev.line))})
+			} else if !seen {
+				shared[k] = sharedPoint{line: int32(m.line), name: h}
+			}
+			accepted++
+			return m.rec, nil
+		}
+	}
+	if _, err := tx.StageProviders(ctx, next); err != nil {
+		var fe *reader.FileError
+		if errors.As(err, &fe) {
+			return store.ApplyResult{}, &RefusedError{Reason: fe.Reason}
+		}
+		return store.ApplyResult{}, err
+	}
+	r.rep.Rows = c.rows
+	if err := r.afterStaging(accepted); err != nil {
+		return store.ApplyResult{}, err
+	}
+	if n, err := tx.AddAreas(ctx, r.v.areas.newAreas()); err != nil {
+		return store.ApplyResult{}, err
+	} else {
+		r.rep.AreasAdded = n
+	}
+	res, err := tx.ApplyProviders(ctx, store.ProviderApply{Kind: r.opt.Kind, Fields: env.providerFields(),
+		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed})
+	if err != nil {
+		return res, snapshotRefusal(err)
+	}
+	r.takeRejects(res.Rejected)
+	if len(res.Rejected) >= accepted {
+		return res, &RefusedError{Reason: "没有一行被接受 / no row was accepted"}
+	}
+	if r.opt.Kind == directory.KindCommunityAdviser && env.hasAdviser() {
+		adv, err := tx.ApplyAdvisers(ctx)
+		if err != nil {
+			return res, err
+		}
+		r.rep.Advisers = &adv
+		for _, w := range adv.Warnings {
+			r.rep.warn(Issue{Line: w.Line, Field: w.Field, SourceID: w.SourceID, Reason: w.Reason})
+		}
+	}
+	if r.opt.Strict && r.rep.Rejected > 0 {
+		return res, &RefusedError{Reason: "--strict：有行被拒绝 / --strict: rows rejected"}
+	}
+	return res, nil
+}
+
+type sharedPoint struct {
+	line int32
+	name uint32
+}
+
+func nameHash(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(placeKey(s)))
+	return h.Sum32()
+}
+
+func snapshotRefusal(err error) error {
+	var sr *store.SnapshotRefusedError
+	if errors.As(err, &sr) {
+		return &RefusedError{Reason: sr.Error()}
+	}
+	return err
+}
+
+// takeRejects adds the rows the apply refused (a conflicting id, an unknown firm) to the report.
+func (r *runner) takeRejects(rs []store.RowReject) {
+	for _, x := range rs {
+		r.rep.reject(Issue{Line: x.Line, Field: x.Field, SourceID: x.SourceID, Reason: x.Reason})
+	}
+}

@@ -1,0 +1,40 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/search"
+	"legalmap/internal/store"
+)
+
+// vocab is what validation and search documents learn from the database before a run: the practice areas
+// (names and synonyms), the areas (for area codes) and the analyzer built from all vocabularies, the same
+// one the search engine uses, so imported documents match what a rebuild would write.
+type vocab struct {
+	practice practiceIndex
+	areas    *areaIndex
+	analyzer *search.Analyzer
+}
+
+func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
+	kinds, err := store.Kinds(ctx, pool)
+	if err != nil {
+		return nil, fmt.Errorf("load kinds: %w", err)
+	}
+	areas, err := store.PracticeAreas(ctx, pool)
+	if err != nil {
+		return nil, fmt.Errorf("load practice areas: %w", err)
+	}
+	places, err := store.Areas(ctx, pool)
+	if err != nil {
+		return nil, fmt.Errorf("load areas: %w", err)
+	}
+	return &vocab{
+		practice: newPracticeIndex(areas),
+		areas:    newAreaIndex(places),
+		analyzer: search.NewAnalyzer(search.VocabularyOf(kinds, areas, places)),
+	}, nil
+}

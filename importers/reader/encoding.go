@@ -1,0 +1,151 @@
+package reader
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// textEncoding is how the bytes of a CSV or GeoJSON file map to text.
+type textEncoding int
+
+const (
+	encUTF8 textEncoding = iota
+	encGB18030
+	encUTF16LE
+	encUTF16BE
+)
+
+func (e textEncoding) String() string {
+	return [...]string{"utf-8", "gb18030", "utf-16le", "utf-16be"}[e]
+}
+
+// detected is the outcome of encoding detection.
+type detected struct {
+	enc    textEncoding
+	bomLen int  // bytes of byte order mark to skip
+	auto   bool // chosen by detection, not by the caller
+}
+
+// detectEncoding decides how to decode a text file. A byte order mark
+// always wins (it is an explicit statement inside the file). Otherwise the
+// caller's choice wins, and "auto" means, over the whole file:
+//  1. valid UTF-8 -> UTF-8;
+//  2. mostly UTF-8 (at least twice as many valid non-ASCII lines as broken
+//     ones) -> UTF-8, the broken lines become row errors (a UTF-8 list with
+//     a few GBK lines pasted in);
+//  3. decodes as GB18030 with no invalid sequence -> GB18030 (Excel on
+//     Chinese Windows; GBK is a subset);
+//  4. otherwise whichever of the two leaves fewer broken lines.
+func detectEncoding(r io.ReaderAt, size int64, want string) (detected, error) {
+	head := make([]byte, 4)
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		return detected{enc: encUTF8, bomLen: 3}, nil
+	case bytes.HasPrefix(head, []byte("\xff\xfe")):
+		return detected{enc: encUTF16LE, bomLen: 2}, nil
+	case bytes.HasPrefix(head, []byte("\xfe\xff")):
+		return detected{enc: encUTF16BE, bomLen: 2}, nil
+	case bytes.HasPrefix(head, []byte("\x84\x31\x95\x33")):
+		return detected{enc: encGB18030, bomLen: 4}, nil
+	}
+	switch strings.ToLower(strings.TrimSpace(want)) {
+	case "", "auto":
+	case "utf-8", "utf8":
+		return detected{enc: encUTF8}, nil
+	case "gb18030", "gbk", "gb2312", "cp936":
+		return detected{enc: encGB18030}, nil
+	default:
+		return detected{}, fileErrorf("不支持的编码 %q，可用 auto、utf-8、gb18030 / unsupported encoding %q: use auto, utf-8 or gb18030", want, want)
+	}
+	u := scanLines(io.NewSectionReader(r, 0, size))
+	if u.invalid == 0 || u.goodMB >= 2*u.invalid {
+		return detected{enc: encUTF8, auto: true}, nil
+	}
+	gb := scanLines(transform.NewReader(io.NewSectionReader(r, 0, size), simplifiedchinese.GB18030.NewDecoder()))
+	if gb.replaced == 0 || gb.replaced < u.invalid {
+		return detected{enc: encGB18030, auto: true}, nil
+	}
+	return detected{enc: encUTF8, auto: true}, nil
+}
+
+// lineStats counts lines by what their bytes look like as UTF-8.
+type lineStats struct {
+	goodMB   int // valid lines with at least one non-ASCII character
+	invalid  int // lines with invalid UTF-8
+	replaced int // lines with invalid UTF-8 or U+FFFD
+}
+
+// scanLines streams r once, in fixed memory.
+func scanLines(r io.Reader) lineStats {
+	var st lineStats
+	var mb, bad, repl bool
+	endLine := func() {
+		if bad {
+			st.invalid++
+		}
+		if bad || repl {
+			st.replaced++
+		} else if mb {
+			st.goodMB++
+		}
+		mb, bad, repl = false, false, false
+	}
+	buf := make([]byte, 64<<10)
+	carry := 0
+	for {
+		n, err := io.ReadFull(r, buf[carry:])
+		n += carry
+		atEOF := err != nil
+		carry = 0
+		for i := 0; i < n; {
+			c := buf[i]
+			if c < utf8.RuneSelf {
+				if c == '\n' {
+					endLine()
+				}
+				i++
+				continue
+			}
+			if !atEOF && !utf8.FullRune(buf[i:n]) {
+				carry = copy(buf, buf[i:n])
+				break
+			}
+			ru, sz := utf8.DecodeRune(buf[i:n])
+			switch {
+			case ru == utf8.RuneError && sz == 1:
+				bad = true
+			case ru == '\uFFFD':
+				repl = true
+			default:
+				mb = true
+			}
+			i += sz
+		}
+		if atEOF {
+			endLine()
+			return st
+		}
+	}
+}
+
+// decodedStream returns the file's text as UTF-8 bytes, except for GB18030,
+// which is decoded line by line by lineSource (so that a broken line is
+// known by its number) and is returned raw here.
+func decodedStream(r io.ReaderAt, size int64, d detected) io.Reader {
+	body := io.NewSectionReader(r, int64(d.bomLen), size-int64(d.bomLen))
+	switch d.enc {
+	case encUTF16LE:
+		return transform.NewReader(body, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder())
+	case encUTF16BE:
+		return transform.NewReader(body, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder())
+	}
+	return body
+}

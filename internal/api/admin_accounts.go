@@ -1,0 +1,130 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"legalmap/internal/auth"
+	"legalmap/internal/store"
+)
+
+func (a *admin) listAccounts(c echo.Context) error {
+	list, err := store.Accounts(c.Request().Context(), a.s.db)
+	if err != nil {
+		return err
+	}
+	return adminList(c, list, len(list), len(list), 0)
+}
+
+// createAccount adds an account. Without a password one is generated and returned in this answer only.
+func (a *admin) createAccount(c echo.Context) error {
+	var in struct {
+		Username string `json:"username"`
+		Role     string `json:"role"`
+		Password string `json:"password"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	generated := in.Password == ""
+	if generated {
+		in.Password = auth.GeneratePassword()
+	}
+	acct, err := a.auth.CreateAccount(c.Request().Context(), in.Username, in.Password, auth.Role(in.Role))
+	if err != nil {
+		return err
+	}
+	a.s.log.Info("account created", "by", principal(c).Actor(), "username", acct.Username, "role", acct.Role)
+	out := map[string]any{"account": acct}
+	if generated {
+		out["password"] = in.Password
+	}
+	return c.JSON(http.StatusCreated, out)
+}
+
+// updateAccount changes an account's role, disables or enables it, or sets a new password. An admin may not
+// disable or demote their own account: the last admin would otherwise lock everyone out.
+func (a *admin) updateAccount(c echo.Context) error {
+	var in struct {
+		Role     *string `json:"role"`
+		Disabled *bool   `json:"disabled"`
+		Password *string `json:"password"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	username := c.Param("username")
+	self := username == principal(c).Account.Username
+	var ch store.AccountChange
+	if in.Role != nil {
+		if _, err := auth.ParseRole(*in.Role); err != nil {
+			return BadParam("role", "须为 viewer、editor、importer 或 admin / want viewer, editor, importer or admin")
+		}
+		if self && *in.Role != string(auth.Admin) {
+			return BadParam("role", "不能降低自己的角色 / you cannot demote yourself")
+		}
+		ch.Role = in.Role
+	}
+	if in.Disabled != nil {
+		if self && *in.Disabled {
+			return BadParam("disabled", "不能停用自己的账号 / you cannot disable yourself")
+		}
+		ch.Disabled = in.Disabled
+	}
+	if in.Password != nil {
+		h, err := auth.HashPassword(*in.Password)
+		if err != nil {
+			return err
+		}
+		ch.PasswordHash = &h
+	}
+	acct, err := store.UpdateAccount(c.Request().Context(), a.s.db, username, ch)
+	if err != nil {
+		return err
+	}
+	a.s.log.Info("account changed", "by", principal(c).Actor(), "username", acct.Username, "role", acct.Role, "disabled", acct.Disabled)
+	return c.JSON(http.StatusOK, acct)
+}
+
+func (a *admin) listTokens(c echo.Context) error {
+	list, err := store.Tokens(c.Request().Context(), a.s.db)
+	if err != nil {
+		return err
+	}
+	return adminList(c, list, len(list), len(list), 0)
+}
+
+// createToken makes an API token for an account; the token is in this answer and never again.
+func (a *admin) createToken(c echo.Context) error {
+	var in struct {
+		Username string `json:"username"`
+		Name     string `json:"name"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	if err := auth.CheckUsername(in.Username); err != nil {
+		return err
+	}
+	plain, t, err := a.auth.CreateToken(c.Request().Context(), in.Username, in.Name)
+	if err != nil {
+		return err
+	}
+	a.s.log.Info("token created", "by", principal(c).Actor(), "for", t.Username, "token_id", t.ID)
+	return c.JSON(http.StatusCreated, map[string]any{"token": plain, "meta": t})
+}
+
+func (a *admin) revokeToken(c echo.Context) error {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id < 1 {
+		return BadParam("id", "须为令牌编号 / want a token id")
+	}
+	t, err := store.RevokeToken(c.Request().Context(), a.s.db, id)
+	if err != nil {
+		return err
+	}
+	a.s.log.Info("token revoked", "by", principal(c).Actor(), "token_id", t.ID)
+	return c.JSON(http.StatusOK, t)
+}

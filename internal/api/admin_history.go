@@ -1,0 +1,148 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"legalmap/internal/store"
+)
+
+var changeActions = map[string]bool{"create": true, "update": true, "withdraw": true, "restore": true, "verify": true}
+
+// changes is the directory's change log: filter by actor, action, record, import run and time range
+// (from inclusive, to exclusive; RFC 3339 or a date in Asia/Shanghai), newest first, paginated.
+func (a *admin) changes(c echo.Context) error {
+	f, err := changeFilter(c)
+	if err != nil {
+		return err
+	}
+	return a.changeList(c, f)
+}
+
+// providerHistory is one record's changes, newest first.
+func (a *admin) providerHistory(c echo.Context) error {
+	id, err := recordID(c)
+	if err != nil {
+		return err
+	}
+	if _, err := store.ProviderByID(c.Request().Context(), a.s.db, id); err != nil {
+		return err
+	}
+	limit, offset, err := page(c)
+	if err != nil {
+		return err
+	}
+	return a.changeList(c, store.ChangeFilter{RecordID: id, Limit: limit, Offset: offset})
+}
+
+func (a *admin) changeList(c echo.Context, f store.ChangeFilter) error {
+	list, total, err := store.Changes(c.Request().Context(), a.s.db, f)
+	if err != nil {
+		return err
+	}
+	return adminList(c, list, total, f.Limit, f.Offset)
+}
+
+func changeFilter(c echo.Context) (store.ChangeFilter, error) {
+	var f store.ChangeFilter
+	var err error
+	if f.Limit, f.Offset, err = page(c); err != nil {
+		return f, err
+	}
+	f.Actor = c.QueryParam("actor")
+	if len(f.Actor) > 64 {
+		return f, BadParam("actor", "过长 / too long")
+	}
+	if f.Action = c.QueryParam("action"); f.Action != "" && !changeActions[f.Action] {
+		return f, BadParam("action", "须为 create、update、withdraw、restore 或 verify / want create, update, withdraw, restore or verify")
+	}
+	if s := c.QueryParam("record"); s != "" {
+		u, err := uuid.Parse(s)
+		if err != nil {
+			return f, BadParam("record", "须为记录编号 / want a record id")
+		}
+		f.RecordID = u.String()
+	}
+	if s := c.QueryParam("import_run"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 1 {
+			return f, BadParam("import_run", "须为导入编号 / want an import run id")
+		}
+		f.ImportRunID = n
+	}
+	for _, p := range []struct {
+		name string
+		dst  **time.Time
+	}{{"from", &f.From}, {"to", &f.To}} {
+		if s := c.QueryParam(p.name); s != "" {
+			t, err := parseInstant(s)
+			if err != nil {
+				return f, BadParam(p.name, "须为日期 YYYY-MM-DD 或 RFC 3339 时间 / want YYYY-MM-DD or an RFC 3339 time")
+			}
+			*p.dst = &t
+		}
+	}
+	if f.From != nil && f.To != nil && !f.From.Before(*f.To) {
+		return f, BadParam("to", "须晚于 from / must be after from")
+	}
+	return f, nil
+}
+
+var shanghai = func() *time.Location {
+	l, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600) // China has kept +08:00 without daylight saving since 1991
+	}
+	return l
+}()
+
+func parseInstant(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.ParseInLocation("2006-01-02", s, shanghai)
+}
+
+func recordID(c echo.Context) (string, error) {
+	u, err := uuid.Parse(c.Param("id"))
+	if err != nil {
+		return "", &Error{Status: http.StatusNotFound, Code: "not_found", Message: "未找到 / not found"}
+	}
+	return u.String(), nil
+}
+
+func (a *admin) listImports(c echo.Context) error {
+	limit, offset, err := page(c)
+	if err != nil {
+		return err
+	}
+	list, total, err := store.ImportRuns(c.Request().Context(), a.s.db, limit, offset)
+	if err != nil {
+		return err
+	}
+	return adminList(c, list, total, limit, offset)
+}
+
+func (a *admin) importRun(c echo.Context) error {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id < 1 {
+		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "未找到 / not found"}
+	}
+	run, err := store.ImportRunByID(c.Request().Context(), a.s.db, id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, run)
+}
+
+func (a *admin) dashboard(c echo.Context) error {
+	d, err := store.DashboardFigures(c.Request().Context(), a.s.db)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, d)
+}

@@ -1,0 +1,93 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+)
+
+// decodeJSON reads a JSON object body into v, strictly: the content type must say JSON (a cross-site HTML
+// form cannot send that without a CORS preflight, which admin routes never grant), unknown fields are
+// refused by name, and there must be nothing after the object.
+func decodeJSON(c echo.Context, v any) error {
+	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	if mt != echo.MIMEApplicationJSON {
+		return &Error{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type",
+			Message: "请求体须为 JSON / the body must be application/json"}
+	}
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var he *echo.HTTPError
+		var mbe *http.MaxBytesError
+		if errors.As(err, &he) || errors.As(err, &mbe) {
+			return echo.ErrStatusRequestEntityTooLarge
+		}
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(err)
+	}
+	if dec.More() {
+		return BadParam("body", "请求体只能有一个 JSON 对象 / one JSON object only")
+	}
+	return nil
+}
+
+// jsonError names the field a JSON decoding error is about, when it can.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return BadParam(te.Field, "类型错误 / wrong type, want "+te.Type.String())
+	}
+	msg := err.Error()
+	if f, ok := unknownField(msg); ok {
+		return BadParam(f, "未知字段 / unknown field")
+	}
+	return BadParam("body", "JSON 无效 / invalid JSON")
+}
+
+func unknownField(msg string) (string, bool) {
+	const prefix = "json: unknown field "
+	if len(msg) > len(prefix) && msg[:len(prefix)] == prefix {
+		if f, err := strconv.Unquote(msg[len(prefix):]); err == nil {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// page reads limit and offset for an admin list: limit 1-200 (default 50), offset >= 0.
+func page(c echo.Context) (limit, offset int, err error) {
+	limit, offset = 50, 0
+	if s := c.QueryParam("limit"); s != "" {
+		n, perr := strconv.Atoi(s)
+		if perr != nil || n < 1 {
+			return 0, 0, BadParam("limit", "须为正整数 / want a whole number of at least 1")
+		}
+		limit = min(n, 200)
+	}
+	if s := c.QueryParam("offset"); s != "" {
+		n, perr := strconv.Atoi(s)
+		if perr != nil || n < 0 || n > 1_000_000 {
+			return 0, 0, BadParam("offset", "须为非负整数 / want a whole number of at least 0")
+		}
+		offset = n
+	}
+	return limit, offset, nil
+}
+
+// adminList is DESIGN.md's list shape.
+func adminList[T any](c echo.Context, items []T, total, limit, offset int) error {
+	if items == nil {
+		items = []T{}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"results": items, "total": total, "limit": limit, "offset": offset})
+}

@@ -1,0 +1,66 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"legalmap/internal/directory"
+	"legalmap/internal/store"
+)
+
+// recordAction is withdraw, restore or verify: {"reason": "…", "version": n (optional)}. Withdrawing
+// closes the record (it is never deleted) and restoring opens it again; both need a reason, which the
+// audit keeps. Verifying sets verified_at to now. Withdrawing a withdrawn record (or restoring an open
+// one) is a 409: someone else did it first.
+func recordAction(action string) func(*admin, echo.Context) error {
+	return func(a *admin, c echo.Context) error {
+		id, err := recordID(c)
+		if err != nil {
+			return err
+		}
+		var in struct {
+			Reason  string `json:"reason"`
+			Version int    `json:"version"`
+		}
+		if err := decodeJSON(c, &in); err != nil {
+			return err
+		}
+		in.Reason = strings.TrimSpace(in.Reason)
+		if in.Reason == "" && action != "verify" {
+			return BadParam("reason", "请填写原因 / a reason is required")
+		}
+		if len([]rune(in.Reason)) > 1000 {
+			return BadParam("reason", "原因过长 / the reason is too long")
+		}
+		cat, err := a.catalog(c.Request().Context())
+		if err != nil {
+			return err
+		}
+		rec, err := store.UpdateProvider(c.Request().Context(), a.s.db, id, a.edit(c, cat, action, in.Reason, in.Version),
+			func(cur store.Record) (store.Record, error) {
+				switch action {
+				case "withdraw":
+					if cur.Status == directory.StatusClosed {
+						return cur, &Error{Status: http.StatusConflict, Code: "conflict", Message: "记录已撤下 / the record is already withdrawn"}
+					}
+					cur.Status = directory.StatusClosed
+				case "restore":
+					if cur.Status != directory.StatusClosed {
+						return cur, &Error{Status: http.StatusConflict, Code: "conflict", Message: "记录未被撤下 / the record is not withdrawn"}
+					}
+					cur.Status = directory.StatusActive
+				case "verify":
+					now := time.Now()
+					cur.VerifiedAt = &now
+				}
+				return cur, nil
+			})
+		if err == nil {
+			a.meiliPush(c.Request().Context(), cat, id)
+		}
+		return a.writeAnswer(c, rec, err, recordProblems{})
+	}
+}

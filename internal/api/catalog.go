@@ -1,0 +1,119 @@
+package api
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/directory"
+	"legalmap/internal/search"
+	"legalmap/internal/store"
+)
+
+// catalog is what every public answer needs besides the rows themselves: the vocabularies (to check
+// codes and name them), the areas, the holiday calendar (for "open now") and the search analyzer built
+// from the vocabularies. It is loaded from the database and kept in memory; it is small.
+type catalog struct {
+	kinds         []store.VocabTerm
+	practiceAreas []store.VocabTerm
+	areas         []store.Area
+	kindSet       map[string]bool
+	areaSet       map[string]bool // practice-area codes
+	areaByCode    map[string]*store.Area
+	calendar      directory.Holidays
+	analyzer      *search.Analyzer
+	version       int64 // the directory version when loaded (holidays move it on)
+	loaded        time.Time
+}
+
+// catalogMaxAge bounds how long a vocabulary change (made by hand in the tables, which do not move the
+// directory version) takes to show; a directory change reloads at once.
+const catalogMaxAge = 5 * time.Minute
+
+// catalogs keeps the current catalog and reloads it when it is stale. Requests never wait for each
+// other's reload: while one request reloads, the others use the previous catalog.
+type catalogs struct {
+	db  *pgxpool.Pool
+	cur atomic.Pointer[catalog]
+	mu  sync.Mutex // held by the one reloading
+}
+
+// get returns a catalog no older than the directory version v (the caller's current one).
+func (cs *catalogs) get(ctx context.Context, v int64) (*catalog, error) {
+	c := cs.cur.Load()
+	if c != nil && c.version == v && time.Since(c.loaded) < catalogMaxAge {
+		return c, nil
+	}
+	if c != nil && !cs.mu.TryLock() {
+		return c, nil // someone is reloading; this one is good enough for one more request
+	}
+	if c == nil {
+		cs.mu.Lock()
+	}
+	defer cs.mu.Unlock()
+	if n := cs.cur.Load(); n != nil && n != c {
+		return n, nil
+	}
+	n, err := loadCatalog(ctx, cs.db, v)
+	if err != nil {
+		if c != nil {
+			return c, nil // the database hiccuped: the old catalog still answers correctly enough
+		}
+		return nil, err
+	}
+	cs.cur.Store(n)
+	return n, nil
+}
+
+func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, error) {
+	c := &catalog{version: v, loaded: time.Now(), kindSet: map[string]bool{}, areaSet: map[string]bool{},
+		areaByCode: map[string]*store.Area{}, calendar: directory.Holidays{}}
+	var err error
+	if c.kinds, err = store.Kinds(ctx, db); err != nil {
+		return nil, err
+	}
+	if c.practiceAreas, err = store.PracticeAreas(ctx, db); err != nil {
+		return nil, err
+	}
+	if c.areas, err = store.Areas(ctx, db); err != nil {
+		return nil, err
+	}
+	days, err := store.Holidays(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	for d, k := range days {
+		if kind, ok := directory.ParseDayKind(k); ok {
+			c.calendar[d] = kind
+		}
+	}
+	for _, k := range c.kinds {
+		c.kindSet[k.Code] = true
+	}
+	for _, a := range c.practiceAreas {
+		c.areaSet[a.Code] = true
+	}
+	for i := range c.areas {
+		c.areaByCode[c.areas[i].Code] = &c.areas[i]
+	}
+	c.analyzer = search.NewAnalyzer(search.VocabularyOf(c.kinds, c.practiceAreas, c.areas))
+	return c, nil
+}
+
+// centre is where an area is: its own centre, or its nearest ancestor's (streets have none of their own).
+func (c *catalog) centre(code string) *[2]float64 {
+	for i := 0; i < 4 && code != ""; i++ {
+		a := c.areaByCode[code]
+		if a == nil {
+			return nil
+		}
+		if a.Centre != nil {
+			return a.Centre
+		}
+		code = a.ParentCode
+	}
+	return nil
+}

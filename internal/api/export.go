@@ -1,0 +1,151 @@
+package api
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"legalmap/internal/store"
+)
+
+// The open data exports: the whole public directory (withdrawn records left out, public fields only) as
+// CSV for spreadsheets and GeoJSON for GIS, for the bureau's open data portal. Both carry an ETag tied to
+// the directory's data version, so a portal polling them costs one small query while nothing changed.
+
+var exportColumns = []string{"id", "kind", "kind_name", "name", "name_en", "licence_no", "credit_code", "address",
+	"area_code", "area_name", "lng", "lat", "phone", "email", "website", "hours", "languages", "practice_areas",
+	"free", "fee_note", "accessibility", "description", "categories", "valid_from", "valid_to", "status",
+	"verified_at", "updated_at"}
+
+// exportCSV writes UTF-8 with a byte order mark (so Excel on Chinese Windows reads it as UTF-8, not GBK),
+// with every text cell that a spreadsheet would take for a formula neutralised.
+func (s *Server) exportCSV(c echo.Context) error {
+	if done, err := s.exportETag(c, "csv"); done || err != nil {
+		return err
+	}
+	w := c.Response()
+	var cw *csv.Writer
+	start := func() {
+		w.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="legalmap-directory.csv"`)
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte("\ufeff")) //nolint:errcheck
+		cw = csv.NewWriter(w)
+		cw.Write(exportColumns) //nolint:errcheck
+	}
+	err := store.ExportPublic(c.Request().Context(), s.read, func(r store.PublicRecord) error {
+		if cw == nil {
+			start()
+		}
+		return cw.Write(csvRow(r))
+	})
+	if err != nil && cw == nil {
+		return err
+	}
+	if err != nil {
+		s.log.Warn("export cut short", "request_id", requestID(c), "err", err)
+		return nil // the status is sent; a truncated file is all that can be said now
+	}
+	if cw == nil {
+		start()
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func csvRow(r store.PublicRecord) []string {
+	text := func(s string) string { return cellText(s) }
+	list := func(l []string) string { return cellText(strings.Join(l, ";")) }
+	free := ""
+	if r.Free != nil {
+		free = strconv.FormatBool(*r.Free)
+	}
+	verified := ""
+	if r.VerifiedAt != nil {
+		verified = r.VerifiedAt.Format("2006-01-02T15:04:05Z07:00")
+	}
+	return []string{r.ID, r.Kind, text(r.KindName), text(r.Name), text(r.NameEn), text(r.LicenceNo), text(r.CreditCode),
+		text(r.Address), r.AreaCode, text(r.AreaName), formatCoord(r.Lng), formatCoord(r.Lat), list(r.Phones),
+		text(r.Email), text(r.Website), text(string(r.Hours)), list(r.Languages), list(r.PracticeAreas), free,
+		text(r.FeeNote), text(r.Accessibility), text(r.Description), list(r.Categories), r.ValidFrom, r.ValidTo,
+		r.Status, verified, r.UpdatedAt.Format("2006-01-02T15:04:05Z07:00")}
+}
+
+// cellText neutralises a text cell a spreadsheet would run as a formula (CSV injection): one beginning
+// with = + - @, or with a tab or carriage return that some spreadsheets skip before looking, gets a leading
+// apostrophe, which spreadsheets read as "this is text".
+func cellText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func formatCoord(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
+
+// exportGeoJSON writes a FeatureCollection of points, the record's public fields as properties.
+func (s *Server) exportGeoJSON(c echo.Context) error {
+	if done, err := s.exportETag(c, "geojson"); done || err != nil {
+		return err
+	}
+	w := c.Response()
+	n := 0
+	start := func() {
+		w.Header().Set(echo.HeaderContentType, "application/geo+json")
+		w.Header().Set("Content-Disposition", `attachment; filename="legalmap-directory.geojson"`)
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte(`{"type":"FeatureCollection","features":[`)) //nolint:errcheck
+	}
+	err := store.ExportPublic(c.Request().Context(), s.read, func(r store.PublicRecord) error {
+		if n == 0 {
+			start()
+		} else {
+			w.Write([]byte(",\n")) //nolint:errcheck
+		}
+		n++
+		b, err := json.Marshal(map[string]any{
+			"type": "Feature", "id": r.ID,
+			"geometry":   map[string]any{"type": "Point", "coordinates": [2]float64{r.Lng, r.Lat}},
+			"properties": r,
+		})
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	})
+	if err != nil && n == 0 {
+		return err
+	}
+	if err != nil {
+		s.log.Warn("export cut short", "request_id", requestID(c), "err", err)
+		return nil
+	}
+	if n == 0 {
+		start()
+	}
+	_, err = w.Write([]byte("]}\n"))
+	return err
+}
+
+// exportETag answers 304 when the client holds the current version of this export.
+func (s *Server) exportETag(c echo.Context, format string) (bool, error) {
+	v, err := store.ExportVersion(c.Request().Context(), s.read)
+	if err != nil {
+		return false, err
+	}
+	etag := `"export-` + format + `-` + strconv.FormatInt(v, 10) + `"`
+	h := c.Response().Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "public, max-age=300")
+	for _, t := range strings.Split(c.Request().Header.Get("If-None-Match"), ",") {
+		if strings.TrimSpace(t) == etag {
+			return true, c.NoContent(http.StatusNotModified)
+		}
+	}
+	return false, nil
+}

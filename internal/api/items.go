@@ -1,0 +1,98 @@
+package api
+
+import (
+	"encoding/json"
+	"math"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/directory"
+	"legalmap/internal/geo"
+	"legalmap/internal/store"
+)
+
+// placeItem is one result of the list endpoints (DESIGN.md "Public API"): public fields only.
+type placeItem struct {
+	ID                   string     `json:"id"`
+	Kind                 string     `json:"kind"`
+	Name                 string     `json:"name"`
+	NameEn               string     `json:"name_en"`
+	Address              string     `json:"address"`
+	Lat                  float64    `json:"lat"`
+	Lng                  float64    `json:"lng"`
+	DistanceM            *float64   `json:"distance_m,omitempty"` // when the request gave a location
+	Phones               []string   `json:"phones"`
+	OpenNow              *bool      `json:"open_now"` // null: the hours are not known
+	PracticeAreas        []string   `json:"practice_areas"`
+	Languages            []string   `json:"languages"`
+	Free                 *bool      `json:"free"`
+	Status               string     `json:"status"`
+	VerifiedAt           *time.Time `json:"verified_at"`
+	MatchedPractitioners []string   `json:"matched_practitioners,omitempty"` // search: the people the words named
+}
+
+// listAnswer is the envelope of the list endpoints.
+type listAnswer[T any] struct {
+	Results []T `json:"results"`
+	Total   int `json:"total"`
+	Limit   int `json:"limit"`
+	Offset  int `json:"offset"`
+}
+
+// hoursOf reads the stored hours; unreadable hours count as unknown (the importer and the admin form
+// validate them, so this is a guard, not a path).
+func hoursOf(raw []byte) directory.Hours {
+	var h directory.Hours
+	if len(raw) > 0 && json.Unmarshal(raw, &h) != nil {
+		return directory.Hours{}
+	}
+	return h
+}
+
+// openNow is true or false, or nil when the hours say nothing structured. A place closed for the time
+// being is not open, whatever its hours.
+func openNow(h directory.Hours, status string, now time.Time, cal directory.Calendar) *bool {
+	open, known := h.OpenAt(now, cal)
+	if status == directory.StatusTemporarilyClosed {
+		open, known = false, true
+	}
+	if !known {
+		return nil
+	}
+	return &open
+}
+
+// isOpen is the open_now filter's test.
+func isOpen(raw []byte, status string, now time.Time, cal directory.Calendar) bool {
+	o := openNow(hoursOf(raw), status, now, cal)
+	return o != nil && *o
+}
+
+// item renders a place for an answer in the coordinate system asked for; distance is negative when no
+// location was given.
+func item(pl *store.Place, distance float64, crs geo.CRS, now time.Time, cal directory.Calendar) placeItem {
+	pt := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
+	it := placeItem{
+		ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn, Address: pl.Address,
+		Lat: round7(pt[1]), Lng: round7(pt[0]),
+		Phones: orEmpty(pl.Phones), OpenNow: openNow(hoursOf(pl.Hours), pl.Status, now, cal),
+		PracticeAreas: orEmpty(pl.PracticeAreas), Languages: orEmpty(pl.Languages),
+		Free: pl.Free, Status: pl.Status, VerifiedAt: pl.VerifiedAt,
+	}
+	if distance >= 0 {
+		d := math.Round(distance*10) / 10
+		it.DistanceM = &d
+	}
+	return it
+}
+
+// round7 keeps 7 decimals of a degree (about a centimetre): more is noise, and shorter answers.
+func round7(v float64) float64 { return math.Round(v*1e7) / 1e7 }
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

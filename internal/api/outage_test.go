@@ -1,0 +1,85 @@
+package api_test
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
+)
+
+// With the database stopped, the public endpoints answer 503 with Retry-After at once (not 500, not a
+// hang), bad parameters are still 400 (they are checked before any query), and everything answers again
+// on its own once the database is back.
+func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
+	ctx := context.Background()
+	cl := storetest.StartCluster(t)
+	conn, err := pgx.Connect(ctx, cl.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(ctx, "CREATE EXTENSION postgis; CREATE EXTENSION pg_trgm"); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close(ctx)
+	pool, err := store.OpenPool(ctx, store.PoolConfig{URL: cl.URL, MaxConns: 4, ConnectTimeout: 500 * time.Millisecond, StatementTimeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if _, err := store.Migrate(ctx, pool); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, `INSERT INTO providers (kind, name, geom, source, source_id)
+		VALUES ('legal_aid', '测试援助站', ST_SetSRID(ST_MakePoint(114.05, 22.54), 4326), 'qa', '1')`); err != nil {
+		t.Fatal(err)
+	}
+	ts := newServer(t, pool, nil)
+	good := []string{
+		"/api/v1/providers/nearest?lat=22.54&lng=114.05",
+		"/api/v1/providers/search?q=%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9",
+		"/api/v1/providers?bbox=114,22.5,114.1,22.6&zoom=14",
+		"/api/v1/kinds",
+	}
+	for _, p := range good {
+		if resp, body := get(t, ts.URL+p); resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s before the outage: %d %s", p, resp.StatusCode, body)
+		}
+	}
+
+	cl.Stop(t)
+	for _, p := range good {
+		start := time.Now()
+		resp, body := get(t, ts.URL+p)
+		// A vocabulary may still come from memory (it was read a moment ago); anything else is 503.
+		cached := p == "/api/v1/kinds" && resp.StatusCode == http.StatusOK
+		if !cached && (resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "") {
+			t.Errorf("%s with the database stopped: %d (Retry-After %q) %.200s", p, resp.StatusCode, resp.Header.Get("Retry-After"), body)
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%s took %s to say 503", p, took)
+		}
+	}
+	if resp, _ := get(t, ts.URL+"/api/v1/providers/nearest?lat=NaN&lng=114"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a bad parameter during the outage: %d, want 400 (checked before any query)", resp.StatusCode)
+	}
+
+	cl.Start(t)
+	deadline := time.Now().Add(15 * time.Second)
+	for _, p := range good {
+		for {
+			resp, _ := get(t, ts.URL+p)
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s still %d 15 s after the database came back", p, resp.StatusCode)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+}

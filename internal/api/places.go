@@ -1,0 +1,159 @@
+package api
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/geo"
+	"legalmap/internal/search"
+	"legalmap/internal/store"
+)
+
+// placeHit is one answer of the "go to" lookup: an administrative unit or a provider, with where to go.
+type placeHit struct {
+	Type   string      `json:"type"` // district, street, community or provider
+	Code   string      `json:"code,omitempty"`
+	ID     string      `json:"id,omitempty"`
+	Kind   string      `json:"kind,omitempty"`
+	Name   string      `json:"name"`
+	NameEn string      `json:"name_en"`
+	Parent string      `json:"parent,omitempty"` // the district of a street, the street of a community
+	Lat    float64     `json:"lat"`
+	Lng    float64     `json:"lng"`
+	BBox   *[4]float64 `json:"bbox,omitempty"`
+}
+
+// maxPlaceProviders is how many providers a lookup adds after the areas.
+const maxPlaceProviders = 5
+
+// places is GET /places?q=: districts, streets and communities by Chinese name, English name or pinyin
+// (full or initials: "futian", "ft"), then providers by name.
+func (q *publicAPI) places(c echo.Context) error {
+	ctx := reqCtx(c)
+	p, err := newParams(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	text, err := p.text("q", true)
+	if err != nil {
+		return err
+	}
+	crs, err := p.crs()
+	if err != nil {
+		return err
+	}
+	limit, err := p.limit()
+	if err != nil {
+		return err
+	}
+	cat, err := q.catalog(ctx)
+	if err != nil {
+		return err
+	}
+	if q.conditional(c, false) {
+		return nil
+	}
+	out := cat.matchAreas(text, crs, limit)
+	if len(out) < limit {
+		res, err := q.engine.Search(ctx, search.Request{Query: cat.analyzer.Query(text), Limit: min(maxPlaceProviders, limit-len(out))})
+		if err != nil {
+			return err
+		}
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.ID
+		}
+		found, err := store.PlacesByID(ctx, q.db, ids)
+		if err != nil {
+			return err
+		}
+		for _, pl := range found {
+			pt := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
+			out = append(out, placeHit{Type: "provider", ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn,
+				Lat: round7(pt[1]), Lng: round7(pt[0])})
+		}
+	}
+	return c.JSON(http.StatusOK, listAnswer[placeHit]{Results: out, Total: len(out), Limit: limit})
+}
+
+// matchAreas finds areas by name or pinyin, best first: exact names, then names starting with the text,
+// then names containing it; districts before streets before communities at equal quality.
+func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int) []placeHit {
+	t := search.Normalize(text)
+	compact := strings.ReplaceAll(t, " ", "")
+	if compact == "" {
+		return []placeHit{}
+	}
+	type scoredArea struct {
+		a     *store.Area
+		score int
+	}
+	var hits []scoredArea
+	for i := range cat.areas {
+		a := &cat.areas[i]
+		if a.Level == "city" {
+			continue
+		}
+		if s := areaScore(a, t, compact); s > 0 {
+			hits = append(hits, scoredArea{a, s*10 + levelRank(a.Level)})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	out := []placeHit{}
+	for _, h := range hits[:min(len(hits), limit)] {
+		it := cat.areaItem(h.a, crs)
+		ph := placeHit{Type: h.a.Level, Code: h.a.Code, Name: h.a.NameZh, NameEn: h.a.NameEn, BBox: it.BBox}
+		if it.Lat != nil {
+			ph.Lat, ph.Lng = *it.Lat, *it.Lng
+		}
+		if parent := cat.areaByCode[h.a.ParentCode]; parent != nil && parent.Level != "city" {
+			ph.Parent = parent.NameZh
+		}
+		out = append(out, ph)
+	}
+	return out
+}
+
+// areaScore: 3 an exact name, 2 a name starting with the text, 1 containing it, 0 no match. Pinyin is
+// matched joined ("futian"), spaced ("fu tian") and by initials ("ft").
+func areaScore(a *store.Area, t, compact string) int {
+	py := strings.ToLower(a.Pinyin)
+	pyJoined := strings.ReplaceAll(py, " ", "")
+	var initials strings.Builder
+	for _, syl := range strings.Fields(py) {
+		initials.WriteByte(syl[0])
+	}
+	short := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(a.NameZh, "街道"), "社区"), "区")
+	names := []string{search.Normalize(a.NameZh), search.Normalize(short), search.Normalize(a.NameEn), pyJoined, initials.String()}
+	best := 0
+	for i, n := range names {
+		cand := t
+		if i >= 3 {
+			cand = compact // pinyin forms are compared without spaces
+		}
+		switch {
+		case n == "":
+		case n == cand:
+			best = max(best, 3)
+		case strings.HasPrefix(n, cand):
+			best = max(best, 2)
+		case i < 3 && strings.Contains(n, cand) && len([]rune(cand)) >= 2:
+			best = max(best, 1)
+		}
+	}
+	return best
+}
+
+func levelRank(level string) int {
+	switch level {
+	case "district":
+		return 3
+	case "street":
+		return 2
+	}
+	return 1
+}

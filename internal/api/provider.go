@@ -1,0 +1,152 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"legalmap/internal/directory"
+	"legalmap/internal/store"
+)
+
+// providerDetail is GET /providers/{id}: the list fields, and everything else public about the place.
+type providerDetail struct {
+	placeItem
+	LicenceNo     string             `json:"licence_no"`
+	Hours         directory.Hours    `json:"hours"`
+	Today         []directory.Span   `json:"today"`       // today's opening spans; null when unknown
+	NextChange    *nextChange        `json:"next_change"` // when it next opens or closes (within 14 days)
+	Practitioners []practitionerItem `json:"practitioners"`
+	Description   string             `json:"description"`
+	FeeNote       string             `json:"fee_note"`
+	Accessibility string             `json:"accessibility"`
+	Website       string             `json:"website"` // only http(s) links; anything else is dropped
+	Email         string             `json:"email"`
+	Area          *areaRef           `json:"area"`
+	Categories    []string           `json:"categories"`
+	ValidFrom     *string            `json:"valid_from"`
+	ValidTo       *string            `json:"valid_to"`
+	Version       int                `json:"version"`
+}
+
+type nextChange struct {
+	At    time.Time `json:"at"`
+	Opens bool      `json:"opens"`
+}
+
+type practitionerItem struct {
+	ID            string          `json:"id"`
+	Role          string          `json:"role"`
+	Name          string          `json:"name"`
+	LicenceNo     string          `json:"licence_no"`
+	PracticeAreas []string        `json:"practice_areas"`
+	Languages     []string        `json:"languages"`
+	Status        string          `json:"status"`
+	Assigned      bool            `json:"assigned"`            // serves here on a schedule
+	FirmName      string          `json:"firm_name,omitempty"` // assigned: the firm that sends them
+	Schedule      json.RawMessage `json:"schedule,omitempty"`  // assigned: when they serve
+}
+
+// areaRef names the administrative unit of a place and the units above it.
+type areaRef struct {
+	Code   string   `json:"code"`
+	Level  string   `json:"level"`
+	NameZh string   `json:"name_zh"`
+	NameEn string   `json:"name_en"`
+	Parent *areaRef `json:"parent,omitempty"`
+}
+
+func (q *publicAPI) provider(c echo.Context) error {
+	ctx := reqCtx(c)
+	p, err := newParams(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	crs, err := p.crs()
+	if err != nil {
+		return err
+	}
+	id, err := uuid.Parse(c.Param("id"))
+	if err != nil {
+		return store.ErrNotFound // not an id: no such record
+	}
+	cat, err := q.catalog(ctx)
+	if err != nil {
+		return err
+	}
+	if q.conditional(c, true) {
+		return nil
+	}
+	d, err := store.Provider(ctx, q.db, id.String())
+	if err != nil {
+		return err
+	}
+	now := q.now()
+	h := hoursOf(d.Hours)
+	out := providerDetail{
+		placeItem: item(&d.Place, -1, crs, now, cat.calendar),
+		LicenceNo: d.LicenceNo, Hours: h, Description: d.Description, FeeNote: d.FeeNote,
+		Accessibility: d.Accessibility, Website: safeLink(d.Website), Email: d.Email,
+		Area: cat.areaRef(d.AreaCode), Categories: orEmpty(d.Categories),
+		ValidFrom: date(d.ValidFrom), ValidTo: date(d.ValidTo), Version: d.Version,
+		Practitioners: []practitionerItem{},
+	}
+	if h.Known() {
+		out.Today = orEmptySpans(h.Today(now, cat.calendar))
+		if at, opens, ok := h.NextChange(now, cat.calendar); ok && d.Status == directory.StatusActive {
+			out.NextChange = &nextChange{At: at.In(directory.Shanghai), Opens: opens}
+		}
+	}
+	for _, pr := range d.Practitioners {
+		out.Practitioners = append(out.Practitioners, practitionerItem{
+			ID: pr.ID, Role: pr.Role, Name: pr.Name, LicenceNo: pr.LicenceNo,
+			PracticeAreas: orEmpty(pr.PracticeAreas), Languages: orEmpty(pr.Languages), Status: pr.Status,
+			Assigned: pr.Assigned, FirmName: pr.FirmName, Schedule: pr.Schedule,
+		})
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// safeLink keeps a website only when it is an absolute http(s) URL: a javascript: or data: link from a
+// data file must never become something a page can click.
+func safeLink(s string) string {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return ""
+	}
+	return u.String()
+}
+
+func date(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := t.Format(time.DateOnly)
+	return &s
+}
+
+func orEmptySpans(s []directory.Span) []directory.Span {
+	if s == nil {
+		return []directory.Span{}
+	}
+	return s
+}
+
+// areaRef is the area and its ancestors up to the district (the city is implied). Depth is bounded, so a
+// cycle in the parents, which the schema does not rule out, cannot loop.
+func (c *catalog) areaRef(code string) *areaRef { return c.areaRefDepth(code, 4) }
+
+func (c *catalog) areaRefDepth(code string, depth int) *areaRef {
+	a := c.areaByCode[code]
+	if a == nil || a.Level == "city" || depth == 0 {
+		return nil
+	}
+	return &areaRef{Code: a.Code, Level: a.Level, NameZh: a.NameZh, NameEn: a.NameEn,
+		Parent: c.areaRefDepth(a.ParentCode, depth-1)}
+}

@@ -1,0 +1,63 @@
+package api
+
+import (
+	"strings"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"legalmap/static"
+)
+
+// routes is the one route table: every path the server answers, with the middleware that guards it.
+func (s *Server) routes() {
+	e := s.echo
+	e.Pre(middleware.RemoveTrailingSlash())
+	e.Use(
+		middleware.RequestID(),
+		s.securityHeaders(frameNone), // routes below that may be framed or are pages set their own
+		s.logRequests(),
+		middleware.Recover(),
+		deadline(s.cfg.RequestTimeout),
+		// Admin routes set their own limits after the credentials are checked (an upload is larger than
+		// a JSON body, and a stranger gets 401 before anything else).
+		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
+			Limit:   bodyLimit(s.cfg.MaxBodyBytes),
+			Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, adminPrefix+"/") },
+		}),
+	)
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+
+	site, err := loadAssets(static.Site())
+	if err != nil {
+		panic(err) // the embedded tree is part of the binary: unreadable means a broken build
+	}
+	e.GET("/", site.page("index.html"), s.securityHeaders(frameSelf))
+	e.GET("/embed", site.page("embed.html"), s.securityHeaders(frameAny))
+	e.GET("/embed/builder", site.page("builder.html"), s.securityHeaders(frameSelf))
+	e.GET("/static/*", site.static, s.securityHeaders(frameAny))
+
+	// Public API: read-only, open to any origin without credentials.
+	pub := e.Group("/api/v1", publicCORS)
+	pub.GET("/config", s.clientConfig)
+	// --- public query routes (query API engineer) ---
+	qa := s.newPublicAPI()
+	guard := qa.guard() // per-client rate limit; errors never cached
+	pub.GET("/providers/nearest", qa.nearest, guard...)
+	pub.GET("/providers/search", qa.search, guard...)
+	pub.GET("/providers", qa.viewport, guard...)
+	pub.GET("/providers/:id", qa.provider, guard...)
+	pub.GET("/kinds", qa.kinds, guard...)
+	pub.GET("/practice-areas", qa.practiceAreas, guard...)
+	pub.GET("/areas", qa.areas, guard...)
+	pub.GET("/places", qa.places, guard...)
+	e.GET("/api/openapi.json", qa.openapi, publicCORS)
+
+	// --- open data exports and admin routes (admin engineer) ---
+	pub.GET("/export.csv", s.exportCSV)
+	pub.GET("/export.geojson", s.exportGeoJSON)
+	e.GET("/admin", site.page("admin.html"), s.securityHeaders(frameNone))
+	s.adminRoutes() // /api/v1/admin/…: the table in admin_routes.go, each route behind its role
+}

@@ -1,0 +1,97 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/geo"
+	"legalmap/internal/search"
+	"legalmap/internal/store"
+)
+
+// openNowWindow is how many ranked hits a search reads when it keeps only places open now (the open test
+// is made in Go on the hours); the answer pages through the open ones among them.
+const openNowWindow = 500
+
+// search is GET /providers/search: keyword search (Chinese, pinyin, everyday words, English names,
+// practitioners by name or licence), nearer places ranking higher when lat/lng is given.
+func (q *publicAPI) search(c echo.Context) error {
+	ctx := reqCtx(c)
+	p, err := newParams(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	text, err := p.text("q", true)
+	if err != nil {
+		return err
+	}
+	crs, err := p.crs()
+	if err != nil {
+		return err
+	}
+	pt, err := p.point(crs)
+	if err != nil {
+		return err
+	}
+	limit, err := p.limit()
+	if err != nil {
+		return err
+	}
+	offset, err := p.offset()
+	if err != nil {
+		return err
+	}
+	cat, err := q.catalog(ctx)
+	if err != nil {
+		return err
+	}
+	f, err := parseFilter(p, cat)
+	if err != nil {
+		return err
+	}
+	if q.conditional(c, true) {
+		return nil
+	}
+	now := q.now()
+	req := search.Request{Query: cat.analyzer.Query(text), Filter: f.Filter, Near: pt, Limit: limit, Offset: offset}
+	if f.openNow {
+		req.Limit, req.Offset = openNowWindow, 0
+	}
+	res, err := q.engine.Search(ctx, req)
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(res.Hits))
+	named := map[string][]string{}
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+		named[h.ID] = h.MatchedPractitioners
+	}
+	places, err := store.PlacesByID(ctx, q.db, ids)
+	if err != nil {
+		return err
+	}
+	if f.openNow {
+		open := places[:0]
+		for _, pl := range places {
+			if isOpen(pl.Hours, pl.Status, now, cat.calendar) {
+				open = append(open, pl)
+			}
+		}
+		res.Total = len(open)
+		places = open[min(offset, len(open)):min(offset+limit, len(open))]
+	}
+	out := listAnswer[placeItem]{Results: make([]placeItem, 0, len(places)), Total: res.Total, Limit: limit, Offset: offset}
+	for i := range places {
+		d := -1.0
+		if pt != nil {
+			d = geo.Distance(*pt, orb.Point{places[i].Lng, places[i].Lat})
+		}
+		it := item(&places[i], d, crs, now, cat.calendar)
+		it.MatchedPractitioners = named[places[i].ID]
+		out.Results = append(out.Results, it)
+	}
+	return c.JSON(http.StatusOK, out)
+}

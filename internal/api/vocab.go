@@ -1,0 +1,146 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/geo"
+	"legalmap/internal/store"
+)
+
+// vocabItem is a kind or a practice area in both languages, with the everyday words that find it.
+type vocabItem struct {
+	Code     string   `json:"code"`
+	NameZh   string   `json:"name_zh"`
+	NameEn   string   `json:"name_en"`
+	Synonyms []string `json:"synonyms"`
+	Count    *int     `json:"count,omitempty"` // kinds: active records
+}
+
+// areaItem is an administrative unit; lat/lng is its centre, or its district's when it has none.
+type areaItem struct {
+	Code       string      `json:"code"`
+	Level      string      `json:"level"`
+	ParentCode string      `json:"parent_code"`
+	NameZh     string      `json:"name_zh"`
+	NameEn     string      `json:"name_en"`
+	Pinyin     string      `json:"pinyin"`
+	Lat        *float64    `json:"lat"`
+	Lng        *float64    `json:"lng"`
+	BBox       *[4]float64 `json:"bbox"` // minLng,minLat,maxLng,maxLat when known
+}
+
+func (q *publicAPI) kinds(c echo.Context) error {
+	if _, err := newParams(c.QueryParams()); err != nil {
+		return err
+	}
+	cat, err := q.catalog(reqCtx(c))
+	if err != nil {
+		return err
+	}
+	if q.conditional(c, false) {
+		return nil
+	}
+	counts, err := q.counts.get(reqCtx(c), cat.version)
+	if err != nil {
+		return err
+	}
+	out := make([]vocabItem, 0, len(cat.kinds))
+	for _, k := range cat.kinds {
+		n := counts[k.Code]
+		out = append(out, vocabItem{Code: k.Code, NameZh: k.NameZh, NameEn: k.NameEn, Synonyms: orEmpty(k.Synonyms), Count: &n})
+	}
+	return c.JSON(http.StatusOK, whole(out))
+}
+
+func (q *publicAPI) practiceAreas(c echo.Context) error {
+	if _, err := newParams(c.QueryParams()); err != nil {
+		return err
+	}
+	cat, err := q.catalog(reqCtx(c))
+	if err != nil {
+		return err
+	}
+	if q.conditional(c, false) {
+		return nil
+	}
+	out := make([]vocabItem, 0, len(cat.practiceAreas))
+	for _, a := range cat.practiceAreas {
+		out = append(out, vocabItem{Code: a.Code, NameZh: a.NameZh, NameEn: a.NameEn, Synonyms: orEmpty(a.Synonyms)})
+	}
+	return c.JSON(http.StatusOK, whole(out))
+}
+
+func (q *publicAPI) areas(c echo.Context) error {
+	p, err := newParams(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	crs, err := p.crs()
+	if err != nil {
+		return err
+	}
+	cat, err := q.catalog(reqCtx(c))
+	if err != nil {
+		return err
+	}
+	if q.conditional(c, false) {
+		return nil
+	}
+	out := make([]areaItem, 0, len(cat.areas))
+	for _, a := range cat.areas {
+		if a.Level == "city" {
+			continue
+		}
+		out = append(out, cat.areaItem(&a, crs))
+	}
+	return c.JSON(http.StatusOK, whole(out))
+}
+
+func (cat *catalog) areaItem(a *store.Area, crs geo.CRS) areaItem {
+	it := areaItem{Code: a.Code, Level: a.Level, ParentCode: a.ParentCode, NameZh: a.NameZh, NameEn: a.NameEn,
+		Pinyin: a.Pinyin, BBox: a.BBox}
+	if ctr := cat.centre(a.Code); ctr != nil {
+		pt := geo.FromWGS84(orb.Point{ctr[0], ctr[1]}, crs)
+		lat, lng := round7(pt[1]), round7(pt[0])
+		it.Lat, it.Lng = &lat, &lng
+	}
+	if a.BBox != nil && crs != geo.WGS84 {
+		lo := geo.FromWGS84(orb.Point{a.BBox[0], a.BBox[1]}, crs)
+		hi := geo.FromWGS84(orb.Point{a.BBox[2], a.BBox[3]}, crs)
+		it.BBox = &[4]float64{round7(lo[0]), round7(lo[1]), round7(hi[0]), round7(hi[1])}
+	}
+	return it
+}
+
+// whole is a complete (unpaged) list in the list envelope.
+func whole[T any](items []T) listAnswer[T] {
+	return listAnswer[T]{Results: items, Total: len(items), Limit: len(items), Offset: 0}
+}
+
+// kindCounts caches the active records per kind for one directory version: counting reads every row.
+type kindCounts struct {
+	db      *pgxpool.Pool
+	mu      sync.Mutex
+	version int64
+	counts  map[string]int
+}
+
+func (k *kindCounts) get(ctx context.Context, version int64) (map[string]int, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.counts != nil && k.version == version {
+		return k.counts, nil
+	}
+	counts, err := store.KindCounts(ctx, k.db)
+	if err != nil {
+		return nil, err
+	}
+	k.counts, k.version = counts, version
+	return counts, nil
+}

@@ -1,0 +1,97 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"legalmap/internal/store/storetest"
+)
+
+func TestKindsWithCounts(t *testing.T) {
+	qaFixtures(t)
+	ts := newServer(t, nil, nil)
+	resp, body := get(t, ts.URL+"/api/v1/kinds")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	var l struct {
+		Results []struct {
+			Code, NameZh, NameEn string
+			Count                *int
+		} `json:"results"`
+		Total int `json:"total"`
+	}
+	json.Unmarshal(body, &l)
+	if l.Total != 5 || len(l.Results) != 5 || l.Results[0].Code != "law_firm" {
+		t.Fatalf("kinds: %s", body)
+	}
+	for _, k := range l.Results {
+		var want int
+		storetest.Pool(t).QueryRow(context.Background(), `SELECT count(*) FROM providers WHERE kind = $1 AND status = 'active'`, k.Code).Scan(&want)
+		if k.Count == nil || *k.Count != want {
+			t.Errorf("%s: count %v, want %d", k.Code, k.Count, want)
+		}
+	}
+	resp, body = get(t, ts.URL+"/api/v1/practice-areas")
+	if resp.StatusCode != http.StatusOK || !json.Valid(body) {
+		t.Fatalf("practice-areas: %d", resp.StatusCode)
+	}
+}
+
+// Every street has a centre: its own, or its district's.
+func TestAreasWithCentres(t *testing.T) {
+	ts := newServer(t, nil, nil)
+	_, body := get(t, ts.URL+"/api/v1/areas")
+	var l struct {
+		Results []struct {
+			Code, Level, ParentCode string
+			Lat, Lng                *float64
+		} `json:"results"`
+	}
+	if err := json.Unmarshal(body, &l); err != nil {
+		t.Fatal(err)
+	}
+	districts, streets := 0, 0
+	centre := map[string][2]float64{}
+	for _, a := range l.Results {
+		if a.Lat == nil || a.Lng == nil {
+			t.Fatalf("%s has no centre", a.Code)
+		}
+		switch a.Level {
+		case "district":
+			districts++
+			centre[a.Code] = [2]float64{*a.Lat, *a.Lng}
+		case "street":
+			streets++
+		}
+	}
+	if districts < 9 || streets < 50 {
+		t.Errorf("%d districts, %d streets", districts, streets)
+	}
+}
+
+// "Go to": districts and streets by Chinese name, pinyin and initials, then providers by name.
+func TestPlacesLookup(t *testing.T) {
+	ids := qaFixtures(t)
+	ts := newServer(t, nil, nil)
+	first := func(q string) (string, string) {
+		_, body := get(t, ts.URL+"/api/v1/places?q="+url.QueryEscape(q))
+		var l struct {
+			Results []struct{ Type, Code, ID string } `json:"results"`
+		}
+		json.Unmarshal(body, &l)
+		if len(l.Results) == 0 {
+			return "", ""
+		}
+		return l.Results[0].Type, l.Results[0].Code + l.Results[0].ID
+	}
+	for q, want := range map[string]string{"福田": "440304", "福田区": "440304", "futian": "440304", "fu tian": "440304",
+		"ft": "440304", "Nanshan": "440305", "粤海": "440305007", "华商律师事务所": ids[fxHuashang]} {
+		if _, got := first(q); got != want {
+			t.Errorf("places %q: first %q, want %q", q, got, want)
+		}
+	}
+}

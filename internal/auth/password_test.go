@@ -1,0 +1,77 @@
+package auth
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPasswordHashVerifies(t *testing.T) {
+	h, err := HashPassword("correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$v=19$m=19456,t=2,p=1$") {
+		t.Fatalf("hash %q is not argon2id with the set parameters", h)
+	}
+	if ok, err := VerifyPassword(h, "correct horse battery"); !ok || err != nil {
+		t.Fatalf("right password refused: %v %v", ok, err)
+	}
+	for _, wrong := range []string{"", "correct horse batterY", "correct horse battery ", strings.Repeat("x", 2000)} {
+		if ok, _ := VerifyPassword(h, wrong); ok {
+			t.Errorf("wrong password %q accepted", wrong)
+		}
+	}
+	h2, _ := HashPassword("correct horse battery")
+	if h2 == h {
+		t.Fatal("two hashes of one password are equal: no salt")
+	}
+}
+
+func TestPasswordTooShortRefused(t *testing.T) {
+	_, err := HashPassword("short")
+	var ie *InputError
+	if err == nil || !asInput(err, &ie) || ie.Field != "password" {
+		t.Fatalf("short password: %v, want an InputError on password", err)
+	}
+}
+
+func asInput(err error, ie **InputError) bool {
+	e, ok := err.(*InputError)
+	*ie = e
+	return ok
+}
+
+// A tampered or foreign hash is refused, and one that would make a login allocate gigabytes is not run.
+func TestTamperedHashRefused(t *testing.T) {
+	good, _ := HashPassword("correct horse battery")
+	parts := strings.Split(good, "$")
+	for _, bad := range []string{
+		"", "plain", "$2a$10$abcdefghijklmnopqrstuv", // bcrypt
+		strings.Replace(good, "argon2id", "argon2i", 1),
+		strings.Replace(good, "v=19", "v=16", 1),
+		strings.Replace(good, "m=19456", "m=99999999", 1),
+		strings.Replace(good, "t=2", "t=1000", 1),
+		strings.Join([]string{"", parts[1], parts[2], parts[3], "!!", parts[5]}, "$"),
+		strings.Join([]string{"", parts[1], parts[2], parts[3], parts[4], "AA"}, "$"),
+	} {
+		start := time.Now()
+		ok, err := VerifyPassword(bad, "correct horse battery")
+		if ok || err == nil {
+			t.Errorf("hash %q: ok=%v err=%v, want refused", bad, ok, err)
+		}
+		if time.Since(start) > 50*time.Millisecond {
+			t.Errorf("hash %q took %s to refuse", bad, time.Since(start))
+		}
+	}
+}
+
+func TestGeneratedPasswordsAreLongAndDistinct(t *testing.T) {
+	a, b := GeneratePassword(), GeneratePassword()
+	if len(a) < MinPasswordLen || a == b {
+		t.Fatalf("generated %q and %q", a, b)
+	}
+	if _, err := HashPassword(a); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,155 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
+)
+
+var (
+	// ErrNoCredentials: no session or token, or one that is unknown, expired, revoked or of a disabled account.
+	ErrNoCredentials = errors.New("auth: no valid credentials")
+	// ErrBadPassword: the username or password is wrong (which of them is not said).
+	ErrBadPassword = errors.New("auth: wrong username or password")
+)
+
+// ThrottledError: too many failed sign-ins for this account or address; try again after Wait.
+type ThrottledError struct{ Wait time.Duration }
+
+func (e *ThrottledError) Error() string {
+	return fmt.Sprintf("auth: too many failed sign-ins, wait %s", e.Wait)
+}
+
+// Principal is who a request acts for.
+type Principal struct {
+	Account store.Account
+	Role    Role
+	Session bool   // signed in with a browser session (needs CSRF), not a bearer token
+	CSRF    string // the session's CSRF token
+}
+
+// Actor is the name written in the audit for this principal's changes.
+func (p Principal) Actor() string { return p.Account.Username }
+
+// Service signs people in and recognises them again. The CLI and the admin API share it.
+type Service struct {
+	db       *pgxpool.Pool
+	policy   SessionPolicy
+	throttle *Throttle
+}
+
+// NewService makes a service with the default session policy and throttle limits.
+func NewService(db *pgxpool.Pool) *Service {
+	return &Service{db: db, policy: DefaultSessionPolicy, throttle: NewThrottle(DefaultAccountLimit, DefaultAddressLimit)}
+}
+
+// WithPolicy returns the service with another session policy (tests shorten it).
+func (s *Service) WithPolicy(p SessionPolicy) *Service { s.policy = p; return s }
+
+// Policy is the service's session policy.
+func (s *Service) Policy() SessionPolicy { return s.policy }
+
+// SignIn checks a password and opens a session, returning its id (for the cookie) and the principal.
+// Failures count against the account and the client address; a throttled attempt is refused before the
+// password is even looked at.
+func (s *Service) SignIn(ctx context.Context, username, password, addr string) (Principal, string, error) {
+	if wait, ok := s.throttle.Check(username, addr); !ok {
+		return Principal{}, "", &ThrottledError{Wait: wait}
+	}
+	acct, hash, err := store.AccountForSignIn(ctx, s.db, username)
+	if errors.Is(err, store.ErrNotFound) {
+		BurnVerify(password)
+		s.throttle.Failed(username, addr)
+		return Principal{}, "", ErrBadPassword
+	}
+	if err != nil {
+		return Principal{}, "", err
+	}
+	ok, err := VerifyPassword(hash, password)
+	if err != nil && !errors.Is(err, ErrBadHash) {
+		return Principal{}, "", err
+	}
+	if !ok || acct.Disabled {
+		s.throttle.Failed(username, addr)
+		return Principal{}, "", ErrBadPassword
+	}
+	s.throttle.Succeeded(username)
+	id, idHash := NewSecret()
+	csrf, _ := NewSecret()
+	if err := store.CreateSession(ctx, s.db, idHash, acct.ID, csrf, time.Now().Add(s.policy.Absolute)); err != nil {
+		return Principal{}, "", err
+	}
+	return Principal{Account: acct, Role: Role(acct.Role), Session: true, CSRF: csrf}, id, nil
+}
+
+// SessionPrincipal recognises a session cookie's value.
+func (s *Service) SessionPrincipal(ctx context.Context, sessionID string) (Principal, error) {
+	if !WellFormed(sessionID) {
+		return Principal{}, ErrNoCredentials
+	}
+	acct, csrf, err := store.SessionAccount(ctx, s.db, HashSecret(sessionID), s.policy.Idle)
+	if errors.Is(err, store.ErrNotFound) {
+		return Principal{}, ErrNoCredentials
+	}
+	if err != nil {
+		return Principal{}, err
+	}
+	return Principal{Account: acct, Role: Role(acct.Role), Session: true, CSRF: csrf}, nil
+}
+
+// TokenPrincipal recognises a bearer token.
+func (s *Service) TokenPrincipal(ctx context.Context, token string) (Principal, error) {
+	if !WellFormed(token) {
+		return Principal{}, ErrNoCredentials
+	}
+	acct, _, err := store.AccountByToken(ctx, s.db, HashSecret(token))
+	if errors.Is(err, store.ErrNotFound) {
+		return Principal{}, ErrNoCredentials
+	}
+	if err != nil {
+		return Principal{}, err
+	}
+	return Principal{Account: acct, Role: Role(acct.Role)}, nil
+}
+
+// SignOut ends the session with this id.
+func (s *Service) SignOut(ctx context.Context, sessionID string) error {
+	if !WellFormed(sessionID) {
+		return nil
+	}
+	return store.DeleteSession(ctx, s.db, HashSecret(sessionID))
+}
+
+// CreateAccount adds an account with a hashed password.
+func (s *Service) CreateAccount(ctx context.Context, username, password string, role Role) (store.Account, error) {
+	if err := CheckUsername(username); err != nil {
+		return store.Account{}, err
+	}
+	if !role.Valid() {
+		return store.Account{}, &InputError{"role", "未知角色 / unknown role: want viewer, editor, importer or admin"}
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return store.Account{}, err
+	}
+	return store.CreateAccount(ctx, s.db, username, hash, string(role))
+}
+
+// CreateToken makes a new API token for the account named and returns it in plain text: the only time it
+// is ever seen. Only its hash is stored.
+func (s *Service) CreateToken(ctx context.Context, username, name string) (string, store.APIToken, error) {
+	if err := CheckTokenName(name); err != nil {
+		return "", store.APIToken{}, err
+	}
+	plain, hash := NewSecret()
+	t, err := store.CreateToken(ctx, s.db, username, name, hash)
+	if err != nil {
+		return "", store.APIToken{}, err
+	}
+	return plain, t, nil
+}

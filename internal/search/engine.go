@@ -1,0 +1,121 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/geo"
+	"legalmap/internal/store"
+)
+
+// Engine answers a keyword query with place ids, best first. Two implement it: PG (the default, over the
+// search documents PostgreSQL keeps next to the data) and Meili (Meilisearch, for a directory too large
+// for one database). Both take the same analysed Query, so the everyday-word understanding is the same.
+type Engine interface {
+	Search(ctx context.Context, r Request) (Result, error)
+}
+
+// Request is one search: the analysed text, the filters of the list endpoints, and an optional location
+// (WGS84) that makes nearer places rank higher.
+type Request struct {
+	Query  Query
+	Filter store.Filter
+	Near   *orb.Point
+	Limit  int
+	Offset int
+}
+
+// Result is one page of hits and how many there are in all (Total stops counting at MaxTotal).
+type Result struct {
+	Hits  []Hit
+	Total int
+}
+
+// Hit is a matching place and, when the query named people, which of its practitioners matched.
+type Hit struct {
+	ID                   string
+	Score                float64
+	MatchedPractitioners []string
+}
+
+const (
+	// MaxRanked is how many matches are ranked for one answer; offset+limit must stay within it. A query
+	// matching more (every law firm) is ranked among the MaxRanked nearest matches when a location is
+	// given, otherwise among the first MaxRanked the index yields.
+	MaxRanked = 1000
+	// MaxTotal is where counting stops: pages end at MaxRanked anyway, and counting further costs a
+	// broad query more than everything else it does.
+	MaxTotal = 2000
+	// nearScale is the distance at which nearness halves a match's score: a citizen prefers a good match
+	// across the district to a poor one next door, but not one across the city.
+	nearScale = 3000.0
+)
+
+// scored is a match with its blended score.
+type scored struct {
+	id, name string
+	score    float64
+}
+
+// rankHits blends text relevance with how much of the name the words are, and with nearness (when near
+// is given), and sorts best first; equal scores go by name, then id, so pages are stable.
+func rankHits(hits []store.SearchHit, q Query, near *orb.Point) []scored {
+	want := compact(q.Raw)
+	out := make([]scored, len(hits))
+	for i, h := range hits {
+		s := h.Rank * nameBoost(want, compact(h.Name))
+		if near != nil {
+			s *= nearness(geo.Distance(*near, orb.Point{h.Lng, h.Lat}))
+		}
+		out[i] = scored{id: h.ID, name: h.Name, score: s}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		if out[i].name != out[j].name {
+			return out[i].name < out[j].name
+		}
+		return out[i].id < out[j].id
+	})
+	return out
+}
+
+// nameBoost lifts a place whose name is what was typed (x3) or holds it whole (x2): "深圳市法律援助处"
+// must put that office before the district offices whose names share all its words but one.
+func nameBoost(query, name string) float64 {
+	switch {
+	case query == "" || name == "":
+		return 1
+	case name == query:
+		return 3
+	case len([]rune(query)) >= 2 && strings.Contains(name, query):
+		return 2
+	}
+	return 1
+}
+
+// compact is text folded for comparing names: Normalize, and only letters and digits kept.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, Normalize(s))
+}
+
+// nearness is 1 at the spot and falls smoothly with distance: 1/2 at nearScale, 1/5 at four times it.
+func nearness(metres float64) float64 { return 1 / (1 + metres/nearScale) }
+
+// page cuts the window [offset, offset+limit) out of a ranked list.
+func page(all []scored, offset, limit int) []scored {
+	if offset >= len(all) {
+		return nil
+	}
+	return all[offset:min(len(all), offset+limit)]
+}

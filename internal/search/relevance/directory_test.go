@@ -1,0 +1,132 @@
+package relevance
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/search"
+	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
+)
+
+// doc is one record of ../testdata/docs.json.
+type doc struct {
+	ID            string   `json:"id"`
+	Kind          string   `json:"kind"`
+	Name          string   `json:"name"`
+	NameEn        string   `json:"name_en"`
+	LicenceNo     string   `json:"licence_no"`
+	Address       string   `json:"address"`
+	Description   string   `json:"description"`
+	AreaCodes     []string `json:"area_codes"`
+	PracticeAreas []string `json:"practice_areas"`
+	Practitioners []struct {
+		Name          string   `json:"name"`
+		LicenceNo     string   `json:"licence_no"`
+		PracticeAreas []string `json:"practice_areas"`
+	} `json:"practitioners"`
+}
+
+// directory is the loaded fixture: the docs, their database ids both ways, and the analyzer.
+type directory struct {
+	docs   map[string]doc
+	dbID   map[string]string // doc id -> providers.id
+	docID  map[string]string // providers.id -> doc id
+	engine search.Engine
+	a      *search.Analyzer
+}
+
+var (
+	dirOnce sync.Once
+	dir     *directory
+	dirErr  error
+)
+
+func loadDirectory(t testing.TB) *directory {
+	t.Helper()
+	dirOnce.Do(func() { dir, dirErr = load(context.Background(), storetest.Pool(t)) })
+	if dirErr != nil {
+		t.Fatal(dirErr)
+	}
+	return dir
+}
+
+func load(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
+	raw, err := os.ReadFile("../testdata/docs.json")
+	if err != nil {
+		return nil, err
+	}
+	var docs []doc
+	if err := json.Unmarshal(raw, &docs); err != nil {
+		return nil, err
+	}
+	d := &directory{docs: map[string]doc{}, dbID: map[string]string{}, docID: map[string]string{}}
+	areas, err := store.Areas(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	centre := map[string][2]float64{}
+	for _, a := range areas {
+		if a.Centre != nil {
+			centre[a.Code] = *a.Centre
+		}
+	}
+	for _, x := range docs {
+		area := ""
+		if len(x.AreaCodes) > 0 {
+			area = x.AreaCodes[0]
+		}
+		c := centre[area[:min(6, len(area))]]
+		// Spread the places of a district around its centre, deterministically (a few kilometres).
+		h := fnv.New64a()
+		h.Write([]byte(x.ID))
+		s := h.Sum64()
+		lng := c[0] + (float64(s%1000)/1000-0.5)*0.06
+		lat := c[1] + (float64(s/1000%1000)/1000-0.5)*0.04
+		var id string
+		err := db.QueryRow(ctx, `INSERT INTO providers (kind, name, name_en, licence_no, address, description, area_code,
+				geom, practice_areas, source, source_id)
+			VALUES ($1, $2, $3, $4, $5, $6, nullif($7, ''), ST_SetSRID(ST_MakePoint($8, $9), 4326), $10, 'judged', $11)
+			RETURNING id::text`, x.Kind, x.Name, x.NameEn, x.LicenceNo, x.Address, x.Description, area, lng, lat,
+			orEmpty(x.PracticeAreas), x.ID).Scan(&id)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", x.ID, err)
+		}
+		for i, p := range x.Practitioners {
+			if _, err := db.Exec(ctx, `INSERT INTO practitioners (provider_id, role, name, licence_no, practice_areas, source, source_id)
+				VALUES ($1, 'lawyer', $2, nullif($3, ''), $4, 'judged', $5) ON CONFLICT (licence_no) DO NOTHING`,
+				id, p.Name, p.LicenceNo, orEmpty(p.PracticeAreas), fmt.Sprintf("%s-%d", x.ID, i)); err != nil {
+				return nil, fmt.Errorf("%s practitioner %d: %w", x.ID, i, err)
+			}
+		}
+		d.docs[x.ID], d.dbID[x.ID], d.docID[id] = x, id, x.ID
+	}
+	kinds, err := store.Kinds(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	pas, err := store.PracticeAreas(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	d.a = search.NewAnalyzer(search.VocabularyOf(kinds, pas, areas))
+	if _, _, err := search.RebuildPG(ctx, db, d.a, nil); err != nil {
+		return nil, err
+	}
+	d.engine = search.NewPG(db)
+	return d, nil
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

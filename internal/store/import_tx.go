@@ -1,0 +1,120 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// ImportTx is one import run's transaction: staging, applying and the run's own row all happen in it, so
+// the directory moves from the old state to the new one or not at all (a killed process leaves the old
+// state: PostgreSQL rolls back a transaction whose connection is gone).
+type ImportTx struct {
+	tx      pgx.Tx
+	RunID   int64
+	Run     ImportRun
+	done    bool
+	bulkGIN bool // search-index entries go to the GIN pending lists, merged in bulk at Commit
+}
+
+// importSettings tune the session for one large set-based write, for this transaction only (SET LOCAL).
+// work_mem lets the joins and sorts of the apply (and the GIN merge) stay in memory.
+var importSettings = []string{
+	"SET LOCAL work_mem = '256MB'",
+	"SET LOCAL maintenance_work_mem = '256MB'",
+	"SET LOCAL statement_timeout = 0",
+	"SET LOCAL idle_in_transaction_session_timeout = 0",
+}
+
+// BeginImport starts a run: it opens the transaction, waits for any other import to finish, and inserts
+// the run's import_runs row (status running; Commit records the outcome).
+func BeginImport(ctx context.Context, pool *pgxpool.Pool, run ImportRun) (*ImportTx, error) {
+	tx, err := pool.BeginTx(ctx, pgx.TxOptions{})
+	if err != nil {
+		return nil, Classify(err)
+	}
+	t := &ImportTx{tx: tx, Run: run}
+	for _, s := range importSettings {
+		if _, err := tx.Exec(ctx, s); err != nil {
+			t.Rollback(ctx)
+			return nil, fmt.Errorf("begin import: %w", err)
+		}
+	}
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", importLock); err != nil {
+		t.Rollback(ctx)
+		return nil, fmt.Errorf("begin import: lock: %w", Classify(err))
+	}
+	if err := t.deferGIN(ctx); err != nil {
+		t.Rollback(ctx)
+		return nil, fmt.Errorf("begin import: %w", Classify(err))
+	}
+	if t.RunID, err = insertRun(ctx, tx, run); err != nil {
+		t.Rollback(ctx)
+		return nil, fmt.Errorf("begin import: %w", Classify(err))
+	}
+	return t, nil
+}
+
+// Commit records the run as applied with its counts and report, and commits everything.
+func (t *ImportTx) Commit(ctx context.Context, c ImportCounts, report []byte) error {
+	if t.done {
+		return errors.New("import transaction already finished")
+	}
+	if err := t.mergeGIN(ctx); err != nil {
+		t.Rollback(ctx)
+		return err
+	}
+	if err := finishRun(ctx, t.tx, t.RunID, RunApplied, c, report); err != nil {
+		t.Rollback(ctx)
+		return Classify(err)
+	}
+	t.done = true
+	return Classify(t.tx.Commit(ctx))
+}
+
+// Rollback abandons the run's work; it is safe to call after Commit.
+func (t *ImportTx) Rollback(ctx context.Context) {
+	if t.done {
+		return
+	}
+	t.done = true
+	_ = t.tx.Rollback(context.WithoutCancel(ctx))
+}
+
+// exec runs one statement of the apply and names it in the error.
+func (t *ImportTx) exec(ctx context.Context, what, sql string, args ...any) (int64, error) {
+	tag, err := t.tx.Exec(ctx, sql, args...)
+	if err != nil {
+		return 0, fmt.Errorf("import %s: %w", what, Classify(err))
+	}
+	return tag.RowsAffected(), nil
+}
+
+// The search documents of a large import are most of its cost in the database: ~90 lexemes each, one GIN
+// entry per lexeme. Inserted one by one (or merged every 4 MB of pending list, the default) they cost
+// about half again as much as written to the pending list and merged in one bulk pass at the end, which
+// the owner of the tables may do (gin_clean_pending_list). The merge happens inside the transaction, so
+// the index is whole when the run commits and no later small write inherits a huge pending list. A role
+// that does not own the tables keeps the default behaviour.
+func (t *ImportTx) deferGIN(ctx context.Context) error {
+	err := t.tx.QueryRow(ctx, `SELECT bool_and(pg_has_role(c.relowner, 'USAGE')) FROM pg_class c
+		WHERE c.oid IN ('providers'::regclass, 'practitioners'::regclass)`).Scan(&t.bulkGIN)
+	if err != nil || !t.bulkGIN {
+		return err
+	}
+	_, err = t.tx.Exec(ctx, "SET LOCAL gin_pending_list_limit = '2GB'")
+	return err
+}
+
+func (t *ImportTx) mergeGIN(ctx context.Context) error {
+	if !t.bulkGIN {
+		return nil
+	}
+	_, err := t.exec(ctx, "merge search index", `SELECT gin_clean_pending_list(i.indexrelid)
+		FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+		WHERE a.amname = 'gin' AND i.indrelid IN ('providers'::regclass, 'practitioners'::regclass)`)
+	return err
+}

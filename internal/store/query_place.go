@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Place is one provider as the public lists show it: public fields only (internal_note and the
+// bookkeeping columns are never selected), hours kept as the stored JSON for the caller to read.
+type Place struct {
+	ID            string
+	Kind          string
+	Name          string
+	NameEn        string
+	Address       string
+	Lng, Lat      float64
+	Phones        []string
+	Hours         []byte // providers.hours as stored (jsonb)
+	PracticeAreas []string
+	Languages     []string
+	Free          *bool
+	Status        string
+	VerifiedAt    *time.Time
+}
+
+// placeColumns is the select list scanPlace reads, over providers aliased p.
+const placeColumns = `p.id::text, p.kind, p.name, p.name_en, p.address, ST_X(p.geom), ST_Y(p.geom), p.phones,
+	p.hours, p.practice_areas, p.languages, p.free, p.status, p.verified_at`
+
+func placeFields(pl *Place) []any {
+	return []any{&pl.ID, &pl.Kind, &pl.Name, &pl.NameEn, &pl.Address, &pl.Lng, &pl.Lat, &pl.Phones,
+		&pl.Hours, &pl.PracticeAreas, &pl.Languages, &pl.Free, &pl.Status, &pl.VerifiedAt}
+}
+
+// PlacesByID returns the visible places among ids, in the order of ids (missing or closed ones left out).
+// Search engines find ids; this turns them into answers.
+func PlacesByID(ctx context.Context, db *pgxpool.Pool, ids []string) ([]Place, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := db.Query(ctx, `SELECT `+placeColumns+`
+		FROM unnest($1::uuid[]) WITH ORDINALITY AS want(id, ord)
+		JOIN providers p ON p.id = want.id
+		WHERE p.status <> 'closed'
+		ORDER BY want.ord`, ids)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	var out []Place
+	var pl Place
+	_, err = pgx.ForEachRow(rows, placeFields(&pl), func() error {
+		out = append(out, pl)
+		return nil
+	})
+	return out, readErr(err)
+}
+
+// readErr classifies the error of a public read. Beyond Classify, a connection that broke under a
+// read-only statement (the server stopped or restarted: unexpected EOF, reset, closed) means the database
+// is unavailable for now, and the caller should say 503 and let the client retry.
+func readErr(err error) error {
+	c := Classify(err)
+	if c == nil || errors.Is(c, ErrUnavailable) || errors.Is(c, ErrNotFound) {
+		return c
+	}
+	var ne net.Error
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, pgconn.ErrConnClosed) ||
+		errors.Is(err, net.ErrClosed) || errors.As(err, &ne) {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return c
+}

@@ -1,0 +1,140 @@
+package store_test
+
+import (
+	"context"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/geo"
+	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
+)
+
+// planRows fills the package database with enough places (20,000, with practitioners) that the planner
+// chooses as it would at scale, once.
+var planOnce sync.Once
+
+func planRows(t *testing.T) {
+	t.Helper()
+	planOnce.Do(func() {
+		ctx := context.Background()
+		db := storetest.Pool(t)
+		_, err := db.Exec(ctx, `INSERT INTO providers (kind, name, geom, practice_areas, languages, free, status, source, source_id, search_doc)
+			SELECT (ARRAY['law_firm','legal_aid','notary','forensic','community_adviser'])[1 + i % 5], '计划机构' || i,
+				ST_SetSRID(ST_MakePoint(113.75 + (i * 7919 % 10000) / 11000.0, 22.45 + (i * 104729 % 10000) / 25000.0), 4326),
+				ARRAY[(ARRAY['labour','debt','contract','marriage_family'])[1 + i % 4]],
+				CASE WHEN i % 9 = 0 THEN '{zh,en}'::text[] ELSE '{zh}' END, CASE WHEN i % 4 = 0 THEN true END,
+				CASE WHEN i % 40 = 0 THEN 'closed' ELSE 'active' END, 'plan', i::text,
+				('''k:' || (ARRAY['law_firm','legal_aid','notary','forensic','community_adviser'])[1 + i % 5] || ''' ''计划'' ''n' || i || '''')::tsvector
+			FROM generate_series(1, 20000) i`)
+		if err == nil {
+			_, err = db.Exec(ctx, `INSERT INTO practitioners (provider_id, role, name, licence_no, practice_areas, source, source_id)
+				SELECT id, 'lawyer', '律师' || source_id, 'P' || source_id, '{medical}', 'plan', source_id
+				FROM providers WHERE source = 'plan' AND kind = 'law_firm'`)
+		}
+		if err == nil {
+			_, err = db.Exec(ctx, `ANALYZE providers; ANALYZE practitioners`)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// explain returns the text plan of sql with args, as PostgreSQL would run it.
+func explain(t *testing.T, sql string, args ...any) string {
+	t.Helper()
+	rows, err := storetest.Pool(t).Query(context.Background(), "EXPLAIN "+sql, append([]any{pgx.QueryExecModeExec}, args...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Nearest is answered from the spatial index in distance order (KNN), with filters too.
+func TestNearestPlanIsIndexOrdered(t *testing.T) {
+	planRows(t)
+	yes := true
+	for _, f := range []struct {
+		kinds, areas, langs []string
+		free                *bool
+	}{
+		{}, {kinds: []string{"notary"}}, {areas: []string{"labour"}}, {langs: []string{"en"}, free: &yes},
+		{kinds: []string{"law_firm"}, areas: []string{"medical"}},
+	} {
+		plan := explain(t, store.NearestSQL(), 114.05, 22.54, orEmpty(f.kinds), orEmpty(f.areas), orEmpty(f.langs), f.free, 20)
+		if !strings.Contains(plan, "Index Scan using providers_geom_idx") || !strings.Contains(plan, "Order By: (geom <->") {
+			t.Errorf("filters %+v: not an index-ordered scan:\n%s", f, plan)
+		}
+		if strings.Contains(plan, "Seq Scan on providers") || strings.Contains(plan, "Sort") {
+			t.Errorf("filters %+v: scans or sorts the table:\n%s", f, plan)
+		}
+	}
+}
+
+// A selective keyword is found through the GIN index on the search documents, not by reading every row.
+func TestSearchPlanUsesGIN(t *testing.T) {
+	planRows(t)
+	plan := explain(t, store.SearchMatchesSQL(), "'n12345'", []string{}, []string{}, []string{}, nil, 1001)
+	if !strings.Contains(plan, "providers_search_idx") || strings.Contains(plan, "Seq Scan on providers") {
+		t.Errorf("search without the GIN index:\n%s", plan)
+	}
+}
+
+// The map's point query reads the box through the spatial index.
+func TestViewportPlanUsesBoxIndex(t *testing.T) {
+	planRows(t)
+	plan := explain(t, store.ViewportPointsSQL(), 114.0, 22.5, 114.01, 22.51, []string{}, []string{}, []string{}, nil, 301)
+	if !strings.Contains(plan, "providers_geom_idx") {
+		t.Errorf("viewport without the spatial index:\n%s", plan)
+	}
+}
+
+// RadiusBox holds every point at the radius, in every direction, at the equator, in Shenzhen and far north.
+func TestRadiusBoxHoldsTheCircle(t *testing.T) {
+	for _, c := range []orb.Point{{114.05, 22.54}, {0, 0}, {20, 70}, {-70, -60}} {
+		for _, r := range []float64{10, 1000, 50000} {
+			b := store.RadiusBox(c, r)
+			for deg := 0.0; deg < 360; deg += 5 {
+				p := destination(c, deg, r)
+				if !b.Contains(p) {
+					t.Fatalf("centre %v, radius %v: point %v at bearing %v outside %v", c, r, p, deg, b)
+				}
+			}
+		}
+	}
+}
+
+// destination walks from c along bearing for d metres, by bisection on geo.Distance.
+func destination(c orb.Point, bearing, d float64) orb.Point {
+	rad := bearing * math.Pi / 180
+	at := func(k float64) orb.Point {
+		return orb.Point{c[0] + k*math.Sin(rad)/math.Cos(c[1]*math.Pi/180), c[1] + k*math.Cos(rad)}
+	}
+	lo, hi := 0.0, 2*d/100000+0.01
+	for i := 0; i < 60; i++ {
+		mid := (lo + hi) / 2
+		if geo.Distance(c, at(mid)) < d {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return at(lo)
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

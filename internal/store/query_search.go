@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/paulmach/orb"
+)
+
+// SearchHit is a place a keyword search matched, with its text relevance and position for the ranking.
+type SearchHit struct {
+	ID       string
+	Rank     float64 // ts_rank of search_doc against the query, or a name similarity in [0, 1]
+	Name     string
+	Lng, Lat float64
+}
+
+// The statements below take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would
+// re-parse the code lexemes such as 'pa:labour'), and are planned for the values at hand
+// (QueryExecModeExec: an unnamed prepared statement per call, still never the simple protocol): how
+// selective a tsquery is decides between the GIN index and the spatial one, and a plan cached for one
+// query would be wrong for the next.
+
+var searchMatchesSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom)
+		FROM providers p
+		WHERE p.search_doc @@ $1::tsquery AND ` + filterSQL(2) + `
+		LIMIT $6`
+
+// SearchMatchesSQL is the statement SearchMatches runs, for plan tests and the benchmark: parameters
+// tsquery, kinds, practice areas, languages, free, limit.
+func SearchMatchesSQL() string { return searchMatchesSQL }
+
+// SearchMatches returns up to limit places whose search document matches tsq, in no particular order,
+// found through the GIN index on search_doc.
+func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, limit int) ([]SearchHit, error) {
+	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
+	return searchHits(db.Query(ctx, searchMatchesSQL, append(args, limit)...))
+}
+
+// SearchNearestMatches returns the limit matches of tsq nearest to pt (planar order, for ranking by
+// nearness): used when a query matches too many places to rank them all.
+func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, pt orb.Point, limit int) ([]SearchHit, error) {
+	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
+	return searchHits(db.Query(ctx, `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom)
+		FROM providers p
+		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2)+`
+		ORDER BY p.geom <-> ST_SetSRID(ST_MakePoint($7, $8), 4326)
+		LIMIT $6`, append(args, limit, pt[0], pt[1])...))
+}
+
+// SearchCount counts the matches of tsq, stopping at limit.
+func SearchCount(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, limit int) (int, error) {
+	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
+	var n int
+	err := db.QueryRow(ctx, `SELECT count(*)::int FROM (SELECT 1 FROM providers p
+		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2)+` LIMIT $6) m`, append(args, limit)...).Scan(&n)
+	return n, readErr(err)
+}
+
+// englishNameSimilarity is the word similarity a misspelt English name must reach. pg_trgm's default
+// (0.6) misses a dropped letter in a short name ("zhonlun" against "zhong lun" is 0.5); this is used only
+// when nothing else matched, so a looser bar costs little.
+const englishNameSimilarity = "0.45"
+
+// SearchEnglishNames finds places whose English name holds words like the given ones (trigram word
+// similarity through the GIN trigram index, for typos: "zhonlun" finds Zhong Lun), best first.
+func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f Filter, limit int) ([]SearchHit, error) {
+	var hits []SearchHit
+	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SET LOCAL pg_trgm.word_similarity_threshold = "+englishNameSimilarity); err != nil {
+			return err
+		}
+		args := append([]any{pgx.QueryExecModeExec, words}, f.args()...)
+		var err error
+		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, ST_X(p.geom), ST_Y(p.geom)
+			FROM providers p
+			WHERE $1 <% lower(p.name_en) AND `+filterSQL(2)+`
+			ORDER BY word_similarity($1, lower(p.name_en)) DESC, p.id
+			LIMIT $6`, append(args, limit)...))
+		return err
+	})
+	return hits, readErr(err)
+}
+
+func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
+	if err != nil {
+		return nil, readErr(err)
+	}
+	var out []SearchHit
+	var h SearchHit
+	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Rank, &h.Name, &h.Lng, &h.Lat}, func() error {
+		out = append(out, h)
+		return nil
+	})
+	return out, readErr(err)
+}
+
+// MatchedPractitioners names, per place among providerIDs, the practitioners (belonging there or serving
+// there) whose own search document matches tsq: a search for a lawyer's name or licence number answers
+// with their place, saying who matched.
+func MatchedPractitioners(ctx context.Context, db *pgxpool.Pool, providerIDs []string, tsq string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(providerIDs) == 0 || tsq == "" {
+		return out, nil
+	}
+	rows, err := db.Query(ctx, `SELECT pr.provider_id::text, pr.name FROM practitioners pr
+		WHERE pr.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed' AND pr.search_doc @@ $2::tsquery
+		UNION
+		SELECT a.provider_id::text, pr.name FROM assignments a JOIN practitioners pr ON pr.id = a.practitioner_id
+		WHERE a.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed' AND pr.search_doc @@ $2::tsquery
+		ORDER BY 1, 2`, pgx.QueryExecModeExec, providerIDs, tsq)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	var id, name string
+	_, err = pgx.ForEachRow(rows, []any{&id, &name}, func() error {
+		out[id] = append(out[id], name)
+		return nil
+	})
+	return out, readErr(err)
+}

@@ -1,0 +1,108 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Querier is what the search-document functions need: a pool, a connection or a transaction (an import
+// refreshes the documents of the records it wrote inside its own transaction).
+type Querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// DocSource is what the search analysis reads of one provider to build its search document.
+type DocSource struct {
+	ID            string
+	Kind          string
+	Name, NameEn  string
+	LicenceNo     string
+	Address       string
+	Description   string
+	AreaCode      string
+	PracticeAreas []string
+	PracticeNotes []string
+	Categories    []string
+	Status        string
+	Lng, Lat      float64
+	Languages     []string
+	Free          *bool
+	People        []DocPerson // belonging there or serving there, not withdrawn
+}
+
+// DocPerson is a practitioner as the search document holds them.
+type DocPerson struct {
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	LicenceNo     string   `json:"licence_no"`
+	PracticeAreas []string `json:"practice_areas"`
+}
+
+// docSourceSQL gathers each place's people with a UNION of two index lookups (belonging, assigned): an
+// OR of the two conditions would scan every practitioner once per place.
+const docSourceSQL = `SELECT p.id::text, p.kind, p.name, p.name_en, p.licence_no, p.address, p.description,
+		coalesce(p.area_code, ''), p.practice_areas, p.practice_notes, p.categories, p.status,
+		ST_X(p.geom), ST_Y(p.geom), p.languages, p.free,
+		coalesce((SELECT json_agg(json_build_object('id', pr.id, 'name', pr.name,
+				'licence_no', coalesce(pr.licence_no, ''), 'practice_areas', pr.practice_areas) ORDER BY pr.id)
+			FROM (SELECT * FROM practitioners WHERE provider_id = p.id
+				UNION
+				SELECT pr.* FROM assignments a JOIN practitioners pr ON pr.id = a.practitioner_id
+				WHERE a.provider_id = p.id) pr
+			WHERE pr.status <> 'closed'), '[]')
+	FROM providers p`
+
+// DocSources returns up to limit providers with ids after afterID, in id order (keyset paging through the
+// whole directory for a rebuild).
+func DocSources(ctx context.Context, db Querier, afterID string, limit int) ([]DocSource, error) {
+	if afterID == "" {
+		afterID = "00000000-0000-0000-0000-000000000000"
+	}
+	return docSources(db.Query(ctx, docSourceSQL+` WHERE p.id > $1::uuid ORDER BY p.id LIMIT $2`, afterID, limit))
+}
+
+// DocSourcesByID returns the providers among ids (for an import refreshing what it wrote).
+func DocSourcesByID(ctx context.Context, db Querier, ids []string) ([]DocSource, error) {
+	return docSources(db.Query(ctx, docSourceSQL+` WHERE p.id = ANY ($1::uuid[]) ORDER BY p.id`, ids))
+}
+
+func docSources(rows pgx.Rows, err error) ([]DocSource, error) {
+	if err != nil {
+		return nil, Classify(err)
+	}
+	var out []DocSource
+	var d DocSource
+	var people []byte
+	_, err = pgx.ForEachRow(rows, []any{&d.ID, &d.Kind, &d.Name, &d.NameEn, &d.LicenceNo, &d.Address, &d.Description,
+		&d.AreaCode, &d.PracticeAreas, &d.PracticeNotes, &d.Categories, &d.Status, &d.Lng, &d.Lat, &d.Languages,
+		&d.Free, &people}, func() error {
+		d.People = nil
+		if err := json.Unmarshal(people, &d.People); err != nil {
+			return err
+		}
+		out = append(out, d)
+		return nil
+	})
+	return out, Classify(err)
+}
+
+// SetProviderDocs stores search documents (tsvector literals) by provider id, touching only rows whose
+// document changes: an unchanged directory keeps its data version.
+func SetProviderDocs(ctx context.Context, db Querier, ids, docs []string) (int64, error) {
+	tag, err := db.Exec(ctx, `UPDATE providers p SET search_doc = d.doc::tsvector
+		FROM unnest($1::uuid[], $2::text[]) AS d(id, doc)
+		WHERE p.id = d.id AND p.search_doc IS DISTINCT FROM d.doc::tsvector`, ids, docs)
+	return tag.RowsAffected(), Classify(err)
+}
+
+// SetPractitionerDocs is SetProviderDocs for practitioners.
+func SetPractitionerDocs(ctx context.Context, db Querier, ids, docs []string) (int64, error) {
+	tag, err := db.Exec(ctx, `UPDATE practitioners p SET search_doc = d.doc::tsvector
+		FROM unnest($1::uuid[], $2::text[]) AS d(id, doc)
+		WHERE p.id = d.id AND p.search_doc IS DISTINCT FROM d.doc::tsvector`, ids, docs)
+	return tag.RowsAffected(), Classify(err)
+}

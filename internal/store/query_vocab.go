@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// VocabTerm is one row of kinds or practice_areas.
+type VocabTerm struct {
+	Code     string
+	NameZh   string
+	NameEn   string
+	Synonyms []string
+}
+
+// Area is one administrative unit. Centre is nil when the source gave none (streets: callers fall back
+// to the parent's).
+type Area struct {
+	Code       string
+	Level      string // city, district, street, community
+	ParentCode string
+	NameZh     string
+	NameEn     string
+	Pinyin     string
+	Centre     *[2]float64 // lng, lat
+	BBox       *[4]float64 // minLng, minLat, maxLng, maxLat
+}
+
+// Kinds returns the kinds in their display order.
+func Kinds(ctx context.Context, db *pgxpool.Pool) ([]VocabTerm, error) {
+	return vocabTerms(ctx, db, `SELECT code, name_zh, name_en, synonyms FROM kinds ORDER BY sort, code`)
+}
+
+// PracticeAreas returns the practice areas in their display order.
+func PracticeAreas(ctx context.Context, db *pgxpool.Pool) ([]VocabTerm, error) {
+	return vocabTerms(ctx, db, `SELECT code, name_zh, name_en, synonyms FROM practice_areas ORDER BY sort, code`)
+}
+
+func vocabTerms(ctx context.Context, db *pgxpool.Pool, sql string) ([]VocabTerm, error) {
+	rows, err := db.Query(ctx, sql)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	var out []VocabTerm
+	var t VocabTerm
+	_, err = pgx.ForEachRow(rows, []any{&t.Code, &t.NameZh, &t.NameEn, &t.Synonyms}, func() error {
+		out = append(out, t)
+		return nil
+	})
+	return out, readErr(err)
+}
+
+// Areas returns every administrative unit, parents before children.
+func Areas(ctx context.Context, db *pgxpool.Pool) ([]Area, error) {
+	rows, err := db.Query(ctx, `SELECT code, level, coalesce(parent_code, ''), name_zh, name_en, pinyin,
+			ST_X(centre), ST_Y(centre),
+			ST_XMin(coalesce(bbox, boundary)), ST_YMin(coalesce(bbox, boundary)),
+			ST_XMax(coalesce(bbox, boundary)), ST_YMax(coalesce(bbox, boundary))
+		FROM areas
+		ORDER BY array_position(ARRAY['city', 'district', 'street', 'community'], level), code`)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	var out []Area
+	var a Area
+	var cx, cy, x0, y0, x1, y1 *float64
+	_, err = pgx.ForEachRow(rows, []any{&a.Code, &a.Level, &a.ParentCode, &a.NameZh, &a.NameEn, &a.Pinyin,
+		&cx, &cy, &x0, &y0, &x1, &y1}, func() error {
+		a.Centre, a.BBox = nil, nil
+		if cx != nil && cy != nil {
+			a.Centre = &[2]float64{*cx, *cy}
+		}
+		if x0 != nil && y0 != nil && x1 != nil && y1 != nil {
+			a.BBox = &[4]float64{*x0, *y0, *x1, *y1}
+		}
+		out = append(out, a)
+		return nil
+	})
+	return out, readErr(err)
+}
+
+// KindCounts returns how many active records each kind has. It reads every row: callers cache it per
+// directory version.
+func KindCounts(ctx context.Context, db *pgxpool.Pool) (map[string]int, error) {
+	rows, err := db.Query(ctx, `SELECT kind, count(*)::int FROM providers WHERE status = 'active' GROUP BY kind`)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	out := map[string]int{}
+	var k string
+	var n int
+	_, err = pgx.ForEachRow(rows, []any{&k, &n}, func() error {
+		out[k] = n
+		return nil
+	})
+	return out, readErr(err)
+}
+
+// DirectoryVersion is the directory's data version: it moves on with every change the public can see.
+func DirectoryVersion(ctx context.Context, db *pgxpool.Pool) (int64, error) {
+	var v int64
+	err := db.QueryRow(ctx, `SELECT version FROM directory_state`).Scan(&v)
+	return v, readErr(err)
+}

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/directory"
+)
+
+// Record is a provider as the bureau sees it: every stored field, the bureau-only note and the timestamps.
+type Record struct {
+	directory.Provider
+	InternalNote string    `json:"internal_note"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+const recordColumns = `p.id::text, p.kind, p.name, p.name_en, p.licence_no, p.credit_code, p.address,
+	coalesce(p.area_code, ''), ST_X(p.geom), ST_Y(p.geom), p.phones, p.email, p.website, p.hours, p.languages,
+	p.practice_areas, p.practice_notes, p.free, p.fee_note, p.accessibility, p.description, p.categories,
+	coalesce(to_char(p.valid_from, 'YYYY-MM-DD'), ''), coalesce(to_char(p.valid_to, 'YYYY-MM-DD'), ''),
+	p.status, p.verified_at, p.source, p.source_id, p.version, p.internal_note, p.created_at, p.updated_at`
+
+func scanRecord(row pgx.Row) (Record, error) {
+	var r Record
+	p := &r.Provider
+	err := row.Scan(&p.ID, &p.Kind, &p.Name, &p.NameEn, &p.LicenceNo, &p.CreditCode, &p.Address, &p.AreaCode,
+		&p.Lng, &p.Lat, &p.Phones, &p.Email, &p.Website, &p.Hours, &p.Languages, &p.PracticeAreas, &p.PracticeNotes,
+		&p.Free, &p.FeeNote, &p.Accessibility, &p.Description, &p.Categories, &p.ValidFrom, &p.ValidTo, &p.Status,
+		&p.VerifiedAt, &p.Source, &p.SourceID, &p.Version, &r.InternalNote, &r.CreatedAt, &r.UpdatedAt)
+	return r, Classify(err)
+}
+
+// ProviderByID returns one record, withdrawn ones included.
+func ProviderByID(ctx context.Context, db *pgxpool.Pool, id string) (Record, error) {
+	return scanRecord(db.QueryRow(ctx, `SELECT `+recordColumns+` FROM providers p WHERE p.id = $1`, id))
+}
+
+// RecordFilter finds records for the admin pages. Text matches name, English name, address, licence
+// number, credit code or source id (as a substring, wildcards taken literally).
+type RecordFilter struct {
+	Text   string
+	Kind   string
+	Status string
+	Stale  bool // only open records not verified for a year
+	Limit  int
+	Offset int
+}
+
+// FindRecords lists the records that pass the filter by name, with the total.
+func FindRecords(ctx context.Context, db *pgxpool.Pool, f RecordFilter) ([]Record, int, error) {
+	like := "%" + escapeLike(f.Text) + "%"
+	var total int
+	err := db.QueryRow(ctx, `SELECT count(*) FROM providers p WHERE `+recordFilterSQL, f.Text, like, f.Kind, f.Status, f.Stale).Scan(&total)
+	if err != nil {
+		return nil, 0, Classify(err)
+	}
+	rows, err := db.Query(ctx, `SELECT `+recordColumns+` FROM providers p WHERE `+recordFilterSQL+`
+		ORDER BY p.name, p.id LIMIT $6 OFFSET $7`, f.Text, like, f.Kind, f.Status, f.Stale, f.Limit, f.Offset)
+	if err != nil {
+		return nil, 0, Classify(err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Record, error) { return scanRecord(r) })
+	return list, total, Classify(err)
+}
+
+const recordFilterSQL = `($1 = '' OR p.name ILIKE $2 OR p.name_en ILIKE $2 OR p.address ILIKE $2 OR p.licence_no ILIKE $2
+		OR p.credit_code ILIKE $2 OR p.source_id ILIKE $2 OR p.id::text = $1)
+	AND ($3 = '' OR p.kind = $3) AND ($4 = '' OR p.status = $4)
+	AND (NOT $5 OR (p.status <> 'closed' AND (p.verified_at IS NULL OR p.verified_at < now() - interval '1 year')))`
+
+// escapeLike makes % _ and \ match themselves in a LIKE pattern.
+func escapeLike(s string) string {
+	r := make([]rune, 0, len(s))
+	for _, c := range s {
+		if c == '%' || c == '_' || c == '\\' {
+			r = append(r, '\\')
+		}
+		r = append(r, c)
+	}
+	return string(r)
+}

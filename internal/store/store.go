@@ -1,0 +1,96 @@
+// Package store is legalmap's PostgreSQL + PostGIS storage: the connection pool, the embedded migrations,
+// and the queries. It returns plain errors (ErrNotFound, ErrConflict, wrapped with %w); only the HTTP layer
+// turns them into status codes.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+var (
+	// ErrNotFound: the record asked for does not exist (or is not visible to the caller).
+	ErrNotFound = errors.New("not found")
+	// ErrConflict: the write lost a race (a stale version) or breaks a uniqueness rule.
+	ErrConflict = errors.New("conflict")
+	// ErrUnavailable: the database cannot be reached or answered too slowly; the caller may retry.
+	ErrUnavailable = errors.New("database unavailable")
+)
+
+// PoolConfig is what the pool needs from the process configuration.
+type PoolConfig struct {
+	URL              string
+	MaxConns         int32
+	ConnectTimeout   time.Duration
+	StatementTimeout time.Duration // 0: the server's default
+	AppName          string
+}
+
+// OpenPool creates a pool. It does not wait for the database: a server must start (and answer /healthz) while
+// the database is still down, and recover on its own when it comes up.
+func OpenPool(ctx context.Context, pc PoolConfig) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(pc.URL)
+	if err != nil {
+		return nil, fmt.Errorf("database URL: %w", err)
+	}
+	if pc.MaxConns > 0 {
+		cfg.MaxConns = pc.MaxConns
+	}
+	if pc.ConnectTimeout > 0 {
+		cfg.ConnConfig.ConnectTimeout = pc.ConnectTimeout
+	}
+	if pc.StatementTimeout > 0 {
+		cfg.ConnConfig.RuntimeParams["statement_timeout"] = strconv.FormatInt(pc.StatementTimeout.Milliseconds(), 10)
+		// A transaction left idle by a bug must not hold locks for long.
+		cfg.ConnConfig.RuntimeParams["idle_in_transaction_session_timeout"] = strconv.FormatInt((10 * pc.StatementTimeout).Milliseconds(), 10)
+	}
+	cfg.ConnConfig.RuntimeParams["application_name"] = pc.AppName
+	cfg.ConnConfig.RuntimeParams["timezone"] = "Asia/Shanghai"
+	cfg.HealthCheckPeriod = 5 * time.Second
+	cfg.MaxConnIdleTime = 5 * time.Minute
+	// Prepared statements, cached per connection (pgx's default extended protocol): never the simple
+	// protocol, so parameters are never interpolated into SQL text.
+	cfg.ConnConfig.DefaultQueryExecMode = pgx.QueryExecModeCacheStatement
+	return pgxpool.NewWithConfig(ctx, cfg)
+}
+
+// Classify maps a database error to one of the package's plain errors where one applies, keeping the cause.
+func Classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("%w: %w", ErrNotFound, err)
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "23505", "40001", "40P01": // unique violation, serialization failure, deadlock
+			return fmt.Errorf("%w: %w", ErrConflict, err)
+		case "57014", "57P01", "57P02", "57P03", "53300", "55P03": // cancelled, shutdown, too many conns, lock timeout
+			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+		}
+		return err
+	}
+	if errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) || isConnectError(err) {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return err
+}
+
+func isConnectError(err error) bool {
+	var ce *pgconn.ConnectError
+	return errors.As(err, &ce) || pgconn.SafeToRetry(err)
+}
+
+func isUndefinedTable(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "42P01"
+}

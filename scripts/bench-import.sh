@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The import benchmark: a 1,000,000-row law-firm CSV in the importer's layout, loaded into a fresh database
+# by our importer (validation, coordinates, search documents, audit rows: the same code path as a ten-row
+# import) and by GDAL's ogr2ogr (PG_USE_COPY=YES, into an empty table with a spatial index), on the same
+# machine. Prints rows/s for both, their ratio, the unchanged re-import's rate and our peak RSS.
+#   BENCH_ROWS (default 1000000), BENCH_ADMIN_URL (a database URL whose role may create databases).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${BIN:-bin/legalmap}
+rows=${BENCH_ROWS:-1000000}
+admin=${BENCH_ADMIN_URL:-postgres://legalmap:legalmap@localhost:5432/postgres?sslmode=disable}
+db=legalmap_bench_import
+dir=tmp/bench-import
+
+say() { printf '==> %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v ogr2ogr >/dev/null; then
+  say "installing gdal-bin (ogr2ogr)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin >/dev/null
+fi
+[ -x /usr/bin/time ] || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+
+url_for() { # the admin URL with another database name
+  python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$admin" "$1"
+}
+dburl=$(url_for "$db")
+psql -qX "$admin" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db TEMPLATE template1" >/dev/null
+trap 'psql -qX "$admin" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+DATABASE_URL=$dburl "$bin" migrate >/dev/null
+
+say "writing $rows law firms"
+"$bin" sample --out "$dir" --scale "$rows" --only law_firm --seed 1 >&2
+csv=$dir/law_firms.synthetic.csv
+cat "$csv" >/dev/null # both loaders start from a warm page cache
+size=$(stat -c %s "$csv")
+
+export DATABASE_URL=$dburl MAX_UPLOAD_BYTES=$((size + 1))
+elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+
+say "ogr2ogr (PG_USE_COPY=YES, GiST index)"
+pg="PG:$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print("dbname=%s host=%s port=%s user=%s password=%s" % (p.path[1:], p.hostname, p.port or 5432, u.unquote(p.username or ""), u.unquote(p.password or "")))' "$dburl")"
+PG_USE_COPY=YES /usr/bin/time -v -o tmp/bench-ogr.time ogr2ogr -f PostgreSQL "$pg" "$csv" -nln ogr_law_firms \
+  -oo X_POSSIBLE_NAMES=经度 -oo Y_POSSIBLE_NAMES=纬度 -oo KEEP_GEOM_COLUMNS=NO -a_srs EPSG:4326 \
+  -lco SPATIAL_INDEX=GIST -lco GEOMETRY_NAME=geom >/dev/null
+ogr_s=$(elapsed tmp/bench-ogr.time)
+ogr_rows=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM ogr_law_firms")
+
+say "legalmap import (first load)"
+/usr/bin/time -v -o tmp/bench-ours.time "$bin" import --kind law_firm --file "$csv" --source bench --report json >tmp/bench-ours.json
+ours_s=$(elapsed tmp/bench-ours.time)
+ours_rows=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM providers WHERE source = 'bench'")
+audit=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM changes")
+
+say "legalmap import (the same file again: unchanged)"
+/usr/bin/time -v -o tmp/bench-again.time "$bin" import --kind law_firm --file "$csv" --source bench --report json >tmp/bench-again.json
+again_s=$(elapsed tmp/bench-again.time)
+unchanged=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unchanged"])' tmp/bench-again.json)
+
+python3 - "$rows" "$ogr_rows" "$ogr_s" "$ours_rows" "$ours_s" "$again_s" "$unchanged" "$audit" "$(rss tmp/bench-ours.time)" "$(rss tmp/bench-again.time)" <<'PY'
+import sys
+rows, ogr_rows, ogr_s, ours_rows, ours_s, again_s, unchanged, audit, rss1, rss2 = sys.argv[1:]
+rows, ogr_rows, ours_rows, unchanged, audit = map(int, (rows, ogr_rows, ours_rows, unchanged, audit))
+ogr_s, ours_s, again_s = map(float, (ogr_s, ours_s, again_s))
+ogr, ours, again = ogr_rows / ogr_s, ours_rows / ours_s, unchanged / again_s
+print(f"rows in the file            {rows:>12,}")
+print(f"ogr2ogr                     {ogr_rows:>12,} rows in {ogr_s:7.1f} s = {ogr:>10,.0f} rows/s")
+print(f"legalmap import             {ours_rows:>12,} rows in {ours_s:7.1f} s = {ours:>10,.0f} rows/s  ({audit:,} audit rows)")
+print(f"ratio legalmap / ogr2ogr    {ours / ogr:12.2f}  (target >= 1.0)")
+print(f"re-import, unchanged        {unchanged:>12,} rows in {again_s:7.1f} s = {again:>10,.0f} rows/s")
+print(f"peak RSS legalmap           {rss1:>9} MB (re-import {rss2} MB; bound 500 MB)")
+PY

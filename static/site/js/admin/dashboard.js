@@ -1,0 +1,40 @@
+// dashboard.js (admin): the overview: records by kind and status, open records not verified for a
+// year, the last imports.
+
+import { el } from '../dom.js';
+import { t, label, when } from './i18n.js';
+import { api } from './http.js';
+import { table, heading, KINDS, STATUSES } from './ui.js';
+
+export async function renderDashboard(view) {
+  view.append(heading(t('dash.title')));
+  const d = await api.dashboard();
+  const cell = {};
+  const kinds = new Set(KINDS);
+  for (const c of d.counts || []) {
+    cell[`${c.kind}/${c.status}`] = c.count;
+    kinds.add(c.kind);
+  }
+  const rows = [...kinds].map((k) => {
+    const counts = STATUSES.map((s) => cell[`${k}/${s}`] || 0);
+    const link = el('a', { href: `#/records?kind=${encodeURIComponent(k)}` }, label('kind', k));
+    return [link, ...counts.map(String), String(counts.reduce((a, b) => a + b, 0))];
+  });
+  view.append(table(t('dash.counts'), [t('field.kind'), ...STATUSES.map((s) => label('status', s)), t('dash.total')], rows, { id: 'dash-counts' }));
+
+  view.append(el('p', { class: 'dash-stale', id: 'dash-stale' },
+    el('a', { href: '#/records?stale=1' }, t('dash.unverified', { n: d.unverified || 0 }))));
+
+  view.append(el('h3', null, t('dash.lastImports')));
+  const runs = d.last_imports || [];
+  if (!runs.length) {
+    view.append(el('p', null, t('imports.none')));
+    return;
+  }
+  view.append(table(null, [t('imports.when'), t('imports.kind'), t('imports.file'), t('imports.status'), t('imports.counts')],
+    runs.map((r) => [when(r.started_at), label('kind', r.importer), r.file_name || r.source, label('run', r.status), countsText(r)])));
+}
+
+export function countsText(r) {
+  return t('imports.countsText', { created: r.created, updated: r.updated, unchanged: r.unchanged, withdrawn: r.withdrawn, rejected: r.rejected });
+}

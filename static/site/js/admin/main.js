@@ -1,0 +1,119 @@
+// main.js (admin): boots the bureau's pages. It asks the server who is signed in, shows the sign-in
+// form or the page the address names (#/records/…), and keeps the navigation in step. Each page is a
+// module with a render(container, ctx) function; data reaches the page as text only (dom.js).
+
+import { el, clear, byId } from '../dom.js';
+import { t, initLang, setLang, getLang, applyI18n, label } from './i18n.js';
+import { api, setCsrf } from './http.js';
+import { renderSignIn } from './signin.js';
+import { renderDashboard } from './dashboard.js';
+import { renderRecords } from './records.js';
+import { renderEditor } from './editor.js';
+import { renderImports } from './imports.js';
+import { renderChangeLog } from './changelog.js';
+import { renderAccounts } from './accounts.js';
+
+const ROLES = ['viewer', 'editor', 'importer', 'admin'];
+let account = null;
+
+// may says whether the signed-in account's role includes min.
+export function may(min) {
+  return !!account && ROLES.indexOf(account.role) >= ROLES.indexOf(min);
+}
+
+export function flash(message, kind = 'ok') {
+  const box = byId('flash');
+  box.textContent = message;
+  box.className = `flash flash-${kind}`;
+  box.hidden = !message;
+}
+
+const routes = [
+  [/^#?\/?$/, 'dashboard', renderDashboard],
+  [/^#\/records\/?$/, 'records', renderRecords],
+  [/^#\/records\/new$/, 'records', (c, ctx) => renderEditor(c, { ...ctx, id: null })],
+  [/^#\/records\/([0-9a-f-]{36})$/, 'records', (c, ctx, m) => renderEditor(c, { ...ctx, id: m[1] })],
+  [/^#\/imports\/?$/, 'imports', renderImports],
+  [/^#\/changes\/?$/, 'changes', renderChangeLog],
+  [/^#\/accounts\/?$/, 'accounts', renderAccounts],
+];
+
+function route() {
+  const view = byId('view');
+  clear(view);
+  if (!account) {
+    renderSignIn(view, { onSignedIn });
+    return;
+  }
+  const [path, query] = location.hash.split('?');
+  const params = new URLSearchParams(query || '');
+  for (const [re, name, render] of routes) {
+    const m = path.match(re) || (path === '' && name === 'dashboard' ? [] : null);
+    if (!m) continue;
+    for (const a of document.querySelectorAll('#nav a')) {
+      if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    Promise.resolve(render(view, { account, params, may }, m)).catch(showError);
+    return;
+  }
+  view.append(el('p', null, t('app.notFound')));
+}
+
+function showError(err) {
+  flash(err && err.message ? err.message : t('app.error'), 'error');
+}
+
+function onSignedIn(session) {
+  account = session.account;
+  setCsrf(session.csrf_token);
+  byId('nav').hidden = false;
+  byId('sign-out').hidden = false;
+  byId('who').textContent = `${account.username} · ${label('role', account.role)}`;
+  for (const a of document.querySelectorAll('#nav a[data-route="accounts"]')) a.hidden = !may('admin');
+  flash('');
+  route();
+}
+
+function signedOut() {
+  account = null;
+  setCsrf('');
+  byId('nav').hidden = true;
+  byId('sign-out').hidden = true;
+  byId('who').textContent = '';
+  route();
+}
+
+async function boot() {
+  initLang();
+  byId('lang-switch').addEventListener('click', () => {
+    setLang(getLang() === 'zh' ? 'en' : 'zh');
+    applyI18n(document);
+    if (account) byId('who').textContent = `${account.username} · ${label('role', account.role)}`;
+    route();
+  });
+  byId('sign-out').addEventListener('click', async () => {
+    try {
+      await api.signOut();
+    } finally {
+      signedOut();
+      flash(t('signin.signedOut'));
+    }
+  });
+  window.addEventListener('admin:signedout', () => {
+    if (!account) return;
+    signedOut();
+    flash(t('signin.expired'), 'error');
+  });
+  window.addEventListener('hashchange', () => {
+    flash('');
+    route();
+  });
+  try {
+    onSignedIn(await api.session());
+  } catch {
+    signedOut();
+  }
+}
+
+boot();

@@ -1,0 +1,65 @@
+// links.test.js: directions links carry each app's datum, and the builder's snippets escape.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { directionLinks } from '../site/js/directions.js';
+import { wgs84ToGcj02, wgs84ToBd09 } from '../site/js/coords.js';
+import { escapeAttr, iframeSnippet, scriptSnippet, embedQuery } from '../site/js/snippet.js';
+import { formatDistance, telHref } from '../site/js/format.js';
+import { setLang } from '../site/js/i18n.js';
+import { query } from '../site/js/api.js';
+
+const rec = { lat: 22.5431, lng: 114.0579, name: '福田;区:法律|援助,中心', address: '深圳市福田区' };
+
+test('directions: OSM WGS84, Amap GCJ-02, Baidu BD-09, Tencent WGS84 with coord_type=1', () => {
+  const links = Object.fromEntries(directionLinks(rec).map((l) => [l.key, new URL(l.href)]));
+  assert.deepEqual(Object.keys(links), ['osm', 'amap', 'baidu', 'tencent']);
+  for (const u of Object.values(links)) assert.equal(u.protocol, 'https:');
+  assert.equal(links.osm.searchParams.get('to'), '22.543100,114.057900');
+  const g = wgs84ToGcj02(rec.lat, rec.lng);
+  const [lng, lat, name] = links.amap.searchParams.get('to').split(',');
+  assert.equal(Number(lng), Number(g.lng.toFixed(6)));
+  assert.equal(Number(lat), Number(g.lat.toFixed(6)));
+  assert.equal(name, '福田 区 法律 援助 中心', 'separators in the name are stripped');
+  const b = wgs84ToBd09(rec.lat, rec.lng);
+  assert.equal(links.baidu.searchParams.get('location'), `${b.lat.toFixed(6)},${b.lng.toFixed(6)}`);
+  assert.equal(links.baidu.searchParams.get('coord_type'), 'bd09ll');
+  assert.equal(links.tencent.searchParams.get('coord_type'), '1');
+  assert.match(links.tencent.searchParams.get('marker'), /^coord:22\.543100,114\.057900;title:/);
+  assert.deepEqual(directionLinks({ lat: NaN, lng: 1 }), []);
+});
+
+test('snippets escape the label and URL-encode it in the src', () => {
+  const s = { origin: { lat: 22.5, lng: 114 }, zoom: 14, kinds: ['legal_aid'], area: '', lang: 'zh', label: '"><script>alert(1)</script>&', width: '100%', height: 560, auto: true };
+  const iframe = iframeSnippet('https://map.example', s);
+  const script = scriptSnippet('https://map.example', s);
+  for (const text of [iframe, script]) {
+    assert.ok(!text.includes('"><script>'), text);
+    assert.ok(!/<script>alert/.test(text), text);
+  }
+  assert.match(iframe, /^<iframe src="https:\/\/map\.example\/embed\?lat=22\.50000&amp;lng=114\.00000&amp;zoom=14&amp;kind=legal_aid&amp;lang=zh&amp;label=/);
+  assert.match(script, /data-label="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;"/);
+  assert.match(script, /data-height="auto"/);
+  assert.equal(embedQuery(s).get('label'), s.label);
+  assert.equal(escapeAttr(`a"b'c<d>&`), 'a&quot;b&#39;c&lt;d&gt;&amp;');
+});
+
+test('distances and phone links', () => {
+  setLang('zh');
+  assert.equal(formatDistance(4), '10 米');
+  assert.equal(formatDistance(734), '730 米');
+  assert.equal(formatDistance(1049), '1.0 公里');
+  assert.equal(formatDistance(15400), '15 公里');
+  assert.equal(formatDistance(NaN), '');
+  setLang('en');
+  assert.equal(formatDistance(2500), '2.5 km');
+  assert.equal(telHref('0755-8888 8888'), 'tel:075588888888');
+  assert.equal(telHref('+86 (755) 1234-5678 转 8'), 'tel:+8675512345678');
+  assert.equal(telHref('javascript:alert(1)'), null);
+  assert.equal(telHref('javascript:alert(12348)'), 'tel:12348', 'only the digits survive');
+  assert.equal(telHref('12'), null);
+});
+
+test('API query strings skip empty values and join lists', () => {
+  assert.equal(query({ kind: ['a', 'b'], q: '离婚 & x', free: '', open_now: false, lat: '22.5' }), '?kind=a%2Cb&q=%E7%A6%BB%E5%A9%9A+%26+x&lat=22.5');
+  assert.equal(query({}), '');
+});
