@@ -101,3 +101,18 @@ func TestEmbeddedPagesServedWithETag(t *testing.T) {
 		t.Fatalf("revalidation with ETag %q gave %d, want 304", etag, r2.StatusCode)
 	}
 }
+
+func TestClientConfigOpensOnTheCityCentre(t *testing.T) {
+	ts := newServer(t, nil, nil)
+	_, body := get(t, ts.URL+"/api/v1/config")
+	var cfg struct {
+		Center [2]float64 `json:"center"`
+	}
+	if err := json.Unmarshal(body, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	// 深圳市's centre as seeded (Futian), not the middle of the widened region.
+	if cfg.Center[0] < 22.50 || cfg.Center[0] > 22.58 || cfg.Center[1] < 114.0 || cfg.Center[1] > 114.1 {
+		t.Fatalf("map opens on %v, want Shenzhen's centre near 22.54,114.06", cfg.Center)
+	}
+}
