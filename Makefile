@@ -11,7 +11,7 @@ SAMPLE  := tmp/sample
 GOFILES := $(shell find . -name '*.go' -not -path './static/node_modules/*' 2>/dev/null)
 SQL     := $(wildcard sql/*.sql)
 
-.PHONY: run test db web build migrate sample serve bench bench-import bench-api fuzz lint vet clean browser
+.PHONY: run test db web build migrate sample serve bench bench-import bench-api bench-web fuzz lint vet clean browser
 
 ## run: install what is missing, start PostgreSQL + PostGIS, migrate, load the sample directory, serve :8080
 run: db build migrate sample serve
@@ -53,13 +53,16 @@ serve: $(BIN)
 	@scripts/serve.sh $(BIN)
 
 ## bench: every benchmark, each printing its figures
-bench: bench-import bench-api
+bench: bench-import bench-api bench-web
 
 bench-import: db build
 	@scripts/bench-import.sh
 
 bench-api: db build
 	@scripts/bench-api.sh
+
+bench-web: db web browser
+	@scripts/bench-web.sh
 
 ## fuzz: a short run of every fuzz target (their seed corpora also run in `make test`)
 fuzz:

@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
@@ -15,10 +16,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"legalmap/internal/api"
 	"legalmap/internal/config"
@@ -32,6 +35,12 @@ const deadTiles = "http://127.0.0.1:9/{z}/{x}/{y}.png"
 // site starts the real server on the package's database.
 func site(t *testing.T, vars map[string]string) *httptest.Server {
 	t.Helper()
+	return siteOn(t, storetest.Pool(t), vars)
+}
+
+// siteOn starts the real server on the given database (the page benchmark's own, fresh one).
+func siteOn(t testing.TB, db *pgxpool.Pool, vars map[string]string) *httptest.Server {
+	t.Helper()
 	env := map[string]string{"RATE_LIMIT": "0", "TILE_URL": deadTiles}
 	for k, v := range vars {
 		env[k] = v
@@ -40,7 +49,7 @@ func site(t *testing.T, vars map[string]string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t)})
+	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,13 +63,15 @@ func site(t *testing.T, vars map[string]string) *httptest.Server {
 // is not on this machine.
 type Browser struct {
 	Ctx context.Context
-	t   *testing.T
+	t   testing.TB
 
 	mu         sync.Mutex
 	dialogs    []string
 	exceptions []string
 	console    []string
 	outside    []string
+	requests   []string                                   // every http(s) request, in order
+	contexts   map[cdp.FrameID]runtime.ExecutionContextID // each frame's page context (for EvalInFrame)
 }
 
 func chromiumPath() string {
@@ -78,6 +89,20 @@ func chromiumPath() string {
 // installs it, and a browser test that skips proves nothing.
 func NewBrowser(t *testing.T, width, height int) *Browser {
 	t.Helper()
+	return newBrowser(t, width, height)
+}
+
+// NewBrowserInProcess is NewBrowser with every frame in the page's own renderer, whatever its origin, so a
+// test can look inside a frame from another origin (EvalInFrame). Origins, CSP, frame-ancestors and
+// postMessage checks work as in any browser; only the process split of site isolation is off.
+func NewBrowserInProcess(t *testing.T, width, height int) *Browser {
+	t.Helper()
+	return newBrowser(t, width, height, chromedp.Flag("disable-site-isolation-trials", true),
+		chromedp.Flag("disable-features", "IsolateOrigins,site-per-process"))
+}
+
+func newBrowser(t testing.TB, width, height int, extra ...chromedp.ExecAllocatorOption) *Browser {
+	t.Helper()
 	exe := chromiumPath()
 	if exe == "" {
 		t.Fatal("webtest: no Chromium found (make test installs Debian's chromium; or set CHROMIUM)")
@@ -92,13 +117,14 @@ func NewBrowser(t *testing.T, width, height int) *Browser {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
 	)
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	b := &Browser{Ctx: ctx, t: t}
+	b := &Browser{Ctx: ctx, t: t, contexts: map[cdp.FrameID]runtime.ExecutionContextID{}}
 	chromedp.ListenTarget(ctx, b.watch)
-	if err := chromedp.Run(ctx, network.Enable(), runtime.Enable(), page.Enable(),
+	if err := chromedp.Run(ctx, network.Enable(), runtime.Enable(), page.Enable(), watchCSP(),
 		chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("webtest: start chromium: %v", err)
 	}
@@ -123,10 +149,31 @@ func (b *Browser) watch(ev any) {
 			b.console = append(b.console, strings.Join(parts, " "))
 		}
 	case *network.EventRequestWillBeSent:
-		if u, err := url.Parse(ev.Request.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && !isLoopback(u.Hostname()) {
-			b.outside = append(b.outside, ev.Request.URL)
+		if u, err := url.Parse(ev.Request.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+			b.requests = append(b.requests, ev.Request.URL)
+			if !isLoopback(u.Hostname()) {
+				b.outside = append(b.outside, ev.Request.URL)
+			}
+		}
+	case *runtime.EventExecutionContextCreated:
+		var aux struct {
+			FrameID   cdp.FrameID `json:"frameId"`
+			IsDefault bool        `json:"isDefault"`
+		}
+		if json.Unmarshal(ev.Context.AuxData, &aux) == nil && aux.IsDefault && aux.FrameID != "" {
+			b.contexts[aux.FrameID] = ev.Context.ID
 		}
 	}
+}
+
+// watchCSP records, in every frame, what the Content-Security-Policy refused (window.__csp): markup from data
+// that a page wrongly parsed shows up there even when the policy kept its script from running.
+func watchCSP() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`window.__csp = [];
+			document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`).Do(ctx)
+		return err
+	})
 }
 
 func isLoopback(host string) bool {
@@ -135,6 +182,18 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// In runs f as a subtest of t on the same browser: the browser's own failures (Run, Screenshot) are then
+// reported by the subtest. Subtests of one browser run one after another.
+func (b *Browser) In(t *testing.T, name string, f func(t *testing.T)) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		prev := b.t
+		b.t = t
+		defer func() { b.t = prev }()
+		f(t)
+	})
 }
 
 // Run runs chromedp actions, failing the test on error.
@@ -146,15 +205,35 @@ func (b *Browser) Run(actions ...chromedp.Action) {
 }
 
 // Dialogs, Exceptions and Outside return what the watchers saw so far.
-func (b *Browser) Dialogs() []string    { b.mu.Lock(); defer b.mu.Unlock(); return append([]string(nil), b.dialogs...) }
-func (b *Browser) Exceptions() []string { b.mu.Lock(); defer b.mu.Unlock(); return append([]string(nil), b.exceptions...) }
-func (b *Browser) Outside() []string    { b.mu.Lock(); defer b.mu.Unlock(); return append([]string(nil), b.outside...) }
+func (b *Browser) Dialogs() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.dialogs...)
+}
+func (b *Browser) Exceptions() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.exceptions...)
+}
+func (b *Browser) Outside() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.outside...)
+}
+
+// Requests returns every http(s) request the page and its frames made so far.
+func (b *Browser) Requests() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.requests...)
+}
 
 // Screenshot keeps a picture of the current state as a test artifact (internal/webtest/artifacts/NAME.png).
 func (b *Browser) Screenshot(name string) {
 	b.t.Helper()
 	var png []byte
-	b.Run(chromedp.FullScreenshot(&png, 90))
+	// Quality 100 makes chromedp write PNG (below 100 it writes JPEG, whatever the file is called).
+	b.Run(chromedp.FullScreenshot(&png, 100))
 	dir := filepath.Join("artifacts")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.t.Fatal(err)

@@ -55,7 +55,9 @@ test('distances and phone links', () => {
   assert.equal(telHref('0755-8888 8888'), 'tel:075588888888');
   assert.equal(telHref('+86 (755) 1234-5678 转 8'), 'tel:+8675512345678');
   assert.equal(telHref('javascript:alert(1)'), null);
-  assert.equal(telHref('javascript:alert(12348)'), 'tel:12348', 'only the digits survive');
+  assert.equal(telHref('javascript:alert(12348)'), null, 'text around digits is not a number');
+  assert.equal(telHref('0755-88888888 (9:00-17:00)'), null, 'a note is not dialled');
+  assert.equal(telHref('"><img src=x onerror=alert(13)>'), null);
   assert.equal(telHref('12'), null);
 });
 

@@ -37,11 +37,13 @@ export function formatTime(d) {
 }
 
 // telHref turns a listed number ("0755-8888 8888", "12348") into a tel: link target, or null when
-// the text holds too few digits to dial.
+// the text is not a phone number: only digits, spaces, + - ( ) may stand before an extension, so a note such
+// as "0755-88888888 (9:00-17:00)" or stray text is shown but never dialled as a jumble of its digits.
 export function telHref(phone) {
   if (typeof phone !== 'string') return null;
   // An extension ("转 8", "ext. 8") is dialled after the call connects, not as part of the number.
-  const main = phone.split(/转|分机|ext\.?|#/i)[0];
+  const main = phone.split(/转|分机|ext\.?|#/i)[0].trim();
+  if (!/^\+?[\d\s\-()（）]+$/.test(main)) return null;
   const cleaned = main.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
   const digits = cleaned.replace(/\D/g, '');
   return digits.length >= 3 && digits.length <= 20 ? `tel:${cleaned}` : null;

@@ -126,10 +126,15 @@ export class ViewportLayer {
         const id = props.id ?? f.id;
         if (id === undefined || skip.has(String(id))) continue;
         const item = { ...props, id, lat: c[1], lng: c[0] };
-        pointMarker(latlng, item.kind)
+        const point = pointMarker(latlng, item.kind)
           .bindTooltip(tooltipNode(recordName(item)), { direction: 'top' })
           .on('click', () => this.onSelect(item))
           .addTo(this.group);
+        // Leaflet gives the point's SVG path focus listeners (for its tooltip), and Chromium makes an SVG
+        // element with focus listeners a Tab stop: hundreds of them before the list. The list is the
+        // map's text alternative, so the points stay out of the tab order, as the markers do.
+        const node = point.getElement();
+        if (node) node.setAttribute('tabindex', '-1');
       }
     }
   }

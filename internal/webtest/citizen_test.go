@@ -1,0 +1,169 @@
+package webtest
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/geo"
+)
+
+var kindZh = map[string]string{"law_firm": "律师事务所", "legal_aid": "法律援助中心", "notary": "公证处", "forensic": "司法鉴定机构",
+	"community_adviser": "村(社区)法律顾问"}
+
+// The citizen map on a desktop: the nearest list with distances, keyword search, the kind chips and open
+// now, then one record's detail.
+func TestCitizenMapListSearchFilter(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 1280, 800)
+
+	b.In(t, "opens on the city with the nearest services and their distances", func(t *testing.T) {
+		b.Run(chromedp.Navigate(ts.URL + "/"))
+		items := waitList(b)
+		var status, origin string
+		b.Run(chromedp.Text("#results-status", &status, chromedp.ByID), chromedp.Text("#origin-line", &origin, chromedp.ByID))
+		if !strings.Contains(status, "最近的") || origin == "" {
+			t.Errorf("status %q, origin line %q", status, origin)
+		}
+		last := 0.0
+		for _, it := range items {
+			d := metres(it.Distance)
+			if d != d || d < last {
+				t.Errorf("%q: distance %q missing or out of order (previous %.0f m)", it.Name, it.Distance, last)
+			}
+			last = d
+		}
+		b.Screenshot("desktop-city")
+	})
+
+	b.In(t, "nearest list around a chosen point, closest first, true distances", func(t *testing.T) {
+		b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+		items := waitList(b)
+		want := append([]place(nil), places...)
+		sort.Slice(want, func(i, j int) bool { return dist(want[i]) < dist(want[j]) })
+		var got []string
+		for _, it := range items {
+			for _, p := range places {
+				if p.Name == it.Name {
+					got = append(got, it.Name)
+					if !sameDistance(metres(it.Distance), dist(p)) {
+						t.Errorf("%s: shown %q, true distance %.0f m", p.Name, it.Distance, dist(p))
+					}
+					if it.Kind != kindZh[p.Kind] {
+						t.Errorf("%s: kind shown %q", p.Name, it.Kind)
+					}
+				}
+			}
+		}
+		var order []string
+		for _, p := range want {
+			order = append(order, p.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(order, "|") {
+			t.Errorf("fixture records listed as\n%v\nwant\n%v", got, order)
+		}
+		if items[0].Name != "南山区法律援助处" || items[0].PhoneHref != "tel:075512348" {
+			t.Errorf("first result %+v", items[0])
+		}
+		b.Screenshot("desktop-list")
+	})
+
+	search := func(q string) []listItem {
+		return redrawn(b, chromedp.Evaluate(`document.getElementById('search').value = ''`, nil),
+			chromedp.SendKeys("#search", q+kb.Enter, chromedp.ByID))
+	}
+
+	b.In(t, "search by an everyday word, a lawyer's name and a firm's name", func(t *testing.T) {
+		items := search("离婚")
+		for _, name := range []string{"深圳明理律师事务所", "南山区法律援助处"} {
+			if indexOf(items, name) < 0 {
+				t.Errorf("离婚: %s missing from %q", name, names(items))
+			}
+		}
+		for _, name := range []string{"深圳市南山公证处", "深圳南山司法鉴定所", "深圳西乡律师事务所"} {
+			if indexOf(items, name) >= 0 {
+				t.Errorf("离婚: %s should not match", name)
+			}
+		}
+		var status, href string
+		b.Run(chromedp.Text("#results-status", &status, chromedp.ByID), chromedp.Location(&href))
+		if !strings.Contains(status, "离婚") {
+			t.Errorf("status after the search: %q", status)
+		}
+		if u, _ := url.Parse(href); u == nil || u.Query().Get("q") != "离婚" {
+			t.Errorf("the query is not in the URL: %s", href)
+		}
+		b.Screenshot("desktop-search")
+		if items := search("陈晓庆"); len(items) == 0 || items[0].Name != "深圳明理律师事务所" {
+			t.Errorf("陈晓庆 (a lawyer of 明理): %q", names(items))
+		}
+		if items := search("前海公正"); len(items) == 0 || items[0].Name != "深圳前海公正律师事务所" {
+			t.Errorf("前海公正: %q", names(items))
+		}
+		if items := search(""); indexOf(items, "深圳市南山公证处") < 0 {
+			t.Errorf("an empty search should list the nearest again: %q", names(items))
+		}
+	})
+
+	b.In(t, "kind chip and open now", func(t *testing.T) {
+		var count string
+		b.Run(chromedp.Text(`.chip[data-kind="legal_aid"] .chip-count`, &count, chromedp.ByQuery))
+		if strings.TrimSpace(strings.TrimPrefix(count, "，")) == "" {
+			t.Errorf("the legal aid chip shows no count: %q", count)
+		}
+		items := redrawn(b, chromedp.Click(`.chip[data-kind="legal_aid"]`, chromedp.ByQuery))
+		for _, it := range items {
+			if it.Kind != kindZh["legal_aid"] {
+				t.Errorf("kind filter legal_aid lists %q (%s)", it.Name, it.Kind)
+			}
+		}
+		if indexOf(items, "南山区法律援助处") < 0 || indexOf(items, "福田区法律援助处") < 0 {
+			t.Errorf("legal aid: %q", names(items))
+		}
+		var pressed string
+		b.Run(chromedp.AttributeValue(`.chip[data-kind="legal_aid"]`, "aria-pressed", &pressed, nil, chromedp.ByQuery))
+		if pressed != "true" {
+			t.Errorf("the chip's aria-pressed is %q", pressed)
+		}
+		redrawn(b, chromedp.Click(`.chip[data-kind="legal_aid"]`, chromedp.ByQuery))
+
+		items = redrawn(b, chromedp.Click("#filter-open-now", chromedp.ByID))
+		for _, it := range items {
+			if it.OpenClass != "open-open" {
+				t.Errorf("open now lists %q shown as %q", it.Name, it.Open)
+			}
+		}
+		// Around the clock is open whatever the hour; closed for now and unknown hours are never open.
+		if indexOf(items, "深圳前海公正律师事务所") < 0 {
+			t.Errorf("open now lacks the 24-hour firm: %q", names(items))
+		}
+		for _, name := range []string{"深圳市蛇口公证处", "南头社区法律顾问工作室"} {
+			if indexOf(items, name) >= 0 {
+				t.Errorf("open now lists %s", name)
+			}
+		}
+		b.Screenshot("desktop-open-now")
+		redrawn(b, chromedp.Click("#filter-open-now", chromedp.ByID))
+	})
+	b.In(t, "go to a place from the suggestions", func(t *testing.T) {
+		b.Run(chromedp.Evaluate(`document.getElementById('search').value = ''`, nil), chromedp.SendKeys("#search", "福田区", chromedp.ByID))
+		poll(b, "the place suggestions", `!document.getElementById('place-suggestions').hidden &&
+			[...document.querySelectorAll('#place-suggestions [role=option]')].some((o) => o.textContent.includes('福田区'))`)
+		items := redrawn(b, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
+		var origin string
+		b.Run(chromedp.Text("#origin-line", &origin, chromedp.ByID))
+		if !strings.Contains(origin, "福田区") || indexOf(items, "福田区法律援助处") < 0 || indexOf(items, "福田区法律援助处") > 2 {
+			t.Errorf("after going to 福田区: origin %q, list %q", origin, names(items))
+		}
+	})
+	noTrouble(t, b)
+}
+
+// dist is the true ground distance of a fixture place from the Nanshan origin.
+func dist(p place) float64 { return geo.Distance(nanshan, orb.Point{p.Lng, p.Lat}) }

@@ -1,0 +1,108 @@
+package webtest
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// onScreen tells whether an element is wholly inside the viewport and not covered where a thumb would tap.
+const onScreenJS = `((sel) => {
+	const n = document.querySelector(sel);
+	if (!n) return { found: false };
+	const r = n.getBoundingClientRect();
+	const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), r.top + r.height / 2);
+	return { found: true, top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+		inside: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+		uncovered: !!hit && (hit === n || n.contains(hit)) };
+})`
+
+type onScreen struct {
+	Found, Inside, Uncovered bool
+	Top, Bottom, Left, Right float64
+}
+
+func screenPlace(b *Browser, sel string) onScreen {
+	b.t.Helper()
+	var o onScreen
+	b.Run(chromedp.Evaluate(onScreenJS+"("+jsString(sel)+")", &o))
+	return o
+}
+
+func jsString(s string) string {
+	out := []byte{'"'}
+	for _, c := range []byte(s) {
+		if c == '"' || c == '\\' {
+			out = append(out, '\\')
+		}
+		out = append(out, c)
+	}
+	return string(append(out, '"'))
+}
+
+// fitsScreen: nothing on the page is wider than the phone, and the page itself does not scroll (the list
+// and the detail scroll inside their sheet, under a fixed search bar and map).
+func fitsScreen(t *testing.T, b *Browser, state string) {
+	t.Helper()
+	var m struct{ Width, Height, InnerWidth, InnerHeight int }
+	b.Run(chromedp.Evaluate(`({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight,
+		innerWidth, innerHeight })`, &m))
+	if m.Width > 360 || m.InnerWidth != 360 {
+		t.Errorf("%s: the page is %d px wide in a %d px window (sideways scrolling)", state, m.Width, m.InnerWidth)
+	}
+	if m.Height > m.InnerHeight {
+		t.Errorf("%s: the page is %d px tall in a %d px window: the whole page scrolls", state, m.Height, m.InnerHeight)
+	}
+}
+
+// A phone of 360 x 640: the first results show over the map without a tap, nothing scrolls sideways nor
+// does the page itself scroll (in Chinese and English, list and detail), and a tap on a result shows its
+// detail from the top.
+func TestPhoneViewport(t *testing.T) {
+	f := loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 360, 640)
+	b.Run(chromedp.EmulateViewport(360, 640, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+
+	for _, lang := range []string{"", "&lang=en"} {
+		b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, lang)))
+		waitList(b)
+		fitsScreen(t, b, "list"+lang)
+		for i, sel := range []string{"#results .result-item:nth-child(1) .result-open", "#results .result-item:nth-child(2) .result-open"} {
+			if o := screenPlace(b, sel); !o.Inside || !o.Uncovered {
+				t.Errorf("%s: result %d is not in sight without a tap: %+v", lang, i+1, o)
+			}
+		}
+		if o := screenPlace(b, "#map"); o.Bottom-o.Top < 150 {
+			t.Errorf("%s: the map is only %.0f px tall on a phone", lang, o.Bottom-o.Top)
+		}
+		if lang == "" {
+			b.Screenshot("phone-list")
+		} else {
+			b.Screenshot("phone-list-en")
+		}
+	}
+
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	openDetail(b, f.ids["WF1"])
+	fitsScreen(t, b, "detail")
+	if o := screenPlace(b, "#detail-name"); !o.Inside || !o.Uncovered {
+		t.Errorf("the record's name is not in sight after the tap: %+v", o)
+	}
+	b.Screenshot("phone-detail")
+
+	// The sheet gives the list the whole screen and back.
+	b.Run(chromedp.Click("#detail-close", chromedp.ByID), chromedp.WaitVisible("#results", chromedp.ByID))
+	before := screenPlace(b, "#sheet")
+	var expanded string
+	b.Run(chromedp.Click("#sheet-toggle", chromedp.ByID),
+		chromedp.AttributeValue("#sheet-toggle", "aria-expanded", &expanded, nil, chromedp.ByID))
+	poll(b, "the sheet to grow", `document.getElementById('sheet').getBoundingClientRect().top < `+ftoa(before.Top-100))
+	if expanded != "true" {
+		t.Errorf("sheet toggle aria-expanded %q", expanded)
+	}
+	fitsScreen(t, b, "expanded sheet")
+	b.Screenshot("phone-sheet-expanded")
+	noTrouble(t, b)
+}
