@@ -42,7 +42,7 @@ func emptyDirectory(t *testing.T, pool *pgxpool.Pool) {
 	}
 }
 
-func testPool(t *testing.T) *pgxpool.Pool { return storetest.Pool(t) }
+func testPool(t testing.TB) *pgxpool.Pool { return storetest.Pool(t) }
 
 // run imports a file and returns the report and the error.
 func run(t *testing.T, opt Options) (*Report, error) {

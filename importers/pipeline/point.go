@@ -51,7 +51,8 @@ func (r pointRules) point(in pointInput) (orb.Point, *Issue) {
 }
 
 func (r pointRules) parse(in pointInput) (orb.Point, *Issue) {
-	if in.geometry != nil && !in.hasColumns {
+	noCells := strings.TrimSpace(in.lng) == "" && strings.TrimSpace(in.lat) == "" && strings.TrimSpace(in.coords) == ""
+	if in.geometry != nil && (!in.hasColumns || noCells) {
 		g := *in.geometry
 		if len(g) < 2 || len(g) > 3 {
 			return orb.Point{}, &Issue{Field: "geometry", Reason: fmt.Sprintf("点坐标应有 2 或 3 个数，实际 %d 个 / a point needs 2 or 3 numbers, got %d", len(g), len(g))}

@@ -46,6 +46,7 @@ type Report struct {
 	Ignored       []string          `json:"ignored_columns,omitempty"`
 	RejectedRows  []Issue           `json:"rejected_rows"`
 	WarningList   []Issue           `json:"warning_list"`
+	PhaseMillis   map[string]int64  `json:"phase_ms,omitempty"` // read+stage, apply, reindex, commit (index merge)
 	ElapsedMillis int64             `json:"elapsed_ms"`
 	RowsPerSecond float64           `json:"rows_per_second,omitempty"`
 }
@@ -62,6 +63,14 @@ func (r *Report) warn(is Issue) {
 	if len(r.WarningList) < maxListed {
 		r.WarningList = append(r.WarningList, is)
 	}
+}
+
+// phase records how long a phase of the run took, from start to now.
+func (r *Report) phase(name string, start time.Time) {
+	if r.PhaseMillis == nil {
+		r.PhaseMillis = map[string]int64{}
+	}
+	r.PhaseMillis[name] = time.Since(start).Milliseconds()
 }
 
 func (r *Report) finish(start time.Time) {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -35,17 +36,18 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opt Options) (*Report, error) 
 }
 
 type runner struct {
-	opt  Options
-	pool *pgxpool.Pool
-	rep  *Report
-	meta store.ImportRun
-	m    columns.Mapping
-	v    *vocab
-	crs  geo.CRS
+	opt   Options
+	pool  *pgxpool.Pool
+	rep   *Report
+	meta  store.ImportRun
+	m     columns.Mapping
+	v     *vocab
+	crs   geo.CRS
+	lines int64 // data lines of a CSV, for the progress bar
 }
 
 func (r *runner) run(ctx context.Context) error {
-	sha, err := FileSHA256(r.opt.File)
+	sha, lines, err := fileFacts(r.opt.File)
 	if err != nil {
 		return r.refuse(ctx, fmt.Sprintf("无法读取文件 / cannot read the file: %v", err))
 	}
@@ -58,7 +60,7 @@ func (r *runner) run(ctx context.Context) error {
 	}
 	defer table.Close()
 	r.rep.Format = table.Format()
-	if err := r.chooseCRS(table.CRS()); err != nil {
+	if err := r.chooseCRS(table.CRS(), table.Header()); err != nil {
 		return r.refuse(ctx, err.Error())
 	}
 	if r.m, err = r.mapColumns(table.Header(), table.Format()); err != nil {
@@ -74,6 +76,9 @@ func (r *runner) run(ctx context.Context) error {
 	tx, err := store.BeginImport(ctx, r.pool, r.meta)
 	if err != nil {
 		return r.fail(ctx, err)
+	}
+	if table.Format() == "csv" {
+		r.lines = lines - 1 // the header
 	}
 	if err := r.inTx(ctx, tx, table); err != nil {
 		// Rolled back before the refused or failed run is recorded on its own.
@@ -91,23 +96,21 @@ func (r *runner) run(ctx context.Context) error {
 		return nil
 	}
 	r.rep.RunID, r.rep.Status = tx.RunID, store.RunApplied
+	committing := time.Now()
 	if err := tx.Commit(ctx, r.rep.ImportCounts, r.rep.stored()); err != nil {
 		r.rep.RunID = 0
 		return r.fail(ctx, err)
 	}
+	r.rep.phase("commit", committing)
 	return nil
 }
 
 // inTx stages and applies the file, and refreshes the search documents of the places whose people changed,
 // all inside the run's transaction.
 func (r *runner) inTx(ctx context.Context, tx *store.ImportTx, table reader.Table) error {
-	var total int64
-	if table.Format() == "csv" {
-		total = max(0, countLines(r.opt.File)-1)
-	}
 	progress := func(rows int64) {
 		if r.opt.Progress != nil {
-			r.opt.Progress(rows, total)
+			r.opt.Progress(rows, max(0, r.lines))
 		}
 	}
 	var res store.ApplyResult
@@ -126,6 +129,7 @@ func (r *runner) inTx(ctx context.Context, tx *store.ImportTx, table reader.Tabl
 		return err
 	}
 	if len(ids) > 0 {
+		defer r.rep.phase("reindex", time.Now())
 		if err := search.RefreshPG(ctx, tx.Querier(), r.v.analyzer, ids); err != nil {
 			return fmt.Errorf("refresh search documents: %w", err)
 		}
@@ -147,27 +151,6 @@ func (r *runner) afterStaging(accepted int) error {
 		}
 		return &RefusedError{Reason: fmt.Sprintf("%d 行全部被拒绝 / none of the %d rows was accepted", r.rep.Rows, r.rep.Rows)}
 	}
-	return nil
-}
-
-func (r *runner) chooseCRS(fileCRS string) error {
-	switch {
-	case r.opt.CRS != "":
-		r.crs = geo.CRS(r.opt.CRS)
-		if fileCRS != "" && fileCRS != r.opt.CRS {
-			r.rep.warn(Issue{Line: 1, Field: "crs", Reason: fmt.Sprintf("文件声明坐标系 %s，按 --crs %s 处理 / the file declares %s; --crs %s wins", fileCRS, r.opt.CRS, fileCRS, r.opt.CRS)})
-		}
-	case fileCRS != "":
-		crs, err := geo.ParseCRS(fileCRS)
-		if err != nil {
-			return err
-		}
-		r.crs = crs
-	default:
-		r.crs = geo.WGS84
-	}
-	r.rep.CRS = string(r.crs)
-	r.meta.CRS = string(r.crs)
 	return nil
 }
 
@@ -206,14 +189,30 @@ func readerReason(err error) string {
 
 // FileSHA256 is the hex SHA-256 of a file, as import_runs records it.
 func FileSHA256(path string) (string, error) {
+	sha, _, err := fileFacts(path)
+	return sha, err
+}
+
+// fileFacts reads the file once for its SHA-256 and its number of line breaks (the progress bar's total
+// for a CSV).
+func fileFacts(path string) (string, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
+	var lines int64
+	buf := make([]byte, 1<<20)
+	for {
+		n, err := f.Read(buf)
+		h.Write(buf[:n])
+		lines += int64(bytes.Count(buf[:n], []byte{'\n'}))
+		if errors.Is(err, io.EOF) {
+			return hex.EncodeToString(h.Sum(nil)), lines, nil
+		}
+		if err != nil {
+			return "", 0, err
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"time"
 
 	"legalmap/importers/reader"
 	"legalmap/internal/directory"
@@ -29,6 +30,7 @@ func (r *runner) runLawyers(ctx context.Context, tx *store.ImportTx, table reade
 			}
 		}
 	}
+	staging := time.Now()
 	if _, err := tx.StagePractitioners(ctx, next); err != nil {
 		var fe *reader.FileError
 		if errors.As(err, &fe) {
@@ -37,6 +39,8 @@ func (r *runner) runLawyers(ctx context.Context, tx *store.ImportTx, table reade
 		return store.ApplyResult{}, err
 	}
 	r.rep.Rows = c.rows
+	r.rep.phase("read_stage", staging)
+	applying := time.Now()
 	if err := r.afterStaging(accepted); err != nil {
 		return store.ApplyResult{}, err
 	}
@@ -45,8 +49,10 @@ func (r *runner) runLawyers(ctx context.Context, tx *store.ImportTx, table reade
 	if err != nil {
 		return res, snapshotRefusal(err)
 	}
+	r.rep.phase("apply", applying)
 	r.takeRejects(res.Rejected)
-	if len(res.Rejected) >= accepted {
+	r.rep.Accepted -= len(res.Rejected)
+	if r.rep.Accepted <= 0 {
 		return res, &RefusedError{Reason: "没有一行被接受 / no row was accepted"}
 	}
 	if r.opt.Strict && r.rep.Rejected > 0 {

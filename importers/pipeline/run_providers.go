@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"hash/fnv"
+	"time"
 
 	"legalmap/importers/reader"
 	"legalmap/internal/directory"
@@ -44,6 +45,7 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 			return m.rec, nil
 		}
 	}
+	staging := time.Now()
 	if _, err := tx.StageProviders(ctx, next); err != nil {
 		var fe *reader.FileError
 		if errors.As(err, &fe) {
@@ -52,21 +54,23 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 		return store.ApplyResult{}, err
 	}
 	r.rep.Rows = c.rows
+	r.rep.phase("read_stage", staging)
+	applying := time.Now()
 	if err := r.afterStaging(accepted); err != nil {
 		return store.ApplyResult{}, err
 	}
-	if n, err := tx.AddAreas(ctx, r.v.areas.newAreas()); err != nil {
+	if r.rep.AreasAdded, err = tx.AddAreas(ctx, r.v.areas.newAreas()); err != nil {
 		return store.ApplyResult{}, err
-	} else {
-		r.rep.AreasAdded = n
 	}
 	res, err := tx.ApplyProviders(ctx, store.ProviderApply{Kind: r.opt.Kind, Fields: env.providerFields(),
 		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed})
 	if err != nil {
 		return res, snapshotRefusal(err)
 	}
+	r.rep.phase("apply", applying)
 	r.takeRejects(res.Rejected)
-	if len(res.Rejected) >= accepted {
+	r.rep.Accepted -= len(res.Rejected)
+	if r.rep.Accepted <= 0 {
 		return res, &RefusedError{Reason: "没有一行被接受 / no row was accepted"}
 	}
 	if r.opt.Kind == directory.KindCommunityAdviser && env.hasAdviser() {

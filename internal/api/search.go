@@ -55,7 +55,8 @@ func (q *publicAPI) search(c echo.Context) error {
 		return nil
 	}
 	now := q.now()
-	req := search.Request{Query: cat.analyzer.Query(text), Filter: f.Filter, Near: pt, Limit: limit, Offset: offset}
+	sq := cat.analyzer.Query(text)
+	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset}
 	if f.openNow {
 		req.Limit, req.Offset = openNowWindow, 0
 	}
@@ -94,4 +95,24 @@ func (q *publicAPI) search(c echo.Context) error {
 		out.Results = append(out.Results, it)
 	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// extent is the box holding the areas of codes (a street has its district's box), or nil when one has none.
+func (cat *catalog) extent(codes []string) *orb.Bound {
+	var out *orb.Bound
+	for _, code := range codes {
+		var box *[4]float64
+		for a, i := cat.areaByCode[code], 0; a != nil && box == nil && i < 4; a, i = cat.areaByCode[a.ParentCode], i+1 {
+			box = a.BBox
+		}
+		if box == nil {
+			return nil
+		}
+		b := orb.Bound{Min: orb.Point{box[0], box[1]}, Max: orb.Point{box[2], box[3]}}
+		if out != nil {
+			b = b.Union(*out)
+		}
+		out = &b
+	}
+	return out
 }

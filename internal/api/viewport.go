@@ -164,6 +164,7 @@ type pointProps struct {
 	ID      string `json:"id"`
 	Kind    string `json:"kind"`
 	Name    string `json:"name"`
+	NameEn  string `json:"name_en,omitempty"` // the English page's tooltips
 	OpenNow *bool  `json:"open_now"`
 }
 
@@ -175,7 +176,7 @@ type clusterProps struct {
 func pointFeature(m *store.MapPoint, crs geo.CRS, now time.Time, cal directory.Calendar) feature {
 	pt := geo.FromWGS84(orb.Point{m.Lng, m.Lat}, crs)
 	return feature{Type: "Feature", Geometry: pointGeometry(pt),
-		Properties: pointProps{ID: m.ID, Kind: m.Kind, Name: m.Name, OpenNow: openNow(hoursOf(m.Hours), m.Status, now, cal)}}
+		Properties: pointProps{ID: m.ID, Kind: m.Kind, Name: m.Name, NameEn: m.NameEn, OpenNow: openNow(hoursOf(m.Hours), m.Status, now, cal)}}
 }
 
 // pointGeometry rounds to 6 decimals (about 10 cm): plenty for a marker, and a smaller answer.

@@ -25,6 +25,10 @@ type Request struct {
 	Query  Query
 	Filter store.Filter
 	Near   *orb.Point
+	// Within, when set, is a box every answer lies in: the extent of the places the query names (福田 律师:
+	// Futian's box). It lets a search from far away find the nearest matches in that place through the
+	// spatial index instead of walking outwards from the citizen through everything in between.
+	Within *orb.Bound
 	Limit  int
 	Offset int
 }
@@ -47,9 +51,9 @@ const (
 	// matching more (every law firm) is ranked among the MaxRanked nearest matches when a location is
 	// given, otherwise among the first MaxRanked the index yields.
 	MaxRanked = 1000
-	// MaxTotal is where counting stops: pages end at MaxRanked anyway, and counting further costs a
-	// broad query more than everything else it does.
-	MaxTotal = 2000
+	// MaxTotal is where counting stops: a total of MaxTotal means "more than MaxRanked". Pages end at
+	// MaxRanked anyway, and counting a broad query's matches costs more than answering it.
+	MaxTotal = MaxRanked + 1
 	// nearScale is the distance at which nearness halves a match's score: a citizen prefers a good match
 	// across the district to a poor one next door, but not one across the city.
 	nearScale = 3000.0

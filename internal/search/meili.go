@@ -27,12 +27,14 @@ type Meili struct {
 }
 
 // NewMeili returns the engine on the server at url (key may be empty on an open development server).
-func NewMeili(url, key string) *Meili {
+func NewMeili(url, key string) *Meili { return newMeiliOn(url, key, MeiliIndex) }
+
+func newMeiliOn(url, key, index string) *Meili {
 	var opts []meilisearch.Option
 	if key != "" {
 		opts = append(opts, meilisearch.WithAPIKey(key))
 	}
-	return &Meili{index: meilisearch.New(url, opts...).Index(MeiliIndex)}
+	return &Meili{index: meilisearch.New(url, opts...).Index(index)}
 }
 
 // meiliWindow is how many hits are read to blend nearness into the ranking (Meilisearch sorts by

@@ -54,25 +54,22 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 }
 
 // nearWindow is how many of a broad query's nearest matches are ranked for a first page.
-const nearWindow = 200
+const nearWindow = 100
 
 // matches returns the matches to rank and the total. Most queries match few places (a name, an area in a
-// district): all of them are ranked. A query matching more than MaxRanked is counted up to MaxTotal and
-// ranked among its MaxRanked nearest matches (or the first the index yields, without a location).
+// district): all of them are ranked. A query matching more than MaxRanked has a total of MaxTotal ("more
+// than MaxRanked") and is ranked among its nearest matches when a location is given, otherwise among the
+// first MaxRanked the index yields.
 func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
 	hits, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
 	if err != nil || len(hits) <= MaxRanked {
 		return hits, len(hits), err
 	}
-	total, err := store.SearchCount(ctx, e.db, tsq, r.Filter, MaxTotal)
-	if err != nil {
-		return nil, 0, err
-	}
 	if r.Near == nil {
-		return hits[:MaxRanked], total, nil
+		return hits[:MaxRanked], MaxTotal, nil
 	}
-	// The nearest few hundred are enough to rank a page near the top; deeper pages read deeper.
+	// The nearest few dozen are enough to rank a page near the top; deeper pages read deeper.
 	n := min(MaxRanked, max(nearWindow, 4*(r.Offset+r.Limit)))
-	hits, err = store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, *r.Near, n)
-	return hits, total, err
+	hits, err = store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, *r.Near, r.Within, n)
+	return hits, MaxTotal, err
 }

@@ -37,6 +37,11 @@ func PersonDocument(p store.DocPerson) Document {
 // RefreshPG recomputes the PostgreSQL search documents of the given providers and of their people. An
 // import calls it inside its transaction for the records it wrote, so search never lags the data.
 func RefreshPG(ctx context.Context, db store.Querier, a *Analyzer, providerIDs []string) error {
+	if len(providerIDs) > analyzeAbove {
+		if err := store.AnalyzeForDocs(ctx, db); err != nil {
+			return err
+		}
+	}
 	for start := 0; start < len(providerIDs); start += refreshBatch {
 		srcs, err := store.DocSourcesByID(ctx, db, providerIDs[start:min(len(providerIDs), start+refreshBatch)])
 		if err != nil {
@@ -49,8 +54,13 @@ func RefreshPG(ctx context.Context, db store.Querier, a *Analyzer, providerIDs [
 	return nil
 }
 
-// refreshBatch bounds the rows one statement carries.
-const refreshBatch = 2000
+const (
+	// refreshBatch bounds the rows one statement carries.
+	refreshBatch = 2000
+	// analyzeAbove: a refresh of more places than this (a large import) first brings the planner's
+	// statistics up to date with what the import wrote.
+	analyzeAbove = 20000
+)
 
 // RebuildPG recomputes every search document, in id order, reporting progress after each batch; it
 // returns how many provider and practitioner documents changed. Unchanged documents are not written, so

@@ -76,21 +76,30 @@ func (t *ImportTx) ApplyPractitioners(ctx context.Context, a PractitionerApply) 
 		return res, err
 	}
 	res.Updated = int(n)
-	n, err = t.exec(ctx, "create", `WITH ins AS (
-			INSERT INTO practitioners (id, provider_id, role, name, licence_no, practice_areas, practice_notes, languages,
-				status, source, source_id, search_doc)
-			SELECT s.id, r.firm_id, s.role, s.name, s.licence_no, s.practice_areas, s.practice_notes, s.languages, s.status,
-				$1, s.source_id, s.search_doc
-			FROM import_stage_practitioners s JOIN import_resolved r ON r.line = s.line
-			WHERE r.by_source IS NULL AND r.by_licence IS NULL
-			RETURNING id, provider_id),
-		a AS (INSERT INTO import_affected (provider_id) SELECT DISTINCT provider_id FROM ins)
-		INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
+	// As for places: the audit rows, then the records, over the same rows (no join on returned ids).
+	audited, err := t.exec(ctx, "create", `INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
 		SELECT 'practitioner', s.id, 'create', $2, $3, s.create_diff || jsonb_build_object(
-			'provider_id', jsonb_build_object('old', NULL, 'new', ins.provider_id),
+			'provider_id', jsonb_build_object('old', NULL, 'new', r.firm_id),
 			'source', jsonb_build_object('old', NULL, 'new', $1::text))
-		FROM import_stage_practitioners s JOIN ins ON ins.id = s.id`, src, actor, run)
+		FROM import_stage_practitioners s JOIN import_resolved r ON r.line = s.line
+		WHERE r.by_source IS NULL AND r.by_licence IS NULL`, src, actor, run)
 	if err != nil {
+		return res, err
+	}
+	n, err = t.exec(ctx, "create", `INSERT INTO practitioners (id, provider_id, role, name, licence_no, practice_areas,
+			practice_notes, languages, status, source, source_id, search_doc)
+		SELECT s.id, r.firm_id, s.role, s.name, s.licence_no, s.practice_areas, s.practice_notes, s.languages, s.status,
+			$1, s.source_id, s.search_doc
+		FROM import_stage_practitioners s JOIN import_resolved r ON r.line = s.line
+		WHERE r.by_source IS NULL AND r.by_licence IS NULL`, src)
+	if err != nil {
+		return res, err
+	}
+	if n != audited {
+		return res, fmt.Errorf("import create: %d practitioners but %d audit rows", n, audited)
+	}
+	if _, err := t.exec(ctx, "create", `INSERT INTO import_affected (provider_id)
+		SELECT DISTINCT firm_id FROM import_resolved WHERE by_source IS NULL AND by_licence IS NULL`); err != nil {
 		return res, err
 	}
 	res.Created = int(n)

@@ -89,22 +89,29 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 		return res, err
 	}
 	res.Updated = int(n)
-	n, err = t.exec(ctx, "create", `WITH ins AS (
-		INSERT INTO providers (id, kind, source, source_id, name, name_en, licence_no, credit_code, address, area_code, geom,
-			phones, email, website, hours, languages, practice_areas, practice_notes, free, fee_note, accessibility,
-			description, categories, valid_from, valid_to, status, verified_at, search_doc)
+	// The audit rows first, then the records, both for the rows the source does not hold yet: two plain
+	// anti-joins over the same state (the import lock keeps other imports out), no join on the ids the
+	// INSERT returns, which the planner cannot estimate.
+	audited, err := t.exec(ctx, "create", `INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
+		SELECT 'provider', s.id, 'create', $2, $3, s.create_diff FROM import_stage_providers s
+		WHERE NOT EXISTS (SELECT 1 FROM providers p WHERE p.source = $1 AND p.source_id = s.source_id)`, src, actor, run)
+	if err != nil {
+		return res, err
+	}
+	n, err = t.exec(ctx, "create", `INSERT INTO providers (id, kind, source, source_id, name, name_en, licence_no, credit_code,
+			address, area_code, geom, phones, email, website, hours, languages, practice_areas, practice_notes, free,
+			fee_note, accessibility, description, categories, valid_from, valid_to, status, verified_at, search_doc)
 		SELECT s.id, $1, $2, s.source_id, s.name, s.name_en, s.licence_no, s.credit_code, s.address, s.area_code,
 			ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326), s.phones, s.email, s.website, s.hours, s.languages,
 			s.practice_areas, s.practice_notes, s.free, s.fee_note, s.accessibility, s.description, s.categories,
 			s.valid_from, s.valid_to, s.status, s.verified_at, s.search_doc
 		FROM import_stage_providers s
-		WHERE NOT EXISTS (SELECT 1 FROM providers p WHERE p.source = $2 AND p.source_id = s.source_id)
-		RETURNING id)
-	INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
-	SELECT 'provider', s.id, 'create', $3, $4, s.create_diff FROM import_stage_providers s
-	WHERE s.id IN (SELECT id FROM ins)`, a.Kind, src, actor, run)
+		WHERE NOT EXISTS (SELECT 1 FROM providers p WHERE p.source = $2 AND p.source_id = s.source_id)`, a.Kind, src)
 	if err != nil {
 		return res, err
+	}
+	if n != audited {
+		return res, fmt.Errorf("import create: %d records but %d audit rows", n, audited)
 	}
 	res.Created = int(n)
 	if a.Snapshot {

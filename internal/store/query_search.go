@@ -39,23 +39,20 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, 
 }
 
 // SearchNearestMatches returns the limit matches of tsq nearest to pt (planar order, for ranking by
-// nearness): used when a query matches too many places to rank them all.
-func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, pt orb.Point, limit int) ([]SearchHit, error) {
+// nearness), within box when given: used when a query matches too many places to rank them all.
+func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, pt orb.Point, box *orb.Bound, limit int) ([]SearchHit, error) {
 	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
+	args = append(args, limit, pt[0], pt[1])
+	within := ""
+	if box != nil {
+		within = "AND p.geom && ST_MakeEnvelope($9, $10, $11, $12, 4326)"
+		args = append(args, box.Min[0], box.Min[1], box.Max[0], box.Max[1])
+	}
 	return searchHits(db.Query(ctx, `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom)
 		FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2)+`
+		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2)+` `+within+`
 		ORDER BY p.geom <-> ST_SetSRID(ST_MakePoint($7, $8), 4326)
-		LIMIT $6`, append(args, limit, pt[0], pt[1])...))
-}
-
-// SearchCount counts the matches of tsq, stopping at limit.
-func SearchCount(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, limit int) (int, error) {
-	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
-	var n int
-	err := db.QueryRow(ctx, `SELECT count(*)::int FROM (SELECT 1 FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2)+` LIMIT $6) m`, append(args, limit)...).Scan(&n)
-	return n, readErr(err)
+		LIMIT $6`, args...))
 }
 
 // englishNameSimilarity is the word similarity a misspelt English name must reach. pg_trgm's default

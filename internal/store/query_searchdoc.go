@@ -42,19 +42,28 @@ type DocPerson struct {
 	PracticeAreas []string `json:"practice_areas"`
 }
 
-// docSourceSQL gathers each place's people with a UNION of two index lookups (belonging, assigned): an
-// OR of the two conditions would scan every practitioner once per place.
-const docSourceSQL = `SELECT p.id::text, p.kind, p.name, p.name_en, p.licence_no, p.address, p.description,
+// docSourceSQL reads the places among $1 with their people, set-wise: the people of the whole batch are
+// gathered in one pass (belonging, or assigned through assignments) and grouped by place. A correlated
+// subquery per place would do the same work row by row, and inside an import's transaction, where the
+// statistics do not yet know the rows just written, the planner may make each of those a full scan.
+const docSourceSQL = `WITH people AS (
+		SELECT pr.provider_id AS place, pr.id, pr.name, pr.licence_no, pr.practice_areas
+		FROM practitioners pr WHERE pr.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed'
+		UNION
+		SELECT a.provider_id, pr.id, pr.name, pr.licence_no, pr.practice_areas
+		FROM assignments a JOIN practitioners pr ON pr.id = a.practitioner_id
+		WHERE a.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed'
+	), grouped AS (
+		SELECT place, json_agg(json_build_object('id', id, 'name', name, 'licence_no', coalesce(licence_no, ''),
+			'practice_areas', practice_areas) ORDER BY id) AS people
+		FROM people GROUP BY place
+	)
+	SELECT p.id::text, p.kind, p.name, p.name_en, p.licence_no, p.address, p.description,
 		coalesce(p.area_code, ''), p.practice_areas, p.practice_notes, p.categories, p.status,
-		ST_X(p.geom), ST_Y(p.geom), p.languages, p.free,
-		coalesce((SELECT json_agg(json_build_object('id', pr.id, 'name', pr.name,
-				'licence_no', coalesce(pr.licence_no, ''), 'practice_areas', pr.practice_areas) ORDER BY pr.id)
-			FROM (SELECT * FROM practitioners WHERE provider_id = p.id
-				UNION
-				SELECT pr.* FROM assignments a JOIN practitioners pr ON pr.id = a.practitioner_id
-				WHERE a.provider_id = p.id) pr
-			WHERE pr.status <> 'closed'), '[]')
-	FROM providers p`
+		ST_X(p.geom), ST_Y(p.geom), p.languages, p.free, coalesce(g.people, '[]')
+	FROM providers p LEFT JOIN grouped g ON g.place = p.id
+	WHERE p.id = ANY ($1::uuid[])
+	ORDER BY p.id`
 
 // DocSources returns up to limit providers with ids after afterID, in id order (keyset paging through the
 // whole directory for a rebuild).
@@ -62,12 +71,20 @@ func DocSources(ctx context.Context, db Querier, afterID string, limit int) ([]D
 	if afterID == "" {
 		afterID = "00000000-0000-0000-0000-000000000000"
 	}
-	return docSources(db.Query(ctx, docSourceSQL+` WHERE p.id > $1::uuid ORDER BY p.id LIMIT $2`, afterID, limit))
+	rows, err := db.Query(ctx, `SELECT id::text FROM providers WHERE id > $1::uuid ORDER BY id LIMIT $2`, afterID, limit)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil || len(ids) == 0 {
+		return nil, Classify(err)
+	}
+	return DocSourcesByID(ctx, db, ids)
 }
 
 // DocSourcesByID returns the providers among ids (for an import refreshing what it wrote).
 func DocSourcesByID(ctx context.Context, db Querier, ids []string) ([]DocSource, error) {
-	return docSources(db.Query(ctx, docSourceSQL+` WHERE p.id = ANY ($1::uuid[]) ORDER BY p.id`, ids))
+	return docSources(db.Query(ctx, docSourceSQL, ids))
 }
 
 func docSources(rows pgx.Rows, err error) ([]DocSource, error) {
@@ -105,4 +122,13 @@ func SetPractitionerDocs(ctx context.Context, db Querier, ids, docs []string) (i
 		FROM unnest($1::uuid[], $2::text[]) AS d(id, doc)
 		WHERE p.id = d.id AND p.search_doc IS DISTINCT FROM d.doc::tsvector`, ids, docs)
 	return tag.RowsAffected(), Classify(err)
+}
+
+// AnalyzeForDocs refreshes the planner's statistics of the tables the search documents are read from.
+// Inside an import's transaction they still describe the tables as they were before it (perhaps empty),
+// and a plan made for an empty table is ruinous for hundreds of thousands of rows; ANALYZE inside the
+// transaction counts the transaction's own new rows.
+func AnalyzeForDocs(ctx context.Context, db Querier) error {
+	_, err := db.Exec(ctx, "ANALYZE providers, practitioners, assignments")
+	return Classify(err)
 }

@@ -11,9 +11,9 @@ import (
 
 // MapPoint is a place as the map draws it: only what a marker and its popup title need.
 type MapPoint struct {
-	ID, Kind, Name, Status string
-	Lng, Lat               float64
-	Hours                  []byte
+	ID, Kind, Name, NameEn, Status string
+	Lng, Lat                       float64
+	Hours                          []byte
 }
 
 // Cluster is a group of places drawn as one marker with a count, at the centroid of its members.
@@ -29,10 +29,10 @@ const (
 	GridMaxLevel = 8
 )
 
-const mapPointColumns = `p.id::text, p.kind, p.name, p.status, ST_X(p.geom), ST_Y(p.geom), p.hours`
+const mapPointColumns = `p.id::text, p.kind, p.name, p.name_en, p.status, ST_X(p.geom), ST_Y(p.geom), p.hours`
 
 func mapPointFields(m *MapPoint) []any {
-	return []any{&m.ID, &m.Kind, &m.Name, &m.Status, &m.Lng, &m.Lat, &m.Hours}
+	return []any{&m.ID, &m.Kind, &m.Name, &m.NameEn, &m.Status, &m.Lng, &m.Lat, &m.Hours}
 }
 
 var viewportPointsSQL = `SELECT ` + mapPointColumns + `

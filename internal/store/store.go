@@ -7,12 +7,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/puddle/v2"
 )
 
 var (
@@ -85,9 +88,14 @@ func Classify(err error) error {
 	return err
 }
 
+// isConnectError: the database could not be reached, or the connection dropped under a query (server
+// restarted, session terminated): the caller may retry, so it is "unavailable", not an internal error.
 func isConnectError(err error) bool {
 	var ce *pgconn.ConnectError
-	return errors.As(err, &ce) || pgconn.SafeToRetry(err)
+	var ne net.Error
+	return errors.As(err, &ce) || pgconn.SafeToRetry(err) || errors.As(err, &ne) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, puddle.ErrClosedPool)
 }
 
 func isUndefinedTable(err error) bool {

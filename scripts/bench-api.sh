@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The query API benchmark (`make bench-api`). With the synthetic directory at a million places loaded into
+# a database of its own (kept between runs: loading takes a while), it serves the API with the rate limit
+# off, then for nearest, search and the city-wide map view:
+#   - drives the endpoint at fixed concurrency from random Shenzhen points (scripts/benchload, a Go load
+#     generator), printing requests/s and p50/p99 latency;
+#   - runs the statement the store runs for it through `pgbench -M prepared` at the same concurrency;
+#   - prints both, their ratio, and the plan of each statement at this size (EXPLAIN ANALYZE).
+# Targets on a 2-core machine: nearest >= 50% of the raw SQL's throughput with p99 < 10 ms; search p99 < 30 ms;
+# city-wide viewport < 50 ms.
+#   BENCH_SCALE (1000000), BENCH_CONCURRENCY (4), BENCH_DURATION (20s),
+#   BENCH_ADMIN_URL (a database URL whose role may create databases), BENCH_RELOAD=1 to load afresh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${BIN:-bin/legalmap}
+scale=${BENCH_SCALE:-1000000}
+conc=${BENCH_CONCURRENCY:-4}
+dur=${BENCH_DURATION:-20s}
+port=${BENCH_PORT:-18099}
+admin=${BENCH_ADMIN_URL:-postgres://legalmap:legalmap@localhost:5432/postgres?sslmode=disable}
+db=legalmap_bench_api
+dir=tmp/bench-api
+
+say() { printf '==> %s\n' "$*" >&2; }
+url_for() { # the admin URL with another database name
+  python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$admin" "$1"
+}
+dburl=$(url_for "$db")
+mkdir -p "$dir"
+go build -o "$dir/benchload" ./scripts/benchload
+
+if [ "${BENCH_RELOAD:-}" = 1 ]; then
+  psql -qX "$admin" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+fi
+if [ "$(psql -qXAt "$admin" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]; then
+  psql -qX "$admin" -c "CREATE DATABASE $db TEMPLATE template1" >/dev/null
+fi
+export DATABASE_URL=$dburl
+"$bin" migrate >/dev/null
+have=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM providers")
+if [ "$have" -lt $((scale * 9 / 10)) ]; then
+  say "loading $scale places through the importers (the first time only; this takes a while)"
+  "$bin" sample --out "$dir/sample" --scale "$scale" --seed 1 \
+    --only law_firm,legal_aid,notary,forensic,community_adviser --load >&2
+fi
+say "map grid and statistics"
+psql -qX "$dburl" -c "SET statement_timeout = 0" -c "SELECT refresh_viewport_grid()" -c "VACUUM ANALYZE providers" >/dev/null
+places=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM providers WHERE status <> 'closed'")
+
+say "serving on 127.0.0.1:$port"
+RATE_LIMIT=0 LOG_LEVEL=warn LISTEN_ADDR=127.0.0.1:$port DB_MAX_CONNS=$((conc * 2)) "$bin" serve 2>"$dir/serve.log" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
+  sleep 0.2
+done
+
+pgbench_tps() { # endpoint -> tps and latency of the store's statement
+  "$dir/benchload" -pgbench -endpoint "$1" >"$dir/$1.pgbench.sql"
+  pgbench -n -M prepared -c "$conc" -j "$conc" -T "${dur%s}" -f "$dir/$1.pgbench.sql" "$dburl" 2>/dev/null |
+    awk '/^tps/ { tps = $3 } /latency average/ { lat = $4 } END { printf "%.1f %.2f", tps, lat }'
+}
+
+declare -A rps p50 p99 errs tps
+for ep in nearest search viewport; do
+  say "$ep: warming up"
+  "$dir/benchload" -url "http://127.0.0.1:$port" -endpoint "$ep" -c "$conc" -d 3s >/dev/null || true
+  say "$ep: API at concurrency $conc for $dur"
+  line=$("$dir/benchload" -url "http://127.0.0.1:$port" -endpoint "$ep" -c "$conc" -d "$dur" || true)
+  echo "   $line" >&2
+  rps[$ep]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$line")
+  p50[$ep]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$line")
+  p99[$ep]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$line")
+  errs[$ep]=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$line")
+  say "$ep: pgbench -M prepared at concurrency $conc for $dur"
+  tps[$ep]=$(pgbench_tps "$ep")
+done
+
+echo
+echo "query API benchmark: $places visible places, concurrency $conc, $dur each, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-10s %10s %10s %10s %8s %14s %10s\n' endpoint "API req/s" "p50 ms" "p99 ms" errors "pgbench tps" "API/SQL"
+for ep in nearest search viewport; do
+  read -r t _ <<<"${tps[$ep]}"
+  printf '%-10s %10s %10s %10s %8s %14s %9.0f%%\n' "$ep" "${rps[$ep]}" "${p50[$ep]}" "${p99[$ep]}" "${errs[$ep]}" "$t" \
+    "$(python3 -c "print(100 * ${rps[$ep]} / max(0.001, $t))")"
+done
+echo "targets: nearest >= 50% of pgbench with p99 < 10 ms; search p99 < 30 ms; city-wide viewport < 50 ms"
+echo "(search's pgbench runs only its main statement; the API also reads the page's rows and people)"
+
+echo
+echo "plans at this size:"
+for ep in nearest search viewport; do
+  echo "--- $ep"
+  psql -qXAt "$dburl" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) $("$dir/benchload" -explain -endpoint "$ep")" | head -14
+done

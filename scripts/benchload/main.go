@@ -1,0 +1,173 @@
+// Command benchload is the load generator of `make bench-api` (scripts/bench-api.sh). It drives one public
+// endpoint at a fixed concurrency with random Shenzhen points (or keywords, or map views) and prints
+// requests/s and latency percentiles; with -pgbench it prints instead a pgbench script running the very
+// statement the store runs for that endpoint, with the same kind of random arguments, so the two can be
+// compared.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"legalmap/internal/store"
+)
+
+// Shenzhen's built-up area, where citizens ask from.
+const minLng, maxLng, minLat, maxLat = 113.80, 114.35, 22.50, 22.75
+
+// keywords a citizen types: everyday trouble, kinds, places, pinyin, English, names.
+var keywords = []string{
+	"离婚", "老板不发工资怎么办", "劳动仲裁", "公证处", "法律援助", "亲子鉴定", "福田 律师", "南山区律师事务所",
+	"车祸", "借钱不还", "遗嘱", "futian gongzhengchu", "divorce lawyer", "legal aid", "交通事故 律师 宝安",
+	"社区法律顾问", "免费法律咨询", "房东不退押金", "工伤", "华强北附近律所",
+}
+
+func main() {
+	base := flag.String("url", "http://127.0.0.1:8080", "server")
+	endpoint := flag.String("endpoint", "nearest", "nearest, search, viewport (city-wide) or viewport-mixed")
+	conc := flag.Int("c", 4, "concurrent clients")
+	dur := flag.Duration("d", 20*time.Second, "duration")
+	pgbench := flag.Bool("pgbench", false, "print the pgbench script for the endpoint and exit")
+	explain := flag.Bool("explain", false, "print the endpoint's statement with sample values (for EXPLAIN) and exit")
+	flag.Parse()
+	switch {
+	case *pgbench:
+		fmt.Print(pgbenchScript(*endpoint))
+		return
+	case *explain:
+		fmt.Println(explainSQL(*endpoint))
+		return
+	}
+	lat, n, errs := drive(*base, *endpoint, *conc, *dur)
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) float64 {
+		if len(lat) == 0 {
+			return 0
+		}
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	fmt.Printf("%s rps=%.1f p50_ms=%.2f p99_ms=%.2f requests=%d errors=%d\n",
+		*endpoint, float64(n)/dur.Seconds(), pct(0.50), pct(0.99), n, errs)
+	if errs > 0 {
+		os.Exit(1)
+	}
+}
+
+// drive runs conc clients for d and returns every latency, the number of answers and of failures.
+func drive(base, endpoint string, conc int, d time.Duration) ([]time.Duration, int, int) {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conc}, Timeout: 10 * time.Second}
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	var mu sync.Mutex
+	var all []time.Duration
+	var n, errs int
+	var wg sync.WaitGroup
+	for w := 0; w < conc; w++ {
+		wg.Add(1)
+		go func(seed uint64) {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(seed, 99))
+			var mine []time.Duration
+			bad := 0
+			for ctx.Err() == nil {
+				start := time.Now()
+				resp, err := client.Get(base + path(endpoint, r))
+				if err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+				}
+				if ctx.Err() != nil {
+					break
+				}
+				if err != nil || resp.StatusCode != http.StatusOK {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(start))
+			}
+			mu.Lock()
+			all, n, errs = append(all, mine...), n+len(mine), errs+bad
+			mu.Unlock()
+		}(uint64(w + 1))
+	}
+	wg.Wait()
+	return all, n, errs
+}
+
+func path(endpoint string, r *rand.Rand) string {
+	lng, lat := minLng+r.Float64()*(maxLng-minLng), minLat+r.Float64()*(maxLat-minLat)
+	switch endpoint {
+	case "search":
+		v := url.Values{"q": {keywords[r.IntN(len(keywords))]}}
+		if r.IntN(2) == 0 {
+			v.Set("lat", fmt.Sprintf("%.6f", lat))
+			v.Set("lng", fmt.Sprintf("%.6f", lng))
+		}
+		return "/api/v1/providers/search?" + v.Encode()
+	case "viewport":
+		// The whole city, as the map first opens, panned a little.
+		dx, dy := (r.Float64()-0.5)*0.1, (r.Float64()-0.5)*0.05
+		return fmt.Sprintf("/api/v1/providers?bbox=%.5f,%.5f,%.5f,%.5f&zoom=10", 113.75+dx, 22.40+dy, 114.62+dx, 22.86+dy)
+	case "viewport-mixed":
+		z := 11 + r.IntN(7) // district to street views of a 1280x800 screen
+		w, h := 1280*360/(256*float64(int(1)<<z)), 800*360/(256*float64(int(1)<<z))
+		return fmt.Sprintf("/api/v1/providers?bbox=%.5f,%.5f,%.5f,%.5f&zoom=%d", lng-w/2, lat-h/2, lng+w/2, lat+h/2, z)
+	}
+	return fmt.Sprintf("/api/v1/providers/nearest?lat=%.6f&lng=%.6f&limit=10", lat, lng)
+}
+
+// pgbenchScript turns the store's statement into a pgbench script: $n parameters become pgbench
+// variables (prepared by pgbench -M prepared as parameters too), the filters empty as in the API run.
+func pgbenchScript(endpoint string) string {
+	pt := fmt.Sprintf("\\set lng %.2f + random(0, 1000000) * %.10f\n\\set lat %.2f + random(0, 1000000) * %.10f\n",
+		minLng, (maxLng-minLng)/1e6, minLat, (maxLat-minLat)/1e6)
+	switch endpoint {
+	case "search":
+		// The tsquery of each keyword as the analyzer writes it is not known to pgbench; the benchmark
+		// passes the kind code lexemes and name bigrams citizens' queries reduce to.
+		lex := []string{"'k:law_firm'", "'pa:labour'", "'pa:marriage_family' & 'k:law_firm'", "'k:notary'",
+			"'k:legal_aid' & 'area:440306'", "'pa:traffic_accident'", "'k:forensic'", "'法律' & '援助'"}
+		var arr []string
+		for _, l := range lex {
+			// pgbench takes any ":name" for a variable, even inside quotes: colons travel as '#'.
+			arr = append(arr, "'"+strings.ReplaceAll(strings.ReplaceAll(l, "'", "''"), ":", "#")+"'")
+		}
+		return fmt.Sprintf("\\set i random(1, %d)\n", len(lex)) + sub(store.SearchMatchesSQL(),
+			"replace((ARRAY["+strings.Join(arr, ",")+"])[:i::int], '#', chr(58))", "'{}'", "'{}'", "'{}'", "NULL", "1001") + ";\n"
+	case "viewport", "viewport-mixed":
+		return "\\set dx random(-50000, 50000)\n" + sub(store.ViewportPointsSQL(), "113.75 + :dx / 1000000.0", "22.40",
+			"114.62 + :dx / 1000000.0", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301") + ";\n" +
+			`SELECT sum(g.sum_lng) / sum(g.n), sum(g.sum_lat) / sum(g.n), sum(g.n)::int FROM viewport_grid g
+		WHERE g.level = 4 AND g.cx BETWEEN 1819 AND 1833 AND g.cy BETWEEN 358 AND 365 GROUP BY g.cx, g.cy;` + "\n"
+	}
+	return pt + sub(store.NearestSQL(), ":lng", ":lat", "'{}'", "'{}'", "'{}'", "NULL", "23") + ";\n"
+}
+
+// explainSQL is the endpoint's main statement with one sample of its arguments.
+func explainSQL(endpoint string) string {
+	switch endpoint {
+	case "search":
+		return sub(store.SearchMatchesSQL(), "'''pa:labour'''", "'{}'", "'{}'", "'{}'", "NULL", "1001")
+	case "viewport", "viewport-mixed":
+		return sub(store.ViewportPointsSQL(), "113.75", "22.40", "114.62", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301")
+	}
+	return sub(store.NearestSQL(), "114.05", "22.54", "'{}'", "'{}'", "'{}'", "NULL", "23")
+}
+
+// sub replaces $1, $2, … with the given expressions, highest number first so $1 does not eat $12.
+func sub(sql string, vals ...string) string {
+	for i := len(vals); i >= 1; i-- {
+		sql = strings.ReplaceAll(sql, fmt.Sprintf("$%d", i), vals[i-1])
+	}
+	return strings.Join(strings.Fields(sql), " ")
+}
