@@ -63,8 +63,8 @@ func (s *Server) routes() {
 	e.GET("/api/openapi.json", qa.openapi, publicCORS)
 
 	// --- open data exports and admin routes (admin engineer) ---
-	pub.GET("/export.csv", s.exportCSV)
-	pub.GET("/export.geojson", s.exportGeoJSON)
+	pub.GET("/export.csv", s.exportCSV, guard...)
+	pub.GET("/export.geojson", s.exportGeoJSON, guard...)
 	e.GET("/admin", site.page("admin.html"), s.securityHeaders(frameNone))
 	s.adminRoutes() // /api/v1/admin/…: the table in admin_routes.go, each route behind its role
 }
