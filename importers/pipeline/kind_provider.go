@@ -112,7 +112,8 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 func (e *rowEnv) docSource(rec *store.StagedProvider) store.DocSource {
 	return store.DocSource{Kind: e.kind, Name: rec.Name, NameEn: rec.NameEn, LicenceNo: rec.LicenceNo,
 		Address: rec.Address, Description: rec.Description, AreaCode: rec.AreaCode, PracticeAreas: rec.PracticeAreas,
-		PracticeNotes: rec.PracticeNotes, Categories: rec.Categories, People: e.people[rec.SourceID]}
+		PracticeNotes: rec.PracticeNotes, Categories: rec.Categories, Lng: rec.Lng, Lat: rec.Lat,
+		People: e.people[rec.SourceID]}
 }
 
 func (e *rowEnv) free(s string, w *[]Issue) *bool {

@@ -1,6 +1,10 @@
 package search
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/paulmach/orb"
+)
 
 // Document is what search needs to know of one provider.
 type Document struct {
@@ -12,6 +16,7 @@ type Document struct {
 	AreaCodes     []string // administrative codes; ancestors are added by code prefix
 	PracticeAreas []string
 	Practitioners []Person
+	Point         *orb.Point // where the place lies (WGS84), for the cell lexemes; nil for a person
 }
 
 // Person is a practitioner as search sees them: professional facts only.
@@ -30,7 +35,7 @@ const (
 
 // Tokens are a document's lexemes by weight class, deduplicated across classes (a lexeme
 // sits in its highest class only). A: the provider's own names and their pinyin; B: codes
-// (kind, practice areas, places), practitioners' names, pinyin and licence numbers; C:
+// (kind, sample bucket, practice areas, places, cells), practitioners' names, pinyin and licence numbers; C:
 // address and description.
 type Tokens struct {
 	A, B, C []string
@@ -77,7 +82,7 @@ func (a *Analyzer) DocumentTokens(d Document) Tokens {
 	s.add(0, licenceToken(d.LicenceNo))
 
 	if k := strings.TrimSpace(d.Kind); k != "" {
-		s.add(1, prefixKind+k)
+		s.add(1, prefixKind+k, bucketLexeme(bucketOf(d.Name, d.Address)))
 	}
 	for _, c := range d.AreaCodes {
 		for _, anc := range withAncestors(strings.TrimSpace(c)) {
@@ -86,6 +91,9 @@ func (a *Analyzer) DocumentTokens(d Document) Tokens {
 	}
 	for _, pa := range d.PracticeAreas {
 		s.add(1, prefixArea+strings.TrimSpace(pa))
+	}
+	if d.Point != nil {
+		s.add(1, pointCells(*d.Point)...)
 	}
 	for _, p := range d.Practitioners {
 		s.add(1, a.textLexemes(p.Name)...)

@@ -42,7 +42,8 @@ func MeiliDocumentOf(a *Analyzer, s store.DocSource) MeiliDocument {
 	d := ProviderDocument(s)
 	var lexemes []string
 	for _, l := range a.DocumentTokens(d).All() {
-		if !strings.HasPrefix(l, prefixKind) && !strings.HasPrefix(l, prefixArea) && !strings.HasPrefix(l, prefixPlace) {
+		if !strings.HasPrefix(l, prefixKind) && !strings.HasPrefix(l, prefixArea) && !strings.HasPrefix(l, prefixPlace) &&
+			!strings.HasPrefix(l, prefixCell) && !strings.HasPrefix(l, prefixBucket) {
 			lexemes = append(lexemes, l)
 		}
 	}

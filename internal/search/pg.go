@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -53,23 +54,77 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 	return res, nil
 }
 
-// nearWindow is how many of a broad query's nearest matches are ranked for a first page.
+// nearWindow is how many of a broad query's matches are ranked for a first page.
 const nearWindow = 100
 
-// matches returns the matches to rank and the total. Most queries match few places (a name, an area in a
-// district): all of them are ranked. A query matching more than MaxRanked has a total of MaxTotal ("more
-// than MaxRanked") and is ranked among its nearest matches when a location is given, otherwise among the
-// first MaxRanked the index yields.
+// matches returns the matches to rank and the total. It first samples the query in one bucket of places
+// (see buckets.go). A narrow query (most: a name, an area in a district) has all its matches read and
+// ranked. A broad one has a total of MaxTotal ("more than MaxRanked") and is ranked among its matches near
+// the location when one is given (nearMatches), otherwise among its matches in the first buckets: an
+// arbitrary but stable subset, as large as the page needs.
 func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
-	hits, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
-	if err != nil || len(hits) <= MaxRanked {
-		return hits, len(hits), err
+	want := window(r)
+	sample, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(0, 1), r.Filter, MaxRanked)
+	if err != nil {
+		return nil, 0, err
 	}
-	if r.Near == nil {
-		return hits[:MaxRanked], MaxTotal, nil
+	if len(sample) < broadSample {
+		hits, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
+		if err != nil || len(hits) <= MaxRanked {
+			return hits, len(hits), err
+		}
+		if r.Near == nil { // just over the line
+			return hits[:MaxRanked], MaxTotal, nil
+		}
 	}
-	// The nearest few dozen are enough to rank a page near the top; deeper pages read deeper.
-	n := min(MaxRanked, max(nearWindow, 4*(r.Offset+r.Limit)))
-	hits, err = store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, *r.Near, r.Within, n)
-	return hits, MaxTotal, err
+	if r.Near != nil {
+		hits, err := e.nearMatches(ctx, r, tsq, want)
+		return hits, MaxTotal, err
+	}
+	if len(sample) >= want {
+		return sample, MaxTotal, nil
+	}
+	// The buckets that many matches take, estimated from the first one's share, and one more for luck.
+	more := min(sampleBuckets, (want+len(sample)-1)/len(sample)+1)
+	rest, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(1, more), r.Filter, MaxRanked-len(sample))
+	return append(sample, rest...), MaxTotal, err
 }
+
+// window is how many matches of a broad query are ranked for the page asked: the nearest few dozen are
+// enough to rank a first page; deeper pages read deeper.
+func window(r Request) int { return min(MaxRanked, max(nearWindow, 4*(r.Offset+r.Limit))) }
+
+// nearMatches gathers a broad query's matches around the location, from the finest block of cells out,
+// until there are enough to rank a page near the top (deeper pages read deeper): the finer blocks' matches
+// are all kept, the coarser ones fill up. Each step is one GIN lookup bounded by the block, however many
+// places match in the whole city. When the query names a place the citizen is not in, the search is
+// anchored at the edge of that place nearest to them. Only when even the widest block holds too few does
+// it walk outwards through the spatial index.
+func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int) ([]store.SearchHit, error) {
+	anchor := *r.Near
+	if r.Within != nil {
+		anchor = clampTo(anchor, *r.Within)
+	}
+	var out []store.SearchHit
+	seen := map[string]bool{}
+	for level := range cellSizes {
+		hits, err := store.SearchMatchesIn(ctx, e.db, tsq, cellBlock(level, anchor), r.Filter, MaxRanked)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			if len(out) < MaxRanked && !seen[h.ID] {
+				seen[h.ID] = true
+				out = append(out, h)
+			}
+		}
+		if len(out) >= want {
+			return out, nil
+		}
+	}
+	nearWalks.Add(1)
+	return store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, *r.Near, r.Within, want)
+}
+
+// nearWalks counts the searches that had to walk the spatial index (tests check the cells sufficed).
+var nearWalks atomic.Int64

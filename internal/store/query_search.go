@@ -38,6 +38,17 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, 
 	return searchHits(db.Query(ctx, searchMatchesSQL, append(args, limit)...))
 }
 
+// SearchMatchesIn is SearchMatches restricted by a second tsquery (the cells around a location): the
+// GIN index answers both at once. Ranks are of tsq alone.
+func SearchMatchesIn(ctx context.Context, db *pgxpool.Pool, tsq, within string, f Filter, limit int) ([]SearchHit, error) {
+	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
+	args = append(args, limit, within)
+	return searchHits(db.Query(ctx, `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom)
+		FROM providers p
+		WHERE p.search_doc @@ ($1::tsquery && $7::tsquery) AND `+filterSQL(2)+`
+		LIMIT $6`, args...))
+}
+
 // SearchNearestMatches returns the limit matches of tsq nearest to pt (planar order, for ranking by
 // nearness), within box when given: used when a query matches too many places to rank them all.
 func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, pt orb.Point, box *orb.Bound, limit int) ([]SearchHit, error) {
