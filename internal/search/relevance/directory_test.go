@@ -16,7 +16,8 @@ import (
 	"legalmap/internal/store/storetest"
 )
 
-// doc is one record of ../testdata/docs.json.
+// doc is one record as the judgements see it: a record of ../testdata/docs.json, or a place of the sample
+// directory with the practitioners who belong to it or serve there.
 type doc struct {
 	ID            string   `json:"id"`
 	Kind          string   `json:"kind"`
@@ -27,14 +28,18 @@ type doc struct {
 	Description   string   `json:"description"`
 	AreaCodes     []string `json:"area_codes"`
 	PracticeAreas []string `json:"practice_areas"`
-	Practitioners []struct {
-		Name          string   `json:"name"`
-		LicenceNo     string   `json:"licence_no"`
-		PracticeAreas []string `json:"practice_areas"`
-	} `json:"practitioners"`
+	Practitioners []person `json:"practitioners"`
 }
 
-// directory is the loaded fixture: the docs, their database ids both ways, and the analyzer.
+// person is a practitioner of a place: one of its lawyers, or one who serves there (a community adviser).
+type person struct {
+	Name          string   `json:"name"`
+	LicenceNo     string   `json:"licence_no"`
+	PracticeAreas []string `json:"practice_areas"`
+}
+
+// directory is a loaded directory (the fixture of docs.json, or the sample directory read back from its
+// database): the records by their source ids, their database ids both ways, the engine and the analyzer.
 type directory struct {
 	docs   map[string]doc
 	dbID   map[string]string // doc id -> providers.id

@@ -30,11 +30,17 @@ type judged struct {
 	licence              string
 }
 
-func loadJudged(t testing.TB) []judged {
+// fixtureJudged are the judged queries over the fixture directory; sampleJudged those over the sample's.
+const (
+	fixtureJudged = "../testdata/judged*.tsv"
+	sampleJudged  = "../testdata/sample_judged.tsv"
+)
+
+func loadJudged(t testing.TB, pattern string) []judged {
 	t.Helper()
-	files, err := filepath.Glob("../testdata/judged*.tsv")
+	files, err := filepath.Glob(pattern)
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no judged files: %v", err)
+		t.Fatalf("no judged files %s: %v", pattern, err)
 	}
 	var out []judged
 	for _, name := range files {
@@ -179,7 +185,7 @@ const (
 
 func TestRelevanceFloor(t *testing.T) {
 	d := loadDirectory(t)
-	rows := loadJudged(t)
+	rows := loadJudged(t, fixtureJudged)
 	everyday := 0
 	var p, r float64
 	n, judgements, met := 0, 0, 0
@@ -217,8 +223,11 @@ func TestRelevanceFloor(t *testing.T) {
 
 // BenchmarkRelevance prints precision@5 and recall per query class (and times the queries).
 func BenchmarkRelevance(b *testing.B) {
-	d := loadDirectory(b)
-	rows := loadJudged(b)
+	benchmarkJudged(b, loadDirectory(b), loadJudged(b, fixtureJudged))
+}
+
+// benchmarkJudged runs every judged query b.N times and logs precision@5 and recall per class.
+func benchmarkJudged(b *testing.B, d *directory, rows []judged) {
 	b.ResetTimer()
 	type sums struct {
 		n, scored int

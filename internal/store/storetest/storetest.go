@@ -30,9 +30,16 @@ const defaultAdminURL = "postgres://legalmap:legalmap@localhost:5432/postgres?ss
 const templateLock = 7_317_002
 
 var (
-	dbURL string
-	pool  *pgxpool.Pool
+	dbURL    string
+	pool     *pgxpool.Pool
+	template string // the migrated template the package's databases are cloned from
+	extras   []extra
 )
+
+type extra struct {
+	name string
+	pool *pgxpool.Pool
+}
 
 // Main creates the package's database, runs the tests and drops the database. Use it from TestMain:
 //
@@ -49,10 +56,42 @@ func Main(m *testing.M) int {
 	pool.Close()
 	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	for _, x := range extras {
+		x.pool.Close()
+		if err := dropDatabase(ctx, x.name); err != nil {
+			fmt.Fprintf(os.Stderr, "storetest: drop %s: %v\n", x.name, err)
+		}
+	}
 	if err := dropDatabase(ctx, name); err != nil {
 		fmt.Fprintf(os.Stderr, "storetest: drop %s: %v\n", name, err)
 	}
 	return code
+}
+
+// ExtraPool gives the package a second fresh database (cloned from the same migrated template, dropped by
+// Main), for a data set that must not mix with the package's other rows. label tells the databases apart.
+func ExtraPool(t testing.TB, label string) *pgxpool.Pool {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	admin, err := pgx.Connect(ctx, adminURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	name := fmt.Sprintf("legalmap_test_%s_%s_%d", packageName(), nonWord.ReplaceAllString(strings.ToLower(label), "_"), os.Getpid())
+	if err := dropDatabase(ctx, name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()); err != nil {
+		t.Fatalf("create %s: %v", name, err)
+	}
+	p, err := store.OpenPool(ctx, store.PoolConfig{URL: withDatabase(adminURL(), name), MaxConns: 8, ConnectTimeout: 5 * time.Second, AppName: "legalmap-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	extras = append(extras, extra{name: name, pool: p})
+	return p
 }
 
 // URL is the connection URL of the package's database.
@@ -84,6 +123,7 @@ func setup(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	template = tmpl
 	name := fmt.Sprintf("legalmap_test_%s_%d", packageName(), os.Getpid())
 	if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
 		return "", err
@@ -159,8 +199,19 @@ func dropDatabase(ctx context.Context, name string) error {
 		return err
 	}
 	defer admin.Close(ctx)
-	_, err = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
-	return err
+	// A plain DROP ends the autovacuum worker that may be busy in a freshly loaded database; FORCE ends
+	// the test's own leftover sessions but refuses outright when that worker (a superuser's process) is
+	// there. So both, a few times, until one succeeds.
+	drop := "DROP DATABASE IF EXISTS " + pgx.Identifier{name}.Sanitize()
+	for attempt := 0; ; attempt++ {
+		if _, err = admin.Exec(ctx, drop); err == nil {
+			return nil
+		}
+		if _, err = admin.Exec(ctx, drop+" WITH (FORCE)"); err == nil || attempt == 10 {
+			return err
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 func withDatabase(raw, db string) string {

@@ -1,0 +1,84 @@
+package relevance
+
+import (
+	"testing"
+)
+
+// Floors of the sample set: measured on the sample directory (seed 1, default scale) at precision@5 0.842
+// and recall 0.865 over 103 queries, less 0.02 (about two queries' worth), so a change that makes search
+// worse fails here while the ties broken by random ids cannot.
+const (
+	samplePrecisionFloor = 0.82
+	sampleRecallFloor    = 0.84
+)
+
+// sampleKnownFailures are the sample set's queries whose must_top5 / must_not ids the engine does not meet
+// today, with what goes wrong. The queries were written before any was run and are not rewritten to
+// pass; the test fails when a query not listed here misses its ids, and when a listed one meets them (so
+// the list only shrinks).
+var sampleKnownFailures = map[string]string{
+	"南山哪里可以申请法律援助": "ranking: the district centre, where one applies, comes last of the nine 南山 legal-aid places; " +
+		"equal scores go by name and 深圳市南山区法律援助中心 sorts after 南山区…工作站",
+	"附近哪里可以免费咨询法律问题": "analysis: only 免费 is left of the text, and no search document holds it (free is a column), " +
+		"so nothing at all is found",
+	"南山 法律顾问": "analysis: 南山 also resolves to the communities named 南山社区 in 盐田 and 光明 (registered by the adviser " +
+		"import), so their points match as well as 南山区's",
+	"Shenlian Law Firm": "judgement: Shenlian is the exact pinyin of another firm (深联, SZLF000096), which the strict query " +
+		"finds, so the misspelling fallback never runs; the set's expectation (胜联) is arguable",
+	"notary public Luohu": "vocabulary: public stays a required term that no record holds; the relaxed query then ranks " +
+		"罗湖's legal-aid offices above its notaries",
+}
+
+// TestSampleRelevanceFloor runs the sample set over the sample directory: precision@5 and recall overall
+// must stay above the floors, and every query's must_top5 / must_not ids must hold.
+func TestSampleRelevanceFloor(t *testing.T) {
+	d := loadSample(t)
+	rows := loadJudged(t, sampleJudged)
+	everyday := 0
+	var p, r float64
+	n := 0
+	for _, j := range rows {
+		if j.class == "everyday" {
+			everyday++
+		}
+		for _, id := range append(append([]string{}, j.mustTop5...), j.mustNot...) {
+			if _, ok := d.docs[id]; !ok {
+				t.Errorf("%s:%d %q: no record %s in the sample directory", j.file, j.line, j.query, id)
+			}
+		}
+		o := run(t, d, j)
+		failing := len(o.missing)+len(o.forbidden) > 0
+		reason, known := sampleKnownFailures[j.query]
+		switch {
+		case failing && !known:
+			t.Errorf("%s:%d %q: missing from top 5 %v, forbidden shown %v (top %v)", j.file, j.line, j.query, o.missing, o.forbidden, o.top)
+		case failing:
+			t.Logf("%s:%d %q: known failure (%s): missing %v, forbidden %v (top %v)", j.file, j.line, j.query, reason, o.missing, o.forbidden, o.top)
+		case known:
+			t.Errorf("%s:%d %q now meets its ids: remove it from sampleKnownFailures", j.file, j.line, j.query)
+		}
+		if o.relevant == 0 {
+			t.Errorf("%s:%d %q: no record of the sample answers it: the judgement is wrong", j.file, j.line, j.query)
+			continue
+		}
+		n++
+		p += o.precision5
+		r += o.recall
+		if o.precision5 < 0.5 || o.recall < 0.5 {
+			t.Logf("%s:%d %q: precision@5 %.2f recall %.2f of %d relevant (top %v)", j.file, j.line, j.query, o.precision5, o.recall, o.relevant, o.top)
+		}
+	}
+	if len(rows) < 70 || everyday < 40 {
+		t.Errorf("%d judged queries, %d everyday: want at least 70, 40 everyday", len(rows), everyday)
+	}
+	p, r = p/float64(max(1, n)), r/float64(max(1, n))
+	t.Logf("%d sample queries scored: precision@5 %.3f, recall %.3f", n, p, r)
+	if p < samplePrecisionFloor || r < sampleRecallFloor {
+		t.Errorf("below the floor: precision@5 %.3f (>= %.2f), recall %.3f (>= %.2f)", p, samplePrecisionFloor, r, sampleRecallFloor)
+	}
+}
+
+// BenchmarkSampleRelevance prints precision@5 and recall per query class of the sample set.
+func BenchmarkSampleRelevance(b *testing.B) {
+	benchmarkJudged(b, loadSample(b), loadJudged(b, sampleJudged))
+}
