@@ -44,6 +44,24 @@ if ! pg_lsclusters -h 2>/dev/null | awk -v v="$V" '$1==v && $2=="main"' | grep -
   say "creating cluster $V/main"
   as_root pg_createcluster "$V" main >/dev/null
 fi
+# Memory and WAL sized for a machine given to this service (development, CI, the benchmarks): the defaults
+# (128 MB of shared buffers, a checkpoint every 1 GB of WAL) make a million-row import checkpoint over and
+# over and a million-place directory read its pages through the kernel on every query. A running cluster
+# takes the new file at its next restart, which this script does not force on its users.
+mem_mb=$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 }' /proc/meminfo)
+conf=/etc/postgresql/$V/main/conf.d/legalmap.conf
+want_conf="# written by legalmap's scripts/provision-db.sh
+shared_buffers = $(( mem_mb / 4 > 4096 ? 4096 : mem_mb / 4 ))MB
+effective_cache_size = $(( mem_mb / 2 ))MB
+max_wal_size = 4GB
+checkpoint_timeout = 15min"
+if [ -d "$(dirname "$conf")" ] && [ "$(cat "$conf" 2>/dev/null)" != "$want_conf" ]; then
+  say "writing $conf"
+  printf '%s\n' "$want_conf" | as_root tee "$conf" >/dev/null
+  if pg_lsclusters -h | awk -v v="$V" '$1==v && $2=="main" {print $4}' | grep -q online; then
+    say "PostgreSQL is running: the settings apply at its next restart (pg_ctlcluster $V main restart)"
+  fi
+fi
 if ! pg_lsclusters -h | awk -v v="$V" '$1==v && $2=="main" {print $4}' | grep -q online; then
   say "starting PostgreSQL $V"
   as_root pg_ctlcluster "$V" main start
