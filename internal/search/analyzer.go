@@ -189,6 +189,26 @@ func withoutDescendants(codes []string) []string {
 	return out
 }
 
+// widest keeps, of the places one name stands for, those of the widest level: "龙岗" is the district
+// 龙岗区 and also the communities called 龙岗社区 in other districts, and a citizen saying 龙岗 means the
+// district (whoever means the community says 龙岗社区, a name the district does not have). Codes that are
+// not administrative (not all digits) are kept.
+func widest(codes []string) []string {
+	shortest := 0
+	for _, c := range codes {
+		if isDigits(c) && (shortest == 0 || len(c) < shortest) {
+			shortest = len(c)
+		}
+	}
+	var out []string
+	for _, c := range codes {
+		if !isDigits(c) || len(c) == shortest {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // isAncestor: national administrative codes nest by prefix once the zero padding of the
 // six-digit level is taken off (440000 province, 440300 city, 440304 district, 440304004
 // street, 440304004001 community).

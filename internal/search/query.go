@@ -132,7 +132,7 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme) {
 		}
 	}
 	if len(e.places) > 0 {
-		places := withoutDescendants(append(append([]string{}, b.q.Places...), e.places...))
+		places := withoutDescendants(append(append([]string{}, b.q.Places...), widest(e.places)...))
 		var alts [][]lexeme
 		for _, c := range places {
 			alts = append(alts, []lexeme{{text: prefixPlace + c}})

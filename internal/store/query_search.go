@@ -14,6 +14,7 @@ type SearchHit struct {
 	Rank     float64 // ts_rank of search_doc against the query, or a name similarity in [0, 1]
 	Name     string
 	Lng, Lat float64
+	AreaCode string // the administrative area it lies in, "" if unknown
 }
 
 // The statements below take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would
@@ -22,7 +23,7 @@ type SearchHit struct {
 // selective a tsquery is decides between the GIN index and the spatial one, and a plan cached for one
 // query would be wrong for the next.
 
-var searchMatchesSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom)
+var searchMatchesSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
 		FROM providers p
 		WHERE p.search_doc @@ $1::tsquery AND ` + filterSQL(2) + `
 		LIMIT $6`
@@ -43,11 +44,17 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, 
 func SearchMatchesIn(ctx context.Context, db *pgxpool.Pool, tsq, within string, f Filter, limit int) ([]SearchHit, error) {
 	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
 	args = append(args, limit, within)
-	return searchHits(db.Query(ctx, `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom)
-		FROM providers p
-		WHERE p.search_doc @@ ($1::tsquery && $7::tsquery) AND `+filterSQL(2)+`
-		LIMIT $6`, args...))
+	return searchHits(db.Query(ctx, searchMatchesInSQL, args...))
 }
+
+var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+		FROM providers p
+		WHERE p.search_doc @@ ($1::tsquery && $7::tsquery) AND ` + filterSQL(2) + `
+		LIMIT $6`
+
+// SearchMatchesInSQL is the statement SearchMatchesIn runs (every search's first, in a sample bucket), for
+// the benchmark: parameters tsquery, kinds, practice areas, languages, free, limit, restricting tsquery.
+func SearchMatchesInSQL() string { return searchMatchesInSQL }
 
 // SearchNearestMatches returns the limit matches of tsq nearest to pt (planar order, for ranking by
 // nearness), within box when given: used when a query matches too many places to rank them all.
@@ -59,7 +66,7 @@ func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f F
 		within = "AND p.geom && ST_MakeEnvelope($9, $10, $11, $12, 4326)"
 		args = append(args, box.Min[0], box.Min[1], box.Max[0], box.Max[1])
 	}
-	return searchHits(db.Query(ctx, `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom)
+	return searchHits(db.Query(ctx, `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
 		FROM providers p
 		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2)+` `+within+`
 		ORDER BY p.geom <-> ST_SetSRID(ST_MakePoint($7, $8), 4326)
@@ -81,7 +88,7 @@ func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f F
 		}
 		args := append([]any{pgx.QueryExecModeExec, words}, f.args()...)
 		var err error
-		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, ST_X(p.geom), ST_Y(p.geom)
+		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
 			FROM providers p
 			WHERE $1 <% lower(p.name_en) AND `+filterSQL(2)+`
 			ORDER BY word_similarity($1, lower(p.name_en)) DESC, p.id
@@ -97,7 +104,7 @@ func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 	}
 	var out []SearchHit
 	var h SearchHit
-	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Rank, &h.Name, &h.Lng, &h.Lat}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Rank, &h.Name, &h.Lng, &h.Lat, &h.AreaCode}, func() error {
 		out = append(out, h)
 		return nil
 	})
