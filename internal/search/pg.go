@@ -64,7 +64,9 @@ const nearWindow = 100
 // arbitrary but stable subset, as large as the page needs.
 func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
 	want := window(r)
-	sample, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(0, 1), r.Filter, MaxRanked)
+	// Up to the window only: each row read costs a heap visit and a ts_rank, and a broad query's window is
+	// all that is ranked.
+	sample, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(0, 1), r.Filter, want)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -86,7 +88,7 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	}
 	// The buckets that many matches take, estimated from the first one's share, and one more for luck.
 	more := min(sampleBuckets, (want+len(sample)-1)/len(sample)+1)
-	rest, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(1, more), r.Filter, MaxRanked-len(sample))
+	rest, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(1, more), r.Filter, want-len(sample))
 	return append(sample, rest...), MaxTotal, err
 }
 
@@ -94,31 +96,33 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 // enough to rank a first page; deeper pages read deeper.
 func window(r Request) int { return min(MaxRanked, max(nearWindow, 4*(r.Offset+r.Limit))) }
 
-// nearMatches gathers a broad query's matches around the location, from the finest block of cells out,
-// until there are enough to rank a page near the top (deeper pages read deeper): the finer blocks' matches
-// are all kept, the coarser ones fill up. Each step is one GIN lookup bounded by the block, however many
-// places match in the whole city. When the query names a place the citizen is not in, the search is
-// anchored at the edge of that place nearest to them. Only when even the widest block holds too few does
-// it walk outwards through the spatial index.
+// nearMatches gathers a broad query's matches around the location, from the finest block of cells out:
+// the finest block's matches are kept up to the window, coarser blocks fill up. It stops at the finest
+// block that fills the window, or failing that at the first that fills the page asked for (a coarse
+// block at a million places holds a quarter of a million of them, and its GIN lookup costs as much).
+// Each step is one GIN lookup bounded by the block, however many places match in the whole city. When the
+// query names a place the citizen is not in, the search is anchored at the edge of that place nearest to
+// them. Only when even the widest block holds too few does it walk outwards through the spatial index.
 func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int) ([]store.SearchHit, error) {
 	anchor := *r.Near
 	if r.Within != nil {
 		anchor = clampTo(anchor, *r.Within)
 	}
+	need := min(want, r.Offset+r.Limit)
 	var out []store.SearchHit
 	seen := map[string]bool{}
 	for level := range cellSizes {
-		hits, err := store.SearchMatchesIn(ctx, e.db, tsq, cellBlock(level, anchor), r.Filter, MaxRanked)
+		hits, err := store.SearchMatchesIn(ctx, e.db, tsq, cellBlock(level, anchor), r.Filter, want)
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range hits {
-			if len(out) < MaxRanked && !seen[h.ID] {
+			if len(out) < want && !seen[h.ID] {
 				seen[h.ID] = true
 				out = append(out, h)
 			}
 		}
-		if len(out) >= want {
+		if len(out) >= want || level > 0 && len(out) >= need {
 			return out, nil
 		}
 	}
