@@ -1,0 +1,179 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
+)
+
+// The layout Nearest's shortcuts could get wrong, away from Shenzhen (the other tests' places) at the same
+// latitude, where a degree of longitude is 7% shorter than one of latitude; one cluster far south, where
+// it is 74% shorter; and a few places by the North Pole.
+var (
+	eastWest   = orb.Point{120.60, 22.60} // 1,200 places along 2 km of a parallel, 100 m wide
+	northSouth = orb.Point{120.50, 22.70} // 1,200 along 2 km of a meridian
+	samePoint  = orb.Point{120.55, 22.65} // 60 places on the very same coordinates
+	samePoint2 = orb.Point{120.62, 22.58} // 30 more
+	farSouth   = orb.Point{-60.00, -75.00}
+	nearPole   = orb.Point{0, 89.97}
+)
+
+const (
+	nearestSource = "nearest-test"
+	openMark      = "·开" // the names of the places the test's Keep accepts, one in ten
+)
+
+// nearestRows loads the layout once: clusters elongated east-west and north-south, places on identical
+// coordinates, sparse outliers over 60 km, a cluster at 75°S and places around the pole, with kinds, own
+// practice areas, a practitioner's area, withdrawn places (never shown) and temporarily closed ones.
+var nearestOnce sync.Once
+
+func nearestRows(t *testing.T) {
+	t.Helper()
+	nearestOnce.Do(func() {
+		r := rand.New(rand.NewPCG(7, 21))
+		var lng, lat []float64
+		add := func(c orb.Point, dx, dy float64, n int) {
+			for i := 0; i < n; i++ {
+				lng, lat = append(lng, c[0]+dx*(2*r.Float64()-1)), append(lat, c[1]+dy*(2*r.Float64()-1))
+			}
+		}
+		add(eastWest, 0.01, 0.0005, 1200)
+		add(northSouth, 0.0005, 0.01, 1200)
+		add(samePoint, 0, 0, 60)
+		add(samePoint2, 0, 0, 30)
+		add(orb.Point{120.6, 22.65}, 0.3, 0.3, 400)
+		add(farSouth, 0.05, 0.01, 300)
+		add(nearPole, 180, 0.029, 60)
+		var kind, name, status []string
+		var areas [][]string
+		for i := range lng {
+			kind = append(kind, []string{"law_firm", "law_firm", "legal_aid", "law_firm", "notary"}[r.IntN(5)])
+			areas = append(areas, [][]string{{}, {"labour"}, {"debt"}, {"debt", "contract"}, {}, {}}[r.IntN(6)])
+			name = append(name, fmt.Sprintf("近邻测试%d", i))
+			if r.IntN(10) == 0 {
+				name[i] += openMark
+			}
+			status = append(status, []string{"active", "active", "active", "active", "active", "active", "active",
+				"active", "closed", "temporarily_closed"}[r.IntN(10)])
+		}
+		ctx := context.Background()
+		db := storetest.Pool(t)
+		_, err := db.Exec(ctx, `INSERT INTO providers (kind, name, geom, practice_areas, status, source, source_id)
+			SELECT v.kind, v.name, ST_SetSRID(ST_MakePoint(v.lng, v.lat), 4326),
+				ARRAY(SELECT jsonb_array_elements_text(v.areas)), v.status, $7, 'n' || v.i
+			FROM unnest($1::float8[], $2::float8[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
+				WITH ORDINALITY AS v (lng, lat, kind, name, areas, status, i)`,
+			lng, lat, kind, name, jsonArrays(areas), status, nearestSource)
+		if err == nil {
+			// A practice area met only through a practitioner (a withdrawn one does not count).
+			_, err = db.Exec(ctx, `INSERT INTO practitioners (provider_id, role, name, practice_areas, status, source, source_id)
+				SELECT id, 'lawyer', '律师' || source_id, '{medical}',
+					CASE WHEN length(source_id) % 3 = 0 THEN 'closed' ELSE 'active' END, $1, source_id
+				FROM providers WHERE source = $1 AND kind = 'law_firm' AND substr(md5(source_id), 1, 1) < '6'`, nearestSource)
+		}
+		if err == nil {
+			_, err = db.Exec(ctx, `ANALYZE providers; ANALYZE practitioners`)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func jsonArrays(v [][]string) []string {
+	out := make([]string, len(v))
+	for i, a := range v {
+		out[i] = `["` + strings.Join(a, `","`) + `"]`
+		if len(a) == 0 {
+			out[i] = "[]"
+		}
+	}
+	return out
+}
+
+// brute is one place as the brute force ranks it.
+type brute struct {
+	id, name string
+	metres   float64
+}
+
+// bruteNearest ranks every visible matching place by its spheroid distance, computed by PostGIS with
+// conditions written out here, not taken from the store: the answer Nearest must give.
+func bruteNearest(t *testing.T, q store.NearestQuery, limit int) []brute {
+	t.Helper()
+	rows, err := storetest.Pool(t).Query(context.Background(), `
+		SELECT id::text, name, metres FROM (
+			SELECT p.id, p.name, ST_Distance(p.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, true) AS metres
+			FROM providers p
+			WHERE p.status <> 'closed'
+			  AND (cardinality($3::text[]) = 0 OR p.kind = ANY ($3))
+			  AND (cardinality($4::text[]) = 0 OR p.practice_areas && $4
+				OR p.id IN (SELECT provider_id FROM practitioners WHERE status <> 'closed' AND practice_areas && $4)
+				OR p.id IN (SELECT a.provider_id FROM assignments a JOIN practitioners pr ON pr.id = a.practitioner_id
+					WHERE pr.status <> 'closed' AND pr.practice_areas && $4))) s
+		WHERE $5 = 0 OR metres <= $5
+		ORDER BY metres, id
+		LIMIT $6`,
+		q.Point[0], q.Point[1], nonNil(q.Filter.Kinds), nonNil(q.Filter.PracticeAreas), q.Radius, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (brute, error) {
+		var b brute
+		return b, row.Scan(&b.id, &b.name, &b.metres)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// statements counts the statements a pool runs.
+type statements struct{ n atomic.Int64 }
+
+func (s *statements) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	s.n.Add(1)
+	return ctx
+}
+
+func (s *statements) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// countingPool is a pool on the package's database whose statements are counted.
+func countingPool(t *testing.T) (*pgxpool.Pool, *statements) {
+	t.Helper()
+	cfg, err := pgxpool.ParseConfig(storetest.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := &statements{}
+	cfg.ConnConfig.Tracer = count
+	cfg.ConnConfig.DefaultQueryExecMode = pgx.QueryExecModeCacheStatement
+	cfg.MaxConns = 2
+	db, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	return db, count
+}
+
+func keepOpen(p *store.Place) bool { return strings.HasSuffix(p.Name, openMark) }
