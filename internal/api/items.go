@@ -3,6 +3,8 @@ package api
 import (
 	"encoding/json"
 	"math"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -41,14 +43,32 @@ type listAnswer[T any] struct {
 }
 
 // hoursOf reads the stored hours; unreadable hours count as unknown (the importer and the admin form
-// validate them, so this is a guard, not a path).
+// validate them, so this is a guard, not a path). Parsed hours are kept by their text: a directory has a
+// few hundred distinct schedules, and parsing each place's hours again was an eighth of a list answer's
+// CPU. The value returned is shared: callers read it, never change it.
 func hoursOf(raw []byte) directory.Hours {
+	if v, ok := parsedHours.Load(string(raw)); ok {
+		return v.(directory.Hours)
+	}
 	var h directory.Hours
 	if len(raw) > 0 && json.Unmarshal(raw, &h) != nil {
-		return directory.Hours{}
+		h = directory.Hours{}
+	}
+	if parsedCount.Load() < maxParsedHours {
+		if _, loaded := parsedHours.LoadOrStore(string(raw), h); !loaded {
+			parsedCount.Add(1)
+		}
 	}
 	return h
 }
+
+// maxParsedHours bounds the cache of hoursOf: past that many distinct texts, hours are parsed each time.
+const maxParsedHours = 4096
+
+var (
+	parsedHours sync.Map // stored JSON text -> directory.Hours
+	parsedCount atomic.Int64
+)
 
 // openNow is true or false, or nil when the hours say nothing structured. A place closed for the time
 // being is not open, whatever its hours.
