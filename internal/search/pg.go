@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"strings"
-	"sync/atomic"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -79,17 +78,40 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 			return hits[:MaxRanked], MaxTotal, nil
 		}
 	}
+	var near []store.SearchHit
 	if r.Near != nil {
-		hits, err := e.nearMatches(ctx, r, tsq, want)
-		return hits, MaxTotal, err
+		near, err = e.nearMatches(ctx, r, tsq, want, len(sample) >= want)
+		if err != nil || len(near) >= min(want, r.Offset+r.Limit) {
+			return near, MaxTotal, err
+		}
 	}
+	hits, err := e.sampleWindow(ctx, r, tsq, sample, want)
+	return union(near, hits), MaxTotal, err
+}
+
+// union is a followed by the hits of b it does not hold.
+func union(a, b []store.SearchHit) []store.SearchHit {
+	seen := make(map[string]bool, len(a))
+	for _, h := range a {
+		seen[h.ID] = true
+	}
+	for _, h := range b {
+		if !seen[h.ID] {
+			a = append(a, h)
+		}
+	}
+	return a
+}
+
+// sampleWindow is a broad query's window from its bucket sample, widened by as many further buckets as
+// the window takes, estimated from the first one's share (and one more for luck).
+func (e *PG) sampleWindow(ctx context.Context, r Request, tsq string, sample []store.SearchHit, want int) ([]store.SearchHit, error) {
 	if len(sample) >= want {
-		return sample, MaxTotal, nil
+		return sample, nil
 	}
-	// The buckets that many matches take, estimated from the first one's share, and one more for luck.
-	more := min(sampleBuckets, (want+len(sample)-1)/len(sample)+1)
+	more := min(sampleBuckets, (want+max(1, len(sample))-1)/max(1, len(sample))+1)
 	rest, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(1, more), r.Filter, want-len(sample))
-	return append(sample, rest...), MaxTotal, err
+	return append(sample, rest...), err
 }
 
 // window is how many matches of a broad query are ranked for the page asked: the nearest few dozen are
@@ -98,12 +120,14 @@ func window(r Request) int { return min(MaxRanked, max(nearWindow, 4*(r.Offset+r
 
 // nearMatches gathers a broad query's matches around the location, from the finest block of cells out:
 // the finest block's matches are kept up to the window, coarser blocks fill up. It stops at the finest
-// block that fills the window, or failing that at the first that fills the page asked for (a coarse
-// block at a million places holds a quarter of a million of them, and its GIN lookup costs as much).
-// Each step is one GIN lookup bounded by the block, however many places match in the whole city. When the
-// query names a place the citizen is not in, the search is anchored at the edge of that place nearest to
-// them. Only when even the widest block holds too few does it walk outwards through the spatial index.
-func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int) ([]store.SearchHit, error) {
+// block that fills the window, or failing that at the first that fills the page asked for. Each step is
+// one GIN lookup whose cost grows with the places in the block, not with the matches in the city; the
+// widest block holds a large part of a dense city, so it is asked only when the sample showed the query
+// to be thin on the ground (dense says it was not). When the query names a place the citizen is not in,
+// the search is anchored at the edge of that place nearest to them. What the blocks do not fill, the
+// caller fills from the bucket sample (an arbitrary window, ranked by nearness all the same): a walk
+// outwards through the spatial index, testing every place on the way, is bounded by nothing.
+func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int, dense bool) ([]store.SearchHit, error) {
 	anchor := *r.Near
 	if r.Within != nil {
 		anchor = clampTo(anchor, *r.Within)
@@ -112,6 +136,9 @@ func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int) (
 	var out []store.SearchHit
 	seen := map[string]bool{}
 	for level := range cellSizes {
+		if dense && level == len(cellSizes)-1 {
+			break
+		}
 		hits, err := store.SearchMatchesIn(ctx, e.db, tsq, cellBlock(level, anchor), r.Filter, want)
 		if err != nil {
 			return nil, err
@@ -126,9 +153,5 @@ func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int) (
 			return out, nil
 		}
 	}
-	nearWalks.Add(1)
-	return store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, *r.Near, r.Within, want)
+	return out, nil
 }
-
-// nearWalks counts the searches that had to walk the spatial index (tests check the cells sufficed).
-var nearWalks atomic.Int64

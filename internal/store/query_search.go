@@ -5,7 +5,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/paulmach/orb"
 )
 
 // SearchHit is a place a keyword search matched, with its text relevance and position for the ranking.
@@ -55,23 +54,6 @@ var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery),
 // SearchMatchesInSQL is the statement SearchMatchesIn runs (every search's first, in a sample bucket), for
 // the benchmark: parameters tsquery, kinds, practice areas, languages, free, limit, restricting tsquery.
 func SearchMatchesInSQL() string { return searchMatchesInSQL }
-
-// SearchNearestMatches returns the limit matches of tsq nearest to pt (planar order, for ranking by
-// nearness), within box when given: used when a query matches too many places to rank them all.
-func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, pt orb.Point, box *orb.Bound, limit int) ([]SearchHit, error) {
-	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
-	args = append(args, limit, pt[0], pt[1])
-	within := ""
-	if box != nil {
-		within = "AND p.geom && ST_MakeEnvelope($9, $10, $11, $12, 4326)"
-		args = append(args, box.Min[0], box.Min[1], box.Max[0], box.Max[1])
-	}
-	return searchHits(db.Query(ctx, `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
-		FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2)+` `+within+`
-		ORDER BY p.geom <-> ST_SetSRID(ST_MakePoint($7, $8), 4326)
-		LIMIT $6`, args...))
-}
 
 // englishNameSimilarity is the word similarity a misspelt English name must reach. pg_trgm's default
 // (0.6) misses a dropped letter in a short name ("zhonlun" against "zhong lun" is 0.5); this is used only
