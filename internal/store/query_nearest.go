@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"sort"
 
 	"github.com/jackc/pgx/v5"
@@ -36,15 +38,18 @@ const maxNearestCandidates = 4096
 // Nearest returns up to q.Limit places closest first by true ground distance (ties by id), the answer a
 // brute-force computation over every row gives (ties within millimetres aside).
 //
-// The GiST index orders candidates by planar distance in degrees (KNN, `<->`), which misorders places by
-// several per cent at Shenzhen's latitude (a degree of longitude is 7% shorter than one of latitude), and
-// a dense cluster inside that 7% holds thousands of places. So the answer takes two statements at most:
+// The GiST index providers_knn_idx orders candidates by planar distance (KNN, `<->`) in the plane of
+// knn_point (sql/050_nearest_knn.sql): degrees with longitude scaled by knn_scale(), so that a unit is
+// about as long on the ground east-west as north-south in Shenzhen. The planar order is then the ground
+// order within a fraction of a per cent there (in plain degrees it was 7% off), but not exactly, and not
+// at all far away. So the answer takes two statements at most:
 //
 //  1. KNN: the n nearest in the plane, re-ranked by geodesic distance. The k-th of them, at d metres, is
 //     an upper bound of the true k-th distance (those k places exist). Every place not read is at least
-//     p degrees away in the plane (p: the last one read), so at least p·minMetres on the ground; when
-//     that exceeds d (strictly: an unseen place at d itself might have the smaller id), nothing unseen
-//     can beat or tie the k found, and the answer is complete.
+//     p units away in the plane (p: the last one read), so at least p·minMetresPerUnit on the ground;
+//     when that exceeds d (strictly: an unseen place at d itself might have the smaller id), nothing
+//     unseen can beat or tie the k found, and the answer is complete. In Shenzhen this is the rule:
+//     the second round is left for clusters of places on nearly the same spot.
 //  2. Otherwise one exact radius query for the places within d metres that the first round may have
 //     missed (radiusCover: beyond the planar circle p, inside an ellipse holding the ground circle),
 //     nearest first by spheroid distance, k of them. With the first round's places they hold the answer
@@ -65,13 +70,13 @@ func Nearest(ctx context.Context, db *pgxpool.Pool, q NearestQuery) ([]Nearby, e
 		n = 3*k + 16
 	}
 	var kept []Nearby
-	var planar float64
+	var plane knnPlane
 	for {
 		cands, last, err := nearestCandidates(ctx, db, q, n)
 		if err != nil {
 			return nil, err
 		}
-		kept, planar = q.rank(kept[:0], cands), last
+		kept, plane = q.rank(kept[:0], cands), last
 		if len(cands) < n { // every matching place was read
 			return firstK(kept, k), nil
 		}
@@ -84,10 +89,13 @@ func Nearest(ctx context.Context, db *pgxpool.Pool, q NearestQuery) ([]Nearby, e
 		n = min(4*n, maxNearestCandidates)
 	}
 	d := kept[k-1].Metres
-	if planar*minMetresPerDegree(q.Point[1], d) > d {
+	if !(plane.scale > 0) || math.IsInf(plane.scale, 0) {
+		return nil, fmt.Errorf("nearest: knn_scale() is %v, not a positive number", plane.scale)
+	}
+	if (plane.dist-planarSlack)*minMetresPerUnit(q.Point[1], d, plane.scale) > d {
 		return firstK(kept, k), nil
 	}
-	area := radiusCover(q.Point, d, planar)
+	area := radiusCover(q.Point, d, plane.dist, plane.scale)
 	if len(area.boxes) == 0 {
 		return firstK(kept, k), nil
 	}
@@ -135,20 +143,24 @@ func firstK(kept []Nearby, k int) []Nearby {
 	return kept[:min(k, len(kept))]
 }
 
-// The KNN statements differ only in the radius condition: with a radius, the box around the circle is an
-// index condition (the scan stops at its edge) and ST_DWithin on the spheroid is the exact test.
+// The KNN statements differ only in the radius condition: with a radius, the box around the circle (its
+// corners carried into the plane, $8..$11) is an index condition (the scan stops at its edge) and
+// ST_DWithin on the spheroid is the exact test. Both return the plane's scale (the migration's constant,
+// folded by the planner) for Nearest's completeness bound, but not the planar distance of each row:
+// Nearest computes the one it needs from the last row's coordinates. Computed in SQL it cost a third of
+// the statement's time (pgbench at concurrency 1: 1,540 statements per second with it, 2,380 without).
 var (
-	nearestSQL = `SELECT ` + placeColumns + `, p.geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)
+	nearestSQL = `SELECT ` + placeColumns + `, knn_scale()
 		FROM providers p
 		WHERE ` + filterSQL(3) + `
-		ORDER BY p.geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)
+		ORDER BY knn_point(p.geom) <-> knn_point($1, $2)
 		LIMIT $7`
-	nearestRadiusSQL = `SELECT ` + placeColumns + `, p.geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)
+	nearestRadiusSQL = `SELECT ` + placeColumns + `, knn_scale()
 		FROM providers p
 		WHERE ` + filterSQL(3) + `
-		  AND p.geom && ST_MakeEnvelope($8, $9, $10, $11, 4326)
+		  AND knn_point(p.geom) && ST_MakeBox2D(knn_point($8, $9), knn_point($10, $11))
 		  AND ST_DWithin(p.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $12)
-		ORDER BY p.geom <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)
+		ORDER BY knn_point(p.geom) <-> knn_point($1, $2)
 		LIMIT $7`
 	// nearestAreaSQL is the second round (see missedArea): the boxes ($8..$11: their west, south, east
 	// and north edges) are one index condition, which a bitmap scan ORs so that only the rows inside
@@ -172,8 +184,12 @@ var (
 // parameters lng, lat, kinds, practice areas, languages, free, limit.
 func NearestSQL() string { return nearestSQL }
 
-// nearestCandidates returns up to n matching places in planar KNN order and the planar distance of the last.
-func nearestCandidates(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) ([]Place, float64, error) {
+// knnPlane is what the first round learns of the index's plane: the planar distance of the last place it
+// read, and the scale of longitude in that plane.
+type knnPlane struct{ dist, scale float64 }
+
+// nearestCandidates returns up to n matching places in planar KNN order, and the plane as seen from the last.
+func nearestCandidates(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) ([]Place, knnPlane, error) {
 	args := append([]any{q.Point[0], q.Point[1]}, q.Filter.args()...)
 	args = append(args, n)
 	sql := nearestSQL
@@ -182,9 +198,13 @@ func nearestCandidates(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n 
 		args = append(args, b.Min[0], b.Min[1], b.Max[0], b.Max[1], q.Radius)
 		sql = nearestRadiusSQL
 	}
-	var planar float64
-	out, err := scanPlaces(ctx, db, sql, args, &planar)
-	return out, planar, err
+	var plane knnPlane
+	out, err := scanPlaces(ctx, db, sql, args, &plane.scale)
+	if len(out) > 0 {
+		last := out[len(out)-1]
+		plane.dist = planarDistance(q.Point, orb.Point{last.Lng, last.Lat}, plane.scale)
+	}
+	return out, plane, err
 }
 
 // nearestInArea returns up to limit matching places in the area (within metres of the point, the

@@ -19,6 +19,12 @@ const (
 	meridianMinDeg = wgs84A * (1 - wgs84E2) * math.Pi / 180
 	// safety absorbs rounding: bounds are meant to be conservative, never tight.
 	safety = 0.999
+	// planarSlack is an absolute margin where safety is relative, for distances of millimetres: the
+	// planar ones are rounded by a few 1e-14 units (nanometres) when coordinates near 180 are scaled and
+	// subtracted (by PostGIS to order the scan, by planarDistance to bound it; the two may round
+	// differently), and geo.Distance is good to about 10 µm (its iteration stops at 1e-12 radians of
+	// longitude), a large part of a millimetre. 1e-9 units is about 0.1 mm.
+	planarSlack = 1e-9
 )
 
 // parallelMinDeg is a lower bound on the ground length of one degree of longitude anywhere a geodesic of
@@ -30,10 +36,41 @@ func parallelMinDeg(lat, d float64) float64 {
 	return safety * wgs84A / math.Sqrt(1-wgs84E2*s*s) * math.Cos(phi) * math.Pi / 180
 }
 
+// planarDistance is the distance from a to b in the KNN index's plane, knn_point(lng, lat) =
+// (lng·scale, lat) in sql/050_nearest_knn.sql, as PostGIS's `<->` computes it (within rounding, which
+// planarSlack absorbs).
+func planarDistance(a, b orb.Point, scale float64) float64 {
+	dx := float64(b[0]*scale) - float64(a[0]*scale) // the conversions forbid a fused multiply-add
+	return math.Hypot(dx, b[1]-a[1])
+}
+
+// meridianDeg is a lower bound on the ground length of one degree of latitude anywhere a geodesic of
+// length d starting at latitude lat can reach: the meridian's degree grows from the equator to the poles,
+// so it is shortest at the band's equatorward edge. (At Shenzhen it is 0.15% longer than at the equator,
+// the bound used before: that much closer to the truth, that many fewer second rounds.)
+func meridianDeg(lat, d float64) float64 {
+	phi := math.Max(0, math.Abs(lat)-d/meridianMinDeg) * math.Pi / 180
+	s := math.Sin(phi)
+	w := 1 - wgs84E2*s*s
+	return safety * meridianMinDeg / (w * math.Sqrt(w))
+}
+
 // minMetresPerDegree is a lower bound on the ground length of one degree, in any direction, within d
 // metres of latitude lat.
 func minMetresPerDegree(lat, d float64) float64 {
 	return math.Min(safety*meridianMinDeg, parallelMinDeg(lat, d))
+}
+
+// minMetresPerUnit is a lower bound on the ground length of one unit of the KNN index's plane (degrees,
+// longitude multiplied by scale), in any direction, along any path within d metres of latitude lat.
+// One unit in the direction (u, v), u² + v² = 1, is u/scale degrees of longitude and v of latitude, at
+// least √((u·β/scale)² + (v·α)²) metres with α and β the shortest degrees of latitude and longitude in
+// reach, so at least min(α, β/scale). A place p units away in the plane is then at least p times this
+// far on the ground, if it is within d at all. At the latitude the scale was made for the two are equal
+// give or take the band's width, and the bound is the truth within a few tenths of a per cent; elsewhere
+// one direction is longer than the other and the bound is the shorter (at 60°N, 46% below the meridian's).
+func minMetresPerUnit(lat, d, scale float64) float64 {
+	return math.Min(meridianDeg(lat, d), parallelMinDeg(lat, d)/scale)
 }
 
 // RadiusBox is a box in degrees holding every point within r metres of p on the spheroid (conservatively
@@ -64,9 +101,10 @@ type missedArea struct {
 	alpha, beta float64 // lower bounds of the metres in a degree of latitude and of longitude; 0: no ellipse test
 }
 
-// radiusCover is the missedArea for places within d metres of c on the spheroid whose planar distance
-// from c in degrees is at least p: the first round, a KNN scan that stopped at planar distance p, read
-// every place nearer in the plane. No boxes means there are none.
+// radiusCover is the missedArea for places within d metres of c on the spheroid whose distance from c in
+// the KNN index's plane (longitude multiplied by scale) is at least p: the first round, a KNN scan that
+// stopped at planar distance p, read every place nearer in that plane, an ellipse of p/scale degrees of
+// longitude by p of latitude. No boxes means there are none.
 //
 // Why not RadiusBox alone: the places of this city come in dense clusters, and the corners of a box
 // around the search circle (27% more ground than the circle, reaching 41% farther out) often cut into
@@ -79,9 +117,10 @@ type missedArea struct {
 // (βΔλ)² + (αΔφ)² ≤ d² (no wrap across the antimeridian, as with RadiusBox). Away from the poles α and β
 // are within a fraction of a per cent of the true figures, so the ellipse is nearly the ground circle.
 // It is cut into latitude strips, finer towards its ends where its edge turns fastest; each strip gives
-// the box from the planar circle of radius p (already read) out to the ellipse's edge on either side.
-func radiusCover(c orb.Point, d, p float64) missedArea {
-	alpha, beta := safety*meridianMinDeg, parallelMinDeg(c[1], d)
+// the box from the edge of the region already read (p units in the plane) out to the ellipse's edge on
+// either side.
+func radiusCover(c orb.Point, d, p, scale float64) missedArea {
+	alpha, beta := meridianDeg(c[1], d), parallelMinDeg(c[1], d)
 	a, b := d/beta, d/alpha // semi-axes in degrees: longitude, latitude
 	switch {
 	case beta < 1 || c[1]+b >= 90 || c[1]-b <= -90:
@@ -90,12 +129,12 @@ func radiusCover(c orb.Point, d, p float64) missedArea {
 		// Places on the very point: the first round may have read only some of them, and their ids
 		// decide the order.
 		return missedArea{boxes: []orb.Bound{{Min: c, Max: c}}}
-	case p > a && p > b:
+	case p/scale > a && p > b:
 		return missedArea{} // the planar circle already holds the ellipse
 	}
 	// Places at planar distance exactly p may or may not have been read: shrink the excluded circle a
 	// little so the boxes take them in, whatever the rounding.
-	p *= 1 - 1e-9
+	p = p*(1-1e-9) - planarSlack
 	area := missedArea{alpha: alpha, beta: beta}
 	prev := -b
 	for j := -coverStrips + 1; j <= coverStrips; j++ {
@@ -106,9 +145,9 @@ func radiusCover(c orb.Point, d, p float64) missedArea {
 			near = 0
 		}
 		outer := a * math.Sqrt(math.Max(0, 1-(near/b)*(near/b))) // the ellipse's widest point in the strip
-		inner := 0.0                                             // the planar circle's narrowest
+		inner := 0.0                                             // the region read, at its narrowest
 		if p > far {
-			inner = math.Sqrt(p*p - far*far)
+			inner = math.Sqrt(p*p-far*far) / scale
 		}
 		if inner > outer {
 			continue

@@ -13,34 +13,75 @@ import (
 // NearestAreaSQLForTest is the second round's statement, for the plan test in package store_test.
 var NearestAreaSQLForTest = nearestAreaSQL
 
-// Every place within d metres of the centre that lies at least p degrees away in the plane is inside one of
-// the cover's boxes and passes its ellipse test: at Shenzhen, at the equator, at high latitudes north and
-// south, near a pole, for radii from a metre to 100 km and for every size of the circle already read.
-// The places tried are the worst ones, on the ground circle itself, in every direction, and random ones
-// inside it.
+// shenzhenScale is knn_scale() of sql/050_nearest_knn.sql; TestKNNScaleIsShenzhens checks the two agree.
+const shenzhenScale = 0.928295
+
+// Every place within d metres of the centre that lies at least p units away in the KNN plane is inside one
+// of the cover's boxes and passes its ellipse test: at Shenzhen, at the equator, at high latitudes north
+// and south, near a pole, for radii from a metre to 100 km, for every size of the region already read, and
+// for Shenzhen's scale of longitude, plain degrees and scales made for other latitudes. The places tried
+// are the worst ones, on the ground circle itself, in every direction, and random ones inside it.
 func TestRadiusCoverHoldsEveryMissedPlace(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 17))
-	centres := []orb.Point{{114.05, 22.54}, {0, 0}, {-70, -60}, {20, 70}, {100, -80}, {10, 89.9}, {179.9, 10}}
-	for trial := 0; trial < 1500; trial++ {
+	centres := []orb.Point{{114.05, 22.54}, {0, 0}, {-70, -60}, {20, 70}, {100, -80}, {10, 89.9}, {179.9, 10}, {30, 60}}
+	for trial := 0; trial < 2000; trial++ {
 		c := centres[trial%len(centres)]
 		if trial%2 == 1 {
 			c = orb.Point{-170 + 340*r.Float64(), -85 + 170*r.Float64()}
 		}
+		scale := []float64{shenzhenScale, 1, 0.5, 0.2 + r.Float64()}[trial%4]
 		d := math.Exp(r.Float64() * math.Log(1e5)) // 1 m to 100 km, evenly in scale
 		// p up to past the ellipse's longer semi-axis, so that every case, nothing left included, happens.
-		p := 1.3 * r.Float64() * d / minMetresPerDegree(c[1], d)
-		area := radiusCover(c, d, p)
+		p := 1.5 * r.Float64() * d / minMetresPerUnit(c[1], d, scale)
+		area := radiusCover(c, d, p, scale)
 		for i := 0; i < 48; i++ {
 			bearing := float64(i)*7.5 + r.Float64()*7.5
 			for _, x := range []orb.Point{onCircle(c, bearing, d), onCircle(c, bearing, d*r.Float64())} {
-				if math.Hypot(x[0]-c[0], x[1]-c[1]) < p || math.Abs(x[0]) > 180 || geo.Distance(c, x) > d {
+				if planarDistance(c, x, scale) < p || math.Abs(x[0]) > 180 || geo.Distance(c, x) > d {
 					continue // read by the first round, across the antimeridian, or beyond d by rounding
 				}
 				if !area.holds(c, x, d) {
-					t.Fatalf("centre %v, d %.3f m, p %.9f°: place %v at %.3f m (planar %.9f°) outside the cover %+v",
-						c, d, p, x, geo.Distance(c, x), math.Hypot(x[0]-c[0], x[1]-c[1]), area)
+					t.Fatalf("centre %v, scale %v, d %.3f m, p %.9f: place %v at %.3f m (planar %.9f) outside the cover %+v",
+						c, scale, d, p, x, geo.Distance(c, x), planarDistance(c, x, scale), area)
 				}
 			}
+		}
+	}
+}
+
+// minMetresPerUnit never exceeds the ground length of a path within d metres per unit of its length in
+// the plane (else the first round would call an answer complete with a nearer place unread): for places
+// on and inside the ground circle in every direction, at Shenzhen, the equator, 60°N, 75°S and by the
+// pole, with Shenzhen's scale and others. At Shenzhen's latitudes with Shenzhen's scale it is also the
+// truth within 0.4% in every direction, which is what spares the second round there.
+func TestMinMetresPerUnitIsALowerBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 29))
+	centres := []orb.Point{{114.05, 22.54}, {113.7, 22.35}, {114.6, 22.91}, {0, 0}, {10, -0.01}, {30, 60}, {-60, -75}, {0, 89.97}}
+	for trial := 0; trial < 800; trial++ {
+		c := centres[trial%len(centres)]
+		scale := []float64{shenzhenScale, shenzhenScale, 1, 0.3 + r.Float64()}[trial%4]
+		d := math.Exp(r.Float64() * math.Log(1e5))
+		m := minMetresPerUnit(c[1], d, scale)
+		least := math.Inf(1) // the least metres per unit found, on the circle of radius d
+		for i := 0; i < 72; i++ {
+			bearing := float64(i)*5 + r.Float64()*5
+			for _, x := range []orb.Point{onCircle(c, bearing, d), onCircle(c, bearing, d*r.Float64())} {
+				g, u := geo.Distance(c, x), planarDistance(c, x, scale)
+				if u == 0 || g > d {
+					continue
+				}
+				if (u-planarSlack)*m > g {
+					t.Fatalf("centre %v, scale %v, d %.3f m: place %v at %.4f m is %.9f units away, bound %.4f m per unit claims %.4f m",
+						c, scale, d, x, g, u, m, u*m)
+				}
+				if g > d/2 {
+					least = math.Min(least, g/u)
+				}
+			}
+		}
+		shenzhen := c[1] > 22.3 && c[1] < 23 && scale == shenzhenScale && d < 50000
+		if shenzhen && m < 0.996*least {
+			t.Errorf("centre %v, d %.0f m: bound %.1f m per unit, %.2f%% below the least found (%.1f)", c, d, m, 100*(1-m/least), least)
 		}
 	}
 }
@@ -89,7 +130,7 @@ func onCircle(c orb.Point, bearing, d float64) orb.Point {
 func TestRadiusCoverIsTight(t *testing.T) {
 	c := orb.Point{114.05, 22.54}
 	for _, d := range []float64{50, 1000, 20000} {
-		area := radiusCover(c, d, 0)
+		area := radiusCover(c, d, 0, shenzhenScale)
 		var boxes float64
 		for _, b := range area.boxes {
 			boxes += (b.Max[0] - b.Min[0]) * (b.Max[1] - b.Min[1])
@@ -108,10 +149,10 @@ func TestRadiusCoverIsTight(t *testing.T) {
 	// A first round that read past the ellipse leaves nothing to read; one that read a little leaves
 	// only the boxes between its circle and the ellipse.
 	d := 1000.0
-	if area := radiusCover(c, d, 1.01*d/parallelMinDeg(c[1], d)); len(area.boxes) != 0 {
+	if area := radiusCover(c, d, 1.01*d/minMetresPerUnit(c[1], d, shenzhenScale), shenzhenScale); len(area.boxes) != 0 {
 		t.Errorf("planar circle beyond the ellipse: still %d boxes", len(area.boxes))
 	}
-	area := radiusCover(c, d, 0.95*d/(safety*meridianMinDeg))
+	area := radiusCover(c, d, 0.95*d/meridianDeg(c[1], d), shenzhenScale)
 	if len(area.boxes) == 0 {
 		t.Errorf("planar circle inside the ellipse: no boxes")
 	}
@@ -121,3 +162,9 @@ func TestRadiusCoverIsTight(t *testing.T) {
 		}
 	}
 }
+
+// NearestRadiusSQLForTest is the first round's statement with a radius, for the plan test in store_test.
+var NearestRadiusSQLForTest = nearestRadiusSQL
+
+// PlanarDistanceForTest is planarDistance, for store_test to compare with PostGIS's.
+var PlanarDistanceForTest = planarDistance

@@ -17,14 +17,20 @@ import (
 	"legalmap/internal/store/storetest"
 )
 
-// The layout Nearest's shortcuts could get wrong, away from Shenzhen (the other tests' places) at the same
-// latitude, where a degree of longitude is 7% shorter than one of latitude; one cluster far south, where
-// it is 74% shorter; and a few places by the North Pole.
+// The layout Nearest's shortcuts could get wrong. Away from Shenzhen (the other tests' places) at the same
+// latitude, where the KNN plane is nearly isotropic: clusters elongated east-west and north-south, and
+// places on identical coordinates. Far from the latitude the plane was made for, where it misleads: at
+// 60°N a unit of the plane is 46% shorter on the ground east-west than north-south, at the equator 8%
+// longer; at each, one cluster lies east of the points asked about and one north, at the same ground
+// distances, so the scan reads one of them first while the other holds as near places. One cluster far
+// south, where a unit east-west is 28% of one north-south, and a few places by the North Pole.
 var (
 	eastWest   = orb.Point{120.60, 22.60} // 1,200 places along 2 km of a parallel, 100 m wide
 	northSouth = orb.Point{120.50, 22.70} // 1,200 along 2 km of a meridian
 	samePoint  = orb.Point{120.55, 22.65} // 60 places on the very same coordinates
 	samePoint2 = orb.Point{120.62, 22.58} // 30 more
+	north60    = orb.Point{30.00, 60.00}  // asked about within a km; 300 places 1-3 km east, 300 1-3 km north
+	equator    = orb.Point{-50.00, 0.00}  // within a km; 300 places 4-8 km east, 300 4-8 km north
 	farSouth   = orb.Point{-60.00, -75.00}
 	nearPole   = orb.Point{0, 89.97}
 )
@@ -35,8 +41,9 @@ const (
 )
 
 // nearestRows loads the layout once: clusters elongated east-west and north-south, places on identical
-// coordinates, sparse outliers over 60 km, a cluster at 75°S and places around the pole, with kinds, own
-// practice areas, a practitioner's area, withdrawn places (never shown) and temporarily closed ones.
+// coordinates, sparse outliers over 60 km, the pairs of clusters at 60°N and at the equator, a cluster
+// at 75°S and places around the pole, with kinds, own practice areas, a practitioner's area, withdrawn
+// places (never shown) and temporarily closed ones.
 var nearestOnce sync.Once
 
 func nearestRows(t *testing.T) {
@@ -54,6 +61,11 @@ func nearestRows(t *testing.T) {
 		add(samePoint, 0, 0, 60)
 		add(samePoint2, 0, 0, 30)
 		add(orb.Point{120.6, 22.65}, 0.3, 0.3, 400)
+		// A km is 0.0179° of longitude at 60°N, 0.0090° at the equator, and 0.0090° of latitude.
+		add(orb.Point{north60[0] + 0.0358, north60[1]}, 0.0179, 0.0005, 300)
+		add(orb.Point{north60[0], north60[1] + 0.018}, 0.001, 0.009, 300)
+		add(orb.Point{equator[0] + 0.054, equator[1]}, 0.018, 0.0002, 300)
+		add(orb.Point{equator[0], equator[1] + 0.054}, 0.0002, 0.018, 300)
 		add(farSouth, 0.05, 0.01, 300)
 		add(nearPole, 180, 0.029, 60)
 		var kind, name, status []string
@@ -109,15 +121,24 @@ type brute struct {
 	metres   float64
 }
 
-// bruteNearest ranks every visible matching place by its spheroid distance, computed by PostGIS with
-// conditions written out here, not taken from the store: the answer Nearest must give.
+// bruteNearest ranks every visible matching place of the layout (nearestSource) by its spheroid distance,
+// computed by PostGIS with conditions written out here, not taken from the store: the answer Nearest
+// must give for a point near the layout. (The plan tests' places, thousands of kilometres away, are left
+// out: ranking them too took most of the test's time. Were one of them ever in an answer, the answer
+// would differ from this one and the test fail.)
 func bruteNearest(t *testing.T, q store.NearestQuery, limit int) []brute {
+	t.Helper()
+	return bruteNearestOf(t, nearestSource, q, limit)
+}
+
+// bruteNearestOf is bruteNearest over the places of one source, or of all with "".
+func bruteNearestOf(t *testing.T, source string, q store.NearestQuery, limit int) []brute {
 	t.Helper()
 	rows, err := storetest.Pool(t).Query(context.Background(), `
 		SELECT id::text, name, metres FROM (
 			SELECT p.id, p.name, ST_Distance(p.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, true) AS metres
 			FROM providers p
-			WHERE p.status <> 'closed'
+			WHERE p.status <> 'closed' AND ($7 = '' OR p.source = $7)
 			  AND (cardinality($3::text[]) = 0 OR p.kind = ANY ($3))
 			  AND (cardinality($4::text[]) = 0 OR p.practice_areas && $4
 				OR p.id IN (SELECT provider_id FROM practitioners WHERE status <> 'closed' AND practice_areas && $4)
@@ -126,7 +147,7 @@ func bruteNearest(t *testing.T, q store.NearestQuery, limit int) []brute {
 		WHERE $5 = 0 OR metres <= $5
 		ORDER BY metres, id
 		LIMIT $6`,
-		q.Point[0], q.Point[1], nonNil(q.Filter.Kinds), nonNil(q.Filter.PracticeAreas), q.Radius, limit)
+		q.Point[0], q.Point[1], nonNil(q.Filter.Kinds), nonNil(q.Filter.PracticeAreas), q.Radius, limit, source)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 	db, count := countingPool(t)
 	r := rand.New(rand.NewPCG(5, 8))
 	perAnswer := map[int64]int{}
-	for i := 0; i < 400; i++ {
+	for i := 0; i < 540; i++ {
 		q := store.NearestQuery{Point: queryPoint(r, i), Limit: 1 + r.IntN(50)}
 		switch i % 6 {
 		case 1:
@@ -49,7 +49,7 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 				t.Errorf("%s: %d statements for one answer", describe(q), n)
 			}
 		}
-		want := bruteNearest(t, q, 6000)
+		want := bruteNearest(t, q, 10000)
 		if q.Keep != nil {
 			kept := want[:0]
 			for _, b := range want {
@@ -68,9 +68,9 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 	}
 }
 
-// queryPoint spreads the query points over the layout, and puts one in three next to a trap: west of the
-// east-west cluster and south of the north-south one (the planar order misleads most there), on and near
-// the shared coordinates, in the far south and by the pole.
+// queryPoint spreads the query points over the layout, and puts over half next to a trap: west of the
+// east-west cluster and south of the north-south one, on and near the shared coordinates, between the
+// clusters at 60°N and at the equator (where the plane misleads most), in the far south and by the pole.
 func queryPoint(r *rand.Rand, i int) orb.Point {
 	jitter := func(c orb.Point, d float64) orb.Point {
 		return orb.Point{c[0] + d*(2*r.Float64()-1), c[1] + d*(2*r.Float64()-1)}
@@ -91,6 +91,11 @@ func queryPoint(r *rand.Rand, i int) orb.Point {
 		if r.IntN(3) == 0 {
 			return jitter(nearPole, 0.02)
 		}
+	case 5:
+		c := jitter(north60, 0.01)
+		return orb.Point{north60[0] + 2*(c[0]-north60[0]), c[1]} // ±1.1 km either way
+	case 6:
+		return jitter(equator, 0.009)
 	}
 	return jitter(orb.Point{120.6, 22.65}, 0.35)
 }

@@ -60,27 +60,6 @@ func explain(t *testing.T, sql string, args ...any) string {
 	return strings.Join(lines, "\n")
 }
 
-// Nearest is answered from the spatial index in distance order (KNN), with filters too.
-func TestNearestPlanIsIndexOrdered(t *testing.T) {
-	planRows(t)
-	yes := true
-	for _, f := range []struct {
-		kinds, areas, langs []string
-		free                *bool
-	}{
-		{}, {kinds: []string{"notary"}}, {areas: []string{"labour"}}, {langs: []string{"en"}, free: &yes},
-		{kinds: []string{"law_firm"}, areas: []string{"medical"}},
-	} {
-		plan := explain(t, store.NearestSQL(), 114.05, 22.54, orEmpty(f.kinds), orEmpty(f.areas), orEmpty(f.langs), f.free, 20)
-		if !strings.Contains(plan, "Index Scan using providers_geom_idx") || !strings.Contains(plan, "Order By: (geom <->") {
-			t.Errorf("filters %+v: not an index-ordered scan:\n%s", f, plan)
-		}
-		if strings.Contains(plan, "Seq Scan on providers") || strings.Contains(plan, "Sort") {
-			t.Errorf("filters %+v: scans or sorts the table:\n%s", f, plan)
-		}
-	}
-}
-
 // A selective keyword is found through the GIN index on the search documents, not by reading every row.
 func TestSearchPlanUsesGIN(t *testing.T) {
 	planRows(t)
@@ -130,11 +109,4 @@ func destination(c orb.Point, bearing, d float64) orb.Point {
 		}
 	}
 	return at(lo)
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
