@@ -20,6 +20,8 @@ func openDB(ctx context.Context, env *runEnv, url string, statementTimeoutOff bo
 	}
 	if statementTimeoutOff {
 		pc.StatementTimeout = 0
+	} else {
+		pc.Interactive = true // the server's pool
 	}
 	return store.OpenPool(ctx, pc)
 }
