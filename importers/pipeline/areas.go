@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mozillazg/go-pinyin"
 	"github.com/paulmach/orb"
@@ -28,6 +29,7 @@ type areaIndex struct {
 	communities map[string]map[string]string // street code -> community name -> code
 	used        map[string]bool              // every area code
 	added       []store.Area
+	nAdded      atomic.Int32 // len(added)
 }
 
 func newAreaIndex(areas []store.Area) *areaIndex {
@@ -180,14 +182,19 @@ func (x *areaIndex) community(street, name string, p orb.Point) string {
 		x.communities[street][key] = code
 		x.added = append(x.added, store.Area{Code: code, Level: "community", ParentCode: street, NameZh: name,
 			Pinyin: strings.Join(pinyin.LazyPinyin(name, pinyin.NewArgs()), " "), Centre: &[2]float64{p[0], p[1]}})
+		x.nAdded.Store(int32(len(x.added)))
 		return code
 	}
 	return street // a street with 500 new communities: keep the record, at street level
 }
 
-// newAreas are the communities registered during the run, in the order they were met.
-func (x *areaIndex) newAreas() []store.Area {
+// newAreas are the communities registered during the run after the first n, in the order they were met.
+// Called for every row: without a lock while nothing was registered.
+func (x *areaIndex) newAreas(n int) []store.Area {
+	if int(x.nAdded.Load()) <= n {
+		return nil
+	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return append([]store.Area(nil), x.added...)
+	return append([]store.Area(nil), x.added[n:]...)
 }

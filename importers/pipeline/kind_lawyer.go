@@ -47,7 +47,7 @@ func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
 		*w = append(*w, Issue{Field: "licence_no", Reason: fmt.Sprintf("执业证号 %s 不是 17 位数字 / licence number %s is not 17 digits", licence, licence)})
 	}
 	if s := get("practice_areas"); s != "" {
-		rec.PracticeAreas, rec.PracticeNotes = e.v.practice.match(s)
+		rec.PracticeAreas, rec.PracticeNotes = e.practice(s)
 		if len(rec.PracticeNotes) > 0 {
 			*w = append(*w, unknownPracticeWarning("practice_areas", rec.PracticeNotes))
 		}

@@ -14,19 +14,26 @@ import (
 
 // rowEnv is what the row workers share, read-only (the area index locks its own additions).
 type rowEnv struct {
-	kind       string
-	m          columns.Mapping
-	points     pointRules
-	v          *vocab
-	people     map[string][]store.DocPerson
-	geometry   bool // GeoJSON: points may come from the geometry
-	today      string
-	hoursCache *hoursCache
+	kind          string
+	m             columns.Mapping
+	points        pointRules
+	v             *vocab
+	people        map[string][]store.DocPerson
+	index         *store.SourceIndex // the source's records, to class each row (nil: every row is new)
+	basis         []byte             // what every row's fingerprint shares (fingerprintBasis)
+	stageAll      bool               // compare every row in SQL, new ones too (community adviser files)
+	geometry      bool               // GeoJSON: points may come from the geometry
+	today         string
+	hoursCache    *textCache[hoursValue]
+	practiceWords *textCache[practiceWord]
+	dates         *textCache[*time.Time]
 }
 
 func (r *runner) rowEnv(format string) *rowEnv {
 	return &rowEnv{kind: r.opt.Kind, m: r.m, v: r.v, points: pointRules{crs: r.crs, region: r.opt.Region},
-		geometry: format == "geojson", hoursCache: &hoursCache{}, today: r.opt.Now.In(directory.Shanghai).Format(time.DateOnly)}
+		geometry: format == "geojson", hoursCache: &textCache[hoursValue]{},
+		practiceWords: &textCache[practiceWord]{},
+		dates:         &textCache[*time.Time]{}, today: r.opt.Now.In(directory.Shanghai).Format(time.DateOnly)}
 }
 
 func (e *rowEnv) has(field string) bool { _, ok := e.m.Index[field]; return ok }
@@ -88,24 +95,43 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 		}
 	}
 	if s := get("practice_areas"); s != "" {
-		rec.PracticeAreas, rec.PracticeNotes = e.v.practice.match(s)
+		rec.PracticeAreas, rec.PracticeNotes = e.practice(s)
 		if len(rec.PracticeNotes) > 0 {
 			*w = append(*w, unknownPracticeWarning("practice_areas", rec.PracticeNotes))
 		}
 	}
 	rec.Free = e.free(get("free"), w)
 	rec.Status = parseStatus(get("status"), w)
-	rec.VerifiedAt = parseTime(get("verified_at"), "verified_at", w)
+	rec.VerifiedAt = e.verifiedAt(get("verified_at"), w)
 	if e.kind == directory.KindForensic {
 		e.forensic(rec, get, w)
 	}
 	if e.kind == directory.KindCommunityAdviser {
 		e.adviser(rec, get, w)
 	}
-	rec.SearchDoc = tsv(e.v.analyzer.DocumentTokens(search.ProviderDocument(e.docSource(rec))))
-	rec.Prepare() // its id and creation diff, built here on the workers
 	out.rec, out.ok = rec, true
+	e.class(rec)
+	if rec.Class == store.RowUnchanged {
+		return out // its record is as this row would make it: no document, no diff
+	}
+	rec.SearchDoc = tsv(e.v.analyzer.DocumentTokens(search.ProviderDocument(e.docSource(rec))))
+	rec.Prepare() // its creation diff and the wire form of its document, built here on the workers
 	return out
+}
+
+// class fingerprints the row and decides, against the source's records, whether it is new, to be compared,
+// or unchanged.
+func (e *rowEnv) class(rec *store.StagedProvider) {
+	rec.FP = rec.Fingerprint(e.basis, e.people[rec.SourceID])
+	rec.Class = store.RowNew
+	if e.index != nil {
+		rec.Class = e.index.ClassOf(rec.SourceID, rec.FP)
+	}
+	if e.stageAll {
+		// An adviser row carries its assignment, which the apply links from the staging table and from
+		// what other lists hold: every row is staged and compared.
+		rec.Class = store.RowCompare
+	}
 }
 
 // docSource is the row as the search document sees it, with the people already linked to the record.
@@ -158,12 +184,16 @@ func parseStatus(s string, w *[]Issue) string {
 	return st
 }
 
+// parseDate reads a date; one it does not understand is reported in w (unless w is nil) and not kept.
 func parseDate(s, field string, w *[]Issue) *time.Time {
 	if s == "" {
 		return nil
 	}
 	d, ok := directory.ParseDate(s)
 	if !ok {
+		if w == nil {
+			return nil
+		}
 		*w = append(*w, Issue{Field: field, Reason: fmt.Sprintf("无法识别的日期「%s」，未保存 / date %q not understood: not kept", s, s)})
 		return nil
 	}

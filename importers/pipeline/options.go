@@ -1,9 +1,11 @@
 // Package pipeline is the one import pipeline of the bureau's lists: read the file (package reader), map its
 // columns (package columns), validate and convert every row in parallel workers, stream the accepted rows
-// into a staging table with binary COPY, apply them with set-based SQL in one transaction (package store),
-// and report every rejection and warning by line and field. Each kind adds only what is particular to it
-// (kind_*.go): lawyers attach to their firm, forensic institutions carry categories and a licence period,
-// community adviser points name their community, adviser and schedule.
+// into the database with binary COPY (new records straight into their tables, records the file may change
+// into a staging table, records a fingerprint shows unchanged nowhere), apply the staged ones with
+// set-based SQL, all in one transaction (package store), and report every rejection and warning by line and
+// field. Each kind adds only what is particular to it (kind_*.go): lawyers attach to their firm, forensic
+// institutions carry categories and a licence period, community adviser points name their community,
+// adviser and schedule.
 package pipeline
 
 import (

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -37,28 +38,36 @@ func wordKey(s string) string {
 
 // match splits a cell into words and returns the codes (in order, once each) and the unknown words.
 func (x practiceIndex) match(cell string) (codes, notes []string) {
-	seen := map[string]bool{}
+	return matchWords(cell, x.word)
+}
+
+// matchWords is match with the word lookup given (rowEnv.practice caches it).
+func matchWords(cell string, word func(string) (string, bool)) (codes, notes []string) {
 	for _, w := range directory.SplitList(cell) {
-		k := wordKey(w)
-		code, ok := x[k]
-		if !ok {
-			// "婚姻家庭纠纷", "劳动争议类": try without common endings.
-			for _, end := range []string{"纠纷", "案件", "业务", "类", "法律"} {
-				if c, found := x[strings.TrimSuffix(k, end)]; found && strings.HasSuffix(k, end) {
-					code, ok = c, true
-					break
-				}
-			}
-		}
+		code, ok := word(w)
 		switch {
-		case ok && !seen[code]:
-			seen[code] = true
+		case ok && !slices.Contains(codes, code):
 			codes = append(codes, code)
 		case !ok:
 			notes = append(notes, w)
 		}
 	}
 	return codes, notes
+}
+
+// word is the code of one word of a cell.
+func (x practiceIndex) word(w string) (string, bool) {
+	k := wordKey(w)
+	if code, ok := x[k]; ok {
+		return code, true
+	}
+	// "婚姻家庭纠纷", "劳动争议类": try without common endings.
+	for _, end := range []string{"纠纷", "案件", "业务", "类", "法律"} {
+		if c, found := x[strings.TrimSuffix(k, end)]; found && strings.HasSuffix(k, end) {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 func unknownPracticeWarning(field string, notes []string) Issue {

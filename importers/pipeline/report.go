@@ -39,7 +39,10 @@ type Report struct {
 	store.ImportCounts
 	Advisers   *store.AdviserResult `json:"advisers,omitempty"`
 	AreasAdded int                  `json:"areas_added,omitempty"`
-	Reindexed  int                  `json:"reindexed,omitempty"` // providers whose documents were refreshed
+	// Vouched are the unchanged rows whose record's fingerprint (store.Fingerprint) showed them unchanged:
+	// neither analysed again nor compared field by field.
+	Vouched   int `json:"vouched,omitempty"`
+	Reindexed int `json:"reindexed,omitempty"` // providers whose documents were refreshed
 
 	Columns       map[string]string `json:"columns,omitempty"` // canonical field -> header found
 	Dropped       []Issue           `json:"dropped_columns,omitempty"`

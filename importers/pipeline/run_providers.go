@@ -11,19 +11,27 @@ import (
 	"legalmap/internal/store"
 )
 
-// runProviders streams a file of places through the row workers into the staging table and applies it.
+// runProviders streams a file of places through the row workers into the run's transaction (new records
+// written directly, records the file may change staged, unchanged ones skipped: see store.WriteProviders)
+// and applies what was staged.
 func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table reader.Table, progress func(int64)) (store.ApplyResult, error) {
 	people, err := tx.PeopleBySourceID(ctx, r.opt.Kind)
 	if err != nil {
 		return store.ApplyResult{}, err
 	}
+	index, err := tx.LoadSourceIndex(ctx, r.opt.Kind)
+	if err != nil {
+		return store.ApplyResult{}, err
+	}
 	env := r.rowEnv(table.Format())
-	env.people = people
+	env.people, env.index = people, index
+	env.basis = r.fingerprintBasis(env)
+	env.stageAll = r.opt.Kind == directory.KindCommunityAdviser && env.hasAdviser()
 	st := newStream(ctx, table, r.opt.Workers, env.provider, progress)
 	defer st.close()
 	c := r.newCollector()
 	shared := map[pointKey]sharedPoint{}
-	accepted := 0
+	accepted, areas := 0, 0
 	next := func() (*store.StagedProvider, error) {
 		for {
 			m, err := st.next()
@@ -41,12 +49,16 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 			} else if !seen {
 				shared[k] = sharedPoint{line: int32(m.line), name: h}
 			}
+			// Communities the workers registered so far go in before this row, which may name one.
+			m.rec.Areas = r.v.areas.newAreas(areas)
+			areas += len(m.rec.Areas)
 			accepted++
 			return m.rec, nil
 		}
 	}
 	staging := time.Now()
-	if _, err := tx.StageProviders(ctx, next); err != nil {
+	written, err := tx.WriteProviders(ctx, r.opt.Kind, r.opt.Mode == ModeSnapshot, next)
+	if err != nil {
 		var fe *reader.FileError
 		if errors.As(err, &fe) {
 			return store.ApplyResult{}, &RefusedError{Reason: fe.Reason}
@@ -59,11 +71,15 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 	if err := r.afterStaging(accepted); err != nil {
 		return store.ApplyResult{}, err
 	}
-	if r.rep.AreasAdded, err = tx.AddAreas(ctx, r.v.areas.newAreas()); err != nil {
+	// Communities met only by rows that were then refused are registered all the same, as they always were.
+	late, err := tx.AddAreas(ctx, r.v.areas.newAreas(areas))
+	if err != nil {
 		return store.ApplyResult{}, err
 	}
+	r.rep.AreasAdded, r.rep.Vouched = written.AreasAdded+late, written.Unchanged
 	res, err := tx.ApplyProviders(ctx, store.ProviderApply{Kind: r.opt.Kind, Fields: env.providerFields(),
-		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed})
+		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed,
+		Written: written, Open: index.Open})
 	if err != nil {
 		return res, snapshotRefusal(err)
 	}
@@ -73,7 +89,7 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 	if r.rep.Accepted <= 0 {
 		return res, &RefusedError{Reason: "没有一行被接受 / no row was accepted"}
 	}
-	if r.opt.Kind == directory.KindCommunityAdviser && env.hasAdviser() {
+	if env.stageAll {
 		adv, err := tx.ApplyAdvisers(ctx)
 		if err != nil {
 			return res, err

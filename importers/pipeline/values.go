@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"encoding/json"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
@@ -13,14 +15,28 @@ import (
 // tsv hands a document's lexemes to the store, which sends them to PostgreSQL in binary.
 func tsv(t search.Tokens) store.TSVector { return store.TSVector{A: t.A, B: t.B, C: t.C} }
 
-// hoursCache remembers parsed opening hours by their text: a list repeats a handful of texts ("周一至周五
-// 9:00-12:00,14:00-18:00") over thousands of rows. It stops growing at maxCachedHours distinct texts.
-type hoursCache struct {
-	m sync.Map // text -> hoursValue
+// textCache remembers what a cell's text parsed to: a list repeats a handful of texts ("周一至周五
+// 9:00-12:00,14:00-18:00", "婚姻家庭、劳动争议") over thousands of rows, and an unchanged row is only read,
+// validated and fingerprinted, so parsing is much of its cost. It stops growing at maxCached distinct
+// texts. The values it hands out are shared: nobody modifies them.
+type textCache[V any] struct {
+	m sync.Map // text -> V
 	n atomic.Int32
 }
 
-const maxCachedHours = 20000
+const maxCached = 20000
+
+func (c *textCache[V]) get(s string, parse func(string) V) V {
+	if v, ok := c.m.Load(s); ok {
+		return v.(V)
+	}
+	v := parse(s)
+	if c.n.Load() < maxCached {
+		c.n.Add(1)
+		c.m.Store(strings.Clone(s), v) // the cell may share the reader's buffer: not kept alive by the cache
+	}
+	return v
+}
 
 type hoursValue struct {
 	json  []byte
@@ -29,20 +45,42 @@ type hoursValue struct {
 
 // hours parses a schedule cell into the JSON the hours column holds, with the parser's warnings.
 func (e *rowEnv) hours(s, field string, w *[]Issue) []byte {
-	if v, ok := e.hoursCache.m.Load(s); ok {
-		hv := v.(hoursValue)
-		*w = appendWarnings(*w, field, hv.warns)
-		return hv.json
+	hv := e.hoursCache.get(s, func(s string) hoursValue {
+		h, ws := directory.ParseHours(s)
+		b, err := json.Marshal(h)
+		if err != nil {
+			b = []byte("{}")
+		}
+		return hoursValue{json: b, warns: ws}
+	})
+	*w = appendWarnings(*w, field, hv.warns)
+	return hv.json
+}
+
+type practiceWord struct {
+	code string
+	ok   bool
+}
+
+// practice matches a practice-area cell against the vocabulary (practiceIndex.match). Cells combine a few
+// dozen words every which way, so it is the words that are remembered.
+func (e *rowEnv) practice(s string) (codes, notes []string) {
+	return matchWords(s, func(w string) (string, bool) {
+		pw := e.practiceWords.get(w, func(w string) practiceWord {
+			code, ok := e.v.practice.word(w)
+			return practiceWord{code, ok}
+		})
+		return pw.code, pw.ok
+	})
+}
+
+// verifiedAt reads a verification date (parseTime); the dates a list holds are few, so they are remembered.
+func (e *rowEnv) verifiedAt(s string, w *[]Issue) *time.Time {
+	if s == "" {
+		return nil
 	}
-	h, ws := directory.ParseHours(s)
-	b, err := json.Marshal(h)
-	if err != nil {
-		b = []byte("{}")
+	if t := e.dates.get(s, func(s string) *time.Time { return parseTime(s, "verified_at", nil) }); t != nil {
+		return t
 	}
-	if e.hoursCache.n.Load() < maxCachedHours {
-		e.hoursCache.n.Add(1)
-		e.hoursCache.m.Store(s, hoursValue{json: b, warns: ws})
-	}
-	*w = appendWarnings(*w, field, ws)
-	return b
+	return parseTime(s, "verified_at", w) // not a date: say so
 }

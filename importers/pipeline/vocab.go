@@ -17,6 +17,7 @@ type vocab struct {
 	practice practiceIndex
 	areas    *areaIndex
 	analyzer *search.Analyzer
+	identity []byte // the hash of what was loaded (see fingerprintBasis)
 }
 
 func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
@@ -36,5 +37,6 @@ func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
 		practice: newPracticeIndex(areas),
 		areas:    newAreaIndex(places),
 		analyzer: search.NewAnalyzer(search.VocabularyOf(kinds, areas, places)),
+		identity: vocabIdentity(kinds, areas, places),
 	}, nil
 }

@@ -39,7 +39,7 @@ func (t *ImportTx) ApplyPractitioners(ctx context.Context, a PractitionerApply) 
 		return res, err
 	}
 	if a.Snapshot {
-		if err := t.checkSnapshot(ctx, practitionerSnapshot, a.Role, a.Listed, a.MaxWithdraw); err != nil {
+		if err := t.checkSnapshot(ctx, practitionerSnapshot, a.Role, a.Listed, a.MaxWithdraw, -1); err != nil {
 			return res, err
 		}
 	}

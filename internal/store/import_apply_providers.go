@@ -14,6 +14,10 @@ type ProviderApply struct {
 	MaxWithdraw float64
 	// Listed are the ids of rows the run rejected: still in the file, so a snapshot must not withdraw them.
 	Listed []string
+	// Written is what WriteProviders did (records it created, rows it found unchanged); Open is the
+	// SourceIndex's count of open records before the run, the base of the snapshot's share.
+	Written WriteResult
+	Open    int
 }
 
 // ApplyResult is what an apply did. Rejected rows are rows the database refused as a whole set would
@@ -44,10 +48,12 @@ func (e *SnapshotRefusedError) Error() string {
 		e.Withdraw, e.Open, e.Max*100, e.Withdraw, e.Open, e.Max*100)
 }
 
-// ApplyProviders applies the staged providers: updates what changed (a new version and an audit row per
-// record whose public fields changed; the search document alone changes silently), creates what is new
-// (with its audit row), and in snapshot mode withdraws what the file no longer lists. Set-based: a
-// handful of statements whatever the file's size.
+// ApplyProviders applies the staged providers (WriteProviders has created the new ones already): updates
+// what changed (a new version and an audit row per record whose public fields changed; the search
+// document alone changes silently), creates what is new (a staged row whose record is not there: an id
+// the SourceIndex mistook for another), records the fingerprints of what it compared, and in snapshot
+// mode withdraws what the file no longer lists. Set-based: a handful of statements whatever the file's
+// size.
 func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyResult, error) {
 	var res ApplyResult
 	fs, err := selectFields(providerFields, a.Fields)
@@ -59,7 +65,7 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 		return res, err
 	}
 	if a.Snapshot {
-		if err := t.checkSnapshot(ctx, providerSnapshot, a.Kind, a.Listed, a.MaxWithdraw); err != nil {
+		if err := t.checkSnapshot(ctx, providerSnapshot, a.Kind, a.Listed, a.MaxWithdraw, a.Open); err != nil {
 			return res, err
 		}
 	}
@@ -114,6 +120,9 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 		return res, fmt.Errorf("import create: %d records but %d audit rows", n, audited)
 	}
 	res.Created = int(n)
+	if err := t.fingerprintStaged(ctx); err != nil {
+		return res, err
+	}
 	if a.Snapshot {
 		n, err := t.withdraw(ctx, providerSnapshot, a.Kind, a.Listed)
 		if err != nil {
@@ -125,8 +134,19 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 	if err := t.tx.QueryRow(ctx, "SELECT count(*) FROM import_stage_providers").Scan(&staged); err != nil {
 		return res, Classify(err)
 	}
-	res.Unchanged = staged - res.Created - res.Updated
+	res.Unchanged = staged - res.Created - res.Updated + a.Written.Unchanged
+	res.Created += a.Written.Created
 	return res, nil
+}
+
+// fingerprintStaged records the fingerprint of every staged row at its record's version after the apply:
+// the next run of the same file finds them vouched for. Only hashes that moved are written.
+func (t *ImportTx) fingerprintStaged(ctx context.Context) error {
+	_, err := t.exec(ctx, "fingerprints", `INSERT INTO provider_fingerprints AS f (provider_id, version, fp)
+		SELECT p.id, p.version, s.fp FROM import_stage_providers s JOIN providers p ON p.source = $1 AND p.source_id = s.source_id
+		ON CONFLICT (provider_id) DO UPDATE SET version = excluded.version, fp = excluded.fp
+		WHERE (f.version, f.fp) IS DISTINCT FROM (excluded.version, excluded.fp)`, t.Run.Source)
+	return err
 }
 
 // rejectForeignKind refuses staged rows whose source id belongs to a record of another kind in the same

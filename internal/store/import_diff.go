@@ -15,10 +15,9 @@ import (
 
 func init() { uuid.EnableRandPool() } // ids for a million rows without a million reads of the system's random source
 
-// Prepare gives the staged place the id it gets if it is new, its creation diff and the wire form of its
-// search documents.
+// Prepare gives the staged place its creation diff and the wire form of its search documents (its id is
+// given in file order, by WriteProviders).
 func (p *StagedProvider) Prepare() {
-	p.ID = uuid.New()
 	p.SearchDoc.build()
 	p.AdviserDoc.build()
 	var d diffWriter
@@ -57,7 +56,7 @@ func (p *StagedProvider) Prepare() {
 // Prepare gives the staged practitioner its id if new and its creation diff (the firm and the source are
 // added by the apply, which resolves the firm).
 func (p *StagedPractitioner) Prepare() {
-	p.ID = uuid.New()
+	p.ID = uuid.Must(uuid.NewV7()) // time-ordered: the primary key grows at its right edge
 	p.SearchDoc.build()
 	var d diffWriter
 	d.str("name", p.Name)

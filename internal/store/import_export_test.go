@@ -5,3 +5,10 @@ var (
 	RegisterTSVectorForTest = registerTSVector
 	AppendJSONStringForTest = appendJSONString
 )
+
+// SetSegmentsForTest makes WriteProviders' segments small, until the returned function restores them.
+func SetSegmentsForTest(created, rows, listed int) (restore func()) {
+	c, r, l := segCreated, segRows, segListed
+	segCreated, segRows, segListed = created, rows, listed
+	return func() { segCreated, segRows, segListed = c, r, l }
+}

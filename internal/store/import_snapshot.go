@@ -13,7 +13,7 @@ type snapshotTarget struct {
 }
 
 var (
-	providerSnapshot     = snapshotTarget{"providers", "import_stage_providers", "provider", "kind = $2", false}
+	providerSnapshot     = snapshotTarget{"providers", "import_listed_providers", "provider", "kind = $2", false}
 	practitionerSnapshot = snapshotTarget{"practitioners", "import_stage_practitioners", "practitioner", "role = $2", true}
 )
 
@@ -25,15 +25,19 @@ func (s snapshotTarget) notListed() string {
 }
 
 // checkSnapshot refuses the run when it would withdraw more than max of the source's open records: a file
-// cut short or of the wrong office must not empty the map.
-func (t *ImportTx) checkSnapshot(ctx context.Context, s snapshotTarget, scope string, listed []string, max float64) error {
-	var withdraw, open int
+// cut short or of the wrong office must not empty the map. open is that number as it was before the run
+// wrote anything, or -1 when nothing has been written yet (it is counted here).
+func (t *ImportTx) checkSnapshot(ctx context.Context, s snapshotTarget, scope string, listed []string, max float64, open int) error {
+	var withdraw, now int
 	err := t.tx.QueryRow(ctx, fmt.Sprintf(`SELECT
 			(SELECT count(*) FROM %s p WHERE %s),
 			(SELECT count(*) FROM %s p WHERE p.source = $1 AND p.%s AND p.status <> 'closed')`,
-		s.table, s.notListed(), s.table, s.scope), t.Run.Source, scope, nonNil(listed)).Scan(&withdraw, &open)
+		s.table, s.notListed(), s.table, s.scope), t.Run.Source, scope, nonNil(listed)).Scan(&withdraw, &now)
 	if err != nil {
 		return fmt.Errorf("import snapshot check: %w", Classify(err))
+	}
+	if open < 0 {
+		open = now
 	}
 	if open > 0 && float64(withdraw) > max*float64(open) {
 		return &SnapshotRefusedError{Withdraw: withdraw, Open: open, Max: max}

@@ -1,20 +1,15 @@
 package store
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"io"
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 )
 
 // StagedProvider is one accepted row of a provider file, validated and converted (WGS84 point, codes, the
-// search document), ready for the staging table.
+// search document), ready for WriteProviders: a new record, a row for the staging table, or neither.
 type StagedProvider struct {
-	ID                                                     uuid.UUID // the id it gets if new (Prepare)
+	ID                                                     uuid.UUID // the id it gets if new (WriteProviders)
 	CreateDiff                                             []byte    // its audit diff if new (Prepare)
 	Line                                                   int32
 	SourceID, Name, NameEn, LicenceNo, CreditCode, Address string
@@ -36,6 +31,10 @@ type StagedProvider struct {
 	AdviserName, AdviserLicence, FirmName, FirmLicence string
 	Schedule                                           []byte   // JSON object, or nil
 	AdviserDoc                                         TSVector // the adviser's own search document
+
+	FP    Fingerprint // what the row derives from (Fingerprint)
+	Class RowClass    // what WriteProviders does with it
+	Areas []Area      // areas first met up to this row: WriteProviders inserts them before it
 }
 
 const stageProvidersDDL = `CREATE TEMP TABLE import_stage_providers (
@@ -46,48 +45,20 @@ const stageProvidersDDL = `CREATE TEMP TABLE import_stage_providers (
 	accessibility text NOT NULL, description text NOT NULL, categories text[] NOT NULL, valid_from date, valid_to date,
 	status text NOT NULL, verified_at timestamptz, search_doc tsvector NOT NULL,
 	adviser_name text NOT NULL, adviser_licence text NOT NULL, firm_name text NOT NULL, firm_licence text NOT NULL,
-	schedule jsonb, adviser_doc tsvector NOT NULL
+	schedule jsonb, adviser_doc tsvector NOT NULL, fp bytea NOT NULL
 ) ON COMMIT DROP`
 
 var stageProvidersColumns = []string{"id", "create_diff", "line", "source_id", "name", "name_en", "licence_no", "credit_code", "address",
 	"area_code", "lng", "lat", "phones", "email", "website", "hours", "languages", "practice_areas", "practice_notes",
 	"free", "fee_note", "accessibility", "description", "categories", "valid_from", "valid_to", "status", "verified_at",
-	"search_doc", "adviser_name", "adviser_licence", "firm_name", "firm_licence", "schedule", "adviser_doc"}
+	"search_doc", "adviser_name", "adviser_licence", "firm_name", "firm_licence", "schedule", "adviser_doc", "fp"}
 
 func (p *StagedProvider) values(v []any) []any {
 	return append(v[:0], [16]byte(p.ID), jsonObject(p.CreateDiff), p.Line, p.SourceID, p.Name, p.NameEn, p.LicenceNo, p.CreditCode, p.Address,
 		nullText(p.AreaCode), p.Lng, p.Lat, nonNil(p.Phones), p.Email, p.Website, jsonObject(p.Hours),
 		nonNil(p.Languages), nonNil(p.PracticeAreas), nonNil(p.PracticeNotes), p.Free, p.FeeNote, p.Accessibility,
 		p.Description, nonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status, p.VerifiedAt, p.SearchDoc,
-		p.AdviserName, p.AdviserLicence, p.FirmName, p.FirmLicence, nullJSON(p.Schedule), p.AdviserDoc)
-}
-
-// StageProviders creates the run's staging table and fills it with the binary COPY protocol from next,
-// which returns io.EOF after the last row. Rows stream: nothing of the file is held in memory here.
-func (t *ImportTx) StageProviders(ctx context.Context, next func() (*StagedProvider, error)) (int64, error) {
-	if _, err := t.exec(ctx, "stage", stageProvidersDDL); err != nil {
-		return 0, err
-	}
-	registerTSVector(t.tx.Conn().TypeMap())
-	buf := make([]any, 0, len(stageProvidersColumns))
-	n, err := t.tx.CopyFrom(ctx, pgx.Identifier{"import_stage_providers"}, stageProvidersColumns,
-		pgx.CopyFromFunc(func() ([]any, error) {
-			p, err := next()
-			if err != nil {
-				if errors.Is(err, io.EOF) {
-					return nil, nil
-				}
-				return nil, err
-			}
-			return p.values(buf), nil
-		}))
-	if err != nil {
-		return n, fmt.Errorf("import stage: %w", Classify(err))
-	}
-	// The planner must know the staging table's size and its ids to choose hash joins over a million rows;
-	// statistics of the other columns (documents, lists) are costly and of no use to it.
-	_, err = t.exec(ctx, "stage", "ANALYZE import_stage_providers (line, source_id)")
-	return n, err
+		p.AdviserName, p.AdviserLicence, p.FirmName, p.FirmLicence, nullJSON(p.Schedule), p.AdviserDoc, p.FP[:])
 }
 
 func nullText(s string) any {

@@ -28,6 +28,26 @@ func TestTSVectorBinaryEqualsText(t *testing.T) {
 		{A: []string{"it's", `back\slash`, "a b", "x:y"}, C: []string{"a\x00b", strings.Repeat("长", 100)}},
 		{},
 		{B: []string{"dup", "dup"}, C: []string{"zz", "aa"}},
+		{A: []string{"same"}, B: []string{"same", "b"}, C: []string{"same", "a", "b", ""}},
+		{C: []string{"b", "a", "b"}, B: []string{"a"}},
+	}
+	// Documents whose classes overlap every way (a lexeme in one, two or three classes, repeated, in any
+	// order), as a real analysis gives them.
+	words := []string{"福田", "福", "fu", "futian", "k:law_firm", "pa:labour", "a", "ab", "b", "律师", "\x00"}
+	for i := range 200 {
+		var d store.TSVector
+		for j := range 1 + i%23 {
+			w := words[(i*7+j*j*3)%len(words)]
+			switch (i + j*5) % 3 {
+			case 0:
+				d.A = append(d.A, w)
+			case 1:
+				d.B = append(d.B, w)
+			default:
+				d.C = append(d.C, w)
+			}
+		}
+		docs = append(docs, d)
 	}
 	tx, err := conn.Begin(ctx)
 	if err != nil {

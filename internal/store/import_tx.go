@@ -94,19 +94,20 @@ func (t *ImportTx) exec(ctx context.Context, what, sql string, args ...any) (int
 }
 
 // The search documents of a large import are most of its cost in the database: ~80 lexemes each, one GIN
-// entry per lexeme. Merged from the pending list in large batches (and the rest in one bulk pass at the
-// end, which the owner of the tables may do: gin_clean_pending_list) they cost much less than the
-// default merge every 4 MB. The batch is bounded (128 MB) because searches running meanwhile scan the
-// pending list; the final merge happens inside the transaction, so the index is whole when the run commits
-// and no later small write inherits a long pending list. A role that does not own the tables keeps the
-// default behaviour.
+// entry per lexeme. Merged from the pending list in batches (and the rest in one bulk pass at the end, which
+// the owner of the tables may do: gin_clean_pending_list) they cost less than with the default merge every
+// 4 MB. The batch is 16 MB: measured on 200,000 places, 8 to 32 MB merge fastest (the sorting of a batch's
+// entries stays in the processor's caches), 128 MB is 12% slower and 4 MB slower still; a short pending
+// list is also what searches running meanwhile must scan. The final merge happens inside the transaction,
+// so the index is whole when the run commits and no later small write inherits a pending list. A role that
+// does not own the tables keeps the default behaviour.
 func (t *ImportTx) deferGIN(ctx context.Context) error {
 	err := t.tx.QueryRow(ctx, `SELECT bool_and(pg_has_role(c.relowner, 'USAGE')) FROM pg_class c
 		WHERE c.oid IN ('providers'::regclass, 'practitioners'::regclass)`).Scan(&t.bulkGIN)
 	if err != nil || !t.bulkGIN {
 		return err
 	}
-	_, err = t.tx.Exec(ctx, "SET LOCAL gin_pending_list_limit = '128MB'")
+	_, err = t.tx.Exec(ctx, "SET LOCAL gin_pending_list_limit = '16MB'")
 	return err
 }
 
