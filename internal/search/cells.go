@@ -61,9 +61,3 @@ func cellBlock(level int, p orb.Point) string {
 	}
 	return strings.Join(parts, " | ")
 }
-
-// clampTo is the point of b nearest to p (p itself when inside): where "near me" is anchored when the
-// query names a place the citizen is not in.
-func clampTo(p orb.Point, b orb.Bound) orb.Point {
-	return orb.Point{min(max(p[0], b.Min[0]), b.Max[0]), min(max(p[1], b.Min[1]), b.Max[1])}
-}

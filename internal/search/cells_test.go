@@ -46,16 +46,3 @@ func TestDocumentCells(t *testing.T) {
 		t.Errorf("user text produced a cell lexeme: %s", q)
 	}
 }
-
-func TestClampTo(t *testing.T) {
-	b := orb.Bound{Min: orb.Point{113.8, 22.5}, Max: orb.Point{114.0, 22.6}}
-	for _, c := range []struct{ in, want orb.Point }{
-		{orb.Point{113.9, 22.55}, orb.Point{113.9, 22.55}}, // inside: itself
-		{orb.Point{114.2, 22.55}, orb.Point{114.0, 22.55}}, // east of it: the east edge
-		{orb.Point{113.5, 22.9}, orb.Point{113.8, 22.6}},   // north-west: the corner
-	} {
-		if got := clampTo(c.in, b); got != c.want {
-			t.Errorf("clampTo(%v) = %v, want %v", c.in, got, c.want)
-		}
-	}
-}

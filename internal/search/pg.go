@@ -124,14 +124,17 @@ func window(r Request) int { return min(MaxRanked, max(nearWindow, 4*(r.Offset+r
 // one GIN lookup whose cost grows with the places in the block, not with the matches in the city; the
 // widest block holds a large part of a dense city, so it is asked only when the sample showed the query
 // to be thin on the ground (dense says it was not). When the query names a place the citizen is not in,
-// the search is anchored at the edge of that place nearest to them. What the blocks do not fill, the
-// caller fills from the bucket sample (an arbitrary window, ranked by nearness all the same): a walk
-// outwards through the spatial index, testing every place on the way, is bounded by nothing.
+// the cells are skipped. What the blocks do not fill, the caller fills from the bucket sample (an
+// arbitrary window, ranked by nearness all the same): a walk outwards through the spatial index, testing
+// every place on the way, is bounded by nothing.
 func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int, dense bool) ([]store.SearchHit, error) {
-	anchor := *r.Near
-	if r.Within != nil {
-		anchor = clampTo(anchor, *r.Within)
+	if r.Within != nil && !r.Within.Contains(*r.Near) {
+		// The query names a place the citizen is not in: the cells around them hold none of its matches,
+		// and those at the place's edge are a guess of its bounding box. The sample of the place's matches,
+		// ranked by nearness, answers at a fraction of the cost.
+		return nil, nil
 	}
+	anchor := *r.Near
 	need := min(want, r.Offset+r.Limit)
 	var out []store.SearchHit
 	seen := map[string]bool{}
