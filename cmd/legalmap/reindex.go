@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"legalmap/internal/search"
 	"legalmap/internal/store"
 )
@@ -30,7 +28,7 @@ func runReindex(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	defer db.Close()
-	a, err := analyzerFrom(ctx, db)
+	a, err := search.LoadAnalyzer(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -59,21 +57,4 @@ func runReindex(ctx context.Context, env *runEnv, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "map grid: at directory version %d (%s in all)\n", v, time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-// analyzerFrom builds the search analyzer from the vocabularies in the database.
-func analyzerFrom(ctx context.Context, db *pgxpool.Pool) (*search.Analyzer, error) {
-	kinds, err := store.Kinds(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	areas, err := store.PracticeAreas(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	places, err := store.Areas(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	return search.NewAnalyzer(search.VocabularyOf(kinds, areas, places)), nil
 }

@@ -6,7 +6,6 @@ import (
 
 	"legalmap/importers/sample"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
 )
 
 // TestSampleDirectoryLoadsAndReloadsUnchanged loads a whole synthetic directory (every kind, every format
@@ -65,10 +64,10 @@ func TestSampleDirectoryLoadsAndReloadsUnchanged(t *testing.T) {
 		t.Errorf("%d places got a new version", n)
 	}
 	// The documents the import wrote are the ones the search engine's own rebuild writes.
-	kinds, _ := store.Kinds(ctx, pool)
-	areas, _ := store.PracticeAreas(ctx, pool)
-	placesV, _ := store.Areas(ctx, pool)
-	a := search.NewAnalyzer(search.VocabularyOf(kinds, areas, placesV))
+	a, err := search.LoadAnalyzer(ctx, pool)
+	if err != nil {
+		t.Fatal(err)
+	}
 	np, nq, err := search.RebuildPG(ctx, pool, a, nil)
 	if err != nil || np != 0 || nq != 0 {
 		t.Errorf("a search rebuild after the import rewrote %d place and %d people documents (err %v)", np, nq, err)

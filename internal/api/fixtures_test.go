@@ -154,7 +154,7 @@ func loadFixtures(ctx context.Context, db *pgxpool.Pool) (map[string]string, err
 		VALUES ($1, $2, $3, '{"note":"每周三下午"}')`, pids[1], ids[fxAdviser], ids[fxHuashang]); err != nil {
 		return nil, err
 	}
-	a, err := analyzer(ctx, db)
+	a, err := search.LoadAnalyzer(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -167,22 +167,6 @@ func loadFixtures(ctx context.Context, db *pgxpool.Pool) (map[string]string, err
 	}
 	_, err = store.RefreshViewportGrid(ctx, db)
 	return ids, err
-}
-
-func analyzer(ctx context.Context, db *pgxpool.Pool) (*search.Analyzer, error) {
-	kinds, err := store.Kinds(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	pas, err := store.PracticeAreas(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	areas, err := store.Areas(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	return search.NewAnalyzer(search.VocabularyOf(kinds, pas, areas)), nil
 }
 
 func orNone(s []string) []string {

@@ -210,19 +210,10 @@ func adminEdit(t testing.TB) store.Edit {
 	t.Helper()
 	ctx := context.Background()
 	pool := storetest.Pool(t)
-	kinds, err := store.Kinds(ctx, pool)
+	a, err := search.LoadAnalyzer(ctx, pool)
 	if err != nil {
 		t.Fatal(err)
 	}
-	areas, err := store.PracticeAreas(ctx, pool)
-	if err != nil {
-		t.Fatal(err)
-	}
-	regions, err := store.Areas(ctx, pool)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := search.NewAnalyzer(search.VocabularyOf(kinds, areas, regions))
 	return store.Edit{Actor: "webtest", Refresh: func(ctx context.Context, q store.Querier, id string) error {
 		return search.RefreshPG(ctx, q, a, []string{id})
 	}}

@@ -113,15 +113,9 @@ func load(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 		}
 		d.docs[x.ID], d.dbID[x.ID], d.docID[id] = x, id, x.ID
 	}
-	kinds, err := store.Kinds(ctx, db)
-	if err != nil {
+	if d.a, err = search.LoadAnalyzer(ctx, db); err != nil {
 		return nil, err
 	}
-	pas, err := store.PracticeAreas(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	d.a = search.NewAnalyzer(search.VocabularyOf(kinds, pas, areas))
 	if _, _, err := search.RebuildPG(ctx, db, d.a, nil); err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"legalmap/importers/pipeline"
 	"legalmap/importers/sample"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
 
@@ -110,19 +109,9 @@ func readDirectory(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 	}); err != nil {
 		return nil, err
 	}
-	kinds, err := store.Kinds(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	pas, err := store.PracticeAreas(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	areas, err := store.Areas(ctx, db)
-	if err != nil {
-		return nil, err
-	}
 	// The analyzer as the API builds it, from the vocabularies and the areas after the import.
-	d.a = search.NewAnalyzer(search.VocabularyOf(kinds, pas, areas))
+	if d.a, err = search.LoadAnalyzer(ctx, db); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
