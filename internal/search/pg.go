@@ -137,7 +137,6 @@ func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int, d
 	anchor := *r.Near
 	need := min(want, r.Offset+r.Limit)
 	var out []store.SearchHit
-	seen := map[string]bool{}
 	for level := range cellSizes {
 		if dense && level == len(cellSizes)-1 {
 			break
@@ -146,12 +145,8 @@ func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int, d
 		if err != nil {
 			return nil, err
 		}
-		for _, h := range hits {
-			if len(out) < want && !seen[h.ID] {
-				seen[h.ID] = true
-				out = append(out, h)
-			}
-		}
+		out = union(out, hits)
+		out = out[:min(len(out), want)]
 		if len(out) >= want || level > 0 && len(out) >= need {
 			return out, nil
 		}
