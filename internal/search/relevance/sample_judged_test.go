@@ -4,10 +4,12 @@ import (
 	"testing"
 )
 
-// Floors of the sample set: measured on the sample directory (seed 1, default scale) at precision@5 0.904
-// and recall 0.905 over 103 queries, less 0.02 (about two queries' worth), so a change that makes search
-// worse fails here while the ties broken by random ids cannot. (First measured at 0.842 and 0.865, before
-// the ranking took the named place and the name's coverage into account.)
+// Floors of the sample set: first measured on the sample directory (seed 1, default scale) at precision@5
+// 0.842 and recall 0.865 over 103 queries; 0.904 and 0.905 once the ranking took the named place and the
+// name's coverage into account; 0.970 and 0.967 once migration 047 added everyday words this set found
+// missing (an optimistic figure for those queries: the words were chosen from their failures). The floors
+// stay at the ranking's figures less about three queries' worth, so a change that makes search worse fails
+// here while the ties broken by random ids cannot.
 const (
 	samplePrecisionFloor = 0.87
 	sampleRecallFloor    = 0.87
