@@ -67,6 +67,7 @@ func NewAnalyzer(v Vocabulary) *Analyzer {
 	for _, t := range v.Places {
 		a.addTerm(t, rolePlace)
 	}
+	a.addInitials(v)
 	return a
 }
 
