@@ -94,11 +94,14 @@ func TestPhoneViewport(t *testing.T) {
 
 	// The sheet gives the list the whole screen and back.
 	b.Run(chromedp.Click("#detail-close", chromedp.ByID), chromedp.WaitVisible("#results", chromedp.ByID))
+	// The list coming back moves the sheet; a click aimed at the toggle while it moves can land elsewhere.
+	poll(b, "the layout to settle", `document.getAnimations().length === 0`)
 	before := screenPlace(b, "#sheet")
 	var expanded string
-	b.Run(chromedp.Click("#sheet-toggle", chromedp.ByID),
-		chromedp.AttributeValue("#sheet-toggle", "aria-expanded", &expanded, nil, chromedp.ByID))
+	b.Run(chromedp.Click("#sheet-toggle", chromedp.ByID))
 	poll(b, "the sheet to grow", `document.getElementById('sheet').getBoundingClientRect().top < `+ftoa(before.Top-100))
+	// Read once the sheet has grown: read straight after the click, it raced the toggle's handler.
+	b.Run(chromedp.AttributeValue("#sheet-toggle", "aria-expanded", &expanded, nil, chromedp.ByID))
 	if expanded != "true" {
 		t.Errorf("sheet toggle aria-expanded %q", expanded)
 	}
