@@ -19,8 +19,9 @@ import (
 const sampleBuckets = 128
 
 // broadSample is the number of matches in one bucket from which a query counts as broad: with at most
-// MaxRanked matches in all, a bucket holds 7.8 on average and 24 or more with a chance below 1e-7.
-const broadSample = 24
+// MaxRanked matches in all, a bucket holds 7.8 on average and 30 or more with a chance below 1e-9
+// (binomial, 1,000 draws at 1/128). A query called broad by mistake would only show "more than 1,000".
+const broadSample = 30
 
 // prefixBucket starts a bucket lexeme; like the other codes it holds a ':' no user text can produce.
 const prefixBucket = "b:"

@@ -30,7 +30,7 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 		ids = append(ids, fmt.Sprintf("nf-%04d", len(ids)))
 		lngs, lats = append(lngs, p[0]), append(lats, p[1])
 	}
-	for range 4000 { // across the city: bucket 0 alone holds enough to call the query broad
+	for range 6000 { // across the city: bucket 0 alone holds enough to call the query broad (~47 > broadSample)
 		add(orb.Point{113.80 + r.Float64()*0.70, 22.45 + r.Float64()*0.35})
 	}
 	for range 40 { // and a few around the citizen, up to ~600 m away
