@@ -2,8 +2,9 @@
 # The query API benchmark (`make bench-api`). With the synthetic directory at a million places loaded into
 # a database of its own (kept between runs: loading takes a while), it serves the API with the rate limit
 # off, then for nearest, search and the city-wide map view:
-#   - drives the endpoint at fixed concurrency from random Shenzhen points (scripts/benchload, a Go load
-#     generator), printing requests/s and p50/p99 latency;
+#   - drives the endpoint at fixed concurrency from random Shenzhen points with wrk (Debian's package; the
+#     requests come from scripts/benchload), asking for gzip as browsers do, printing requests/s and
+#     p50/p99 latency;
 #   - runs the statement the store runs for it through `pgbench -M prepared` at the same concurrency;
 #   - prints both, their ratio, and the plan of each statement at this size (EXPLAIN ANALYZE).
 # Targets on a 2-core machine: nearest >= 50% of the raw SQL's throughput with p99 < 10 ms; search p99 < 30 ms;
@@ -28,6 +29,11 @@ url_for() { # the admin URL with another database name
 dburl=$(url_for "$db")
 mkdir -p "$dir"
 go build -o "$dir/benchload" ./scripts/benchload
+if ! command -v wrk >/dev/null; then
+  say "installing wrk"
+  { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1 ||
+    { sudo apt-get update -qq && sudo apt-get install -y -qq wrk; } >/dev/null
+fi
 
 if [ "${BENCH_RELOAD:-}" = 1 ]; then
   psql -qX "$admin" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
@@ -64,10 +70,11 @@ pgbench_tps() { # endpoint -> tps and latency of the store's statement
 
 declare -A rps p50 p99 errs tps
 for ep in nearest search viewport; do
+  "$dir/benchload" -endpoint "$ep" >"$dir/$ep.lua"
   say "$ep: warming up"
-  "$dir/benchload" -url "http://127.0.0.1:$port" -endpoint "$ep" -c "$conc" -d 3s >/dev/null || true
+  wrk -t1 -c"$conc" -d3s -s "$dir/$ep.lua" "http://127.0.0.1:$port" >/dev/null || true
   say "$ep: API at concurrency $conc for $dur"
-  line=$("$dir/benchload" -url "http://127.0.0.1:$port" -endpoint "$ep" -c "$conc" -d "$dur" || true)
+  line=$(wrk -t1 -c"$conc" -d"$dur" -s "$dir/$ep.lua" "http://127.0.0.1:$port" | tail -1 || true)
   echo "   $line" >&2
   rps[$ep]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$line")
   p50[$ep]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$line")

@@ -14,40 +14,80 @@ type Filter struct {
 	Free          *bool
 }
 
-// filterSQL is the condition of a Filter over providers p (withdrawn records are never shown), reading its
-// values from the four parameters $n..$n+3 in the order of Filter.args. The text depends only on n: a
-// statement is prepared once and the filters are values.
-//
+// The filters' conditions over providers p, each reading one parameter ($v), in the order of Filter.args.
 // A practice area is met by the place itself, by a practitioner belonging to it, or by one assigned to
 // serve there (community adviser points): a citizen looking for a labour lawyer wants the firm whose
-// lawyers do labour cases even when the firm's own list is empty. Here the practitioners are probed per
-// place (EXISTS through practitioners_provider_idx), right for the index-ordered scans that stop after a
-// few dozen rows (nearest, search, map points).
+// lawyers do labour cases even when the firm's own list is empty. The practitioners' part ($p) comes in
+// two forms, practitionersPerRow and practitionersAsSet.
+const (
+	kindCond     = `p.kind = ANY ($v::text[])`
+	areaCond     = `(p.practice_areas && $v::text[] OR $p)`
+	languageCond = `p.languages && $v::text[]`
+	freeCond     = `p.free = $v::boolean`
+)
+
+// Probed per place (EXISTS through practitioners_provider_idx): right for the index-ordered scans that
+// stop after a few dozen rows (nearest, search, map points).
+const practitionersPerRow = `EXISTS (SELECT 1 FROM practitioners pr
+			WHERE pr.provider_id = p.id AND pr.status <> 'closed' AND pr.practice_areas && $v::text[])
+		OR EXISTS (SELECT 1 FROM assignments asg JOIN practitioners pr ON pr.id = asg.practitioner_id
+			WHERE asg.provider_id = p.id AND pr.status <> 'closed' AND pr.practice_areas && $v::text[])`
+
+// Collected once into a hashed set (IN): three times faster than probing per row over a city-wide box
+// (live clusters), and far slower for a scan that stops early.
+const practitionersAsSet = `p.id IN (SELECT pr.provider_id FROM practitioners pr
+			WHERE pr.practice_areas && $v::text[] AND pr.status <> 'closed')
+		OR p.id IN (SELECT asg.provider_id FROM assignments asg JOIN practitioners pr ON pr.id = asg.practitioner_id
+			WHERE pr.practice_areas && $v::text[] AND pr.status <> 'closed')`
+
+// filterSQL is the condition of a Filter over providers p (withdrawn records are never shown), reading its
+// values from the four parameters $n..$n+3 in the order of Filter.args. The text depends only on n: a
+// statement is prepared once and the filters are values (each test is skipped when its list is empty).
 func filterSQL(n int) string { return filterWith(n, practitionersPerRow) }
 
-// filterSetSQL is filterSQL for statements that read every place in a large box (live clusters): the
-// practitioners' places are collected once into a hashed set (IN), three times faster than probing per
-// row over a city-wide box, and far slower for a scan that stops early.
+// filterSetSQL is filterSQL with the practitioners collected as a set, for statements that read every
+// place in a large box.
 func filterSetSQL(n int) string { return filterWith(n, practitionersAsSet) }
 
-const practitionersPerRow = `EXISTS (SELECT 1 FROM practitioners pr
-			WHERE pr.provider_id = p.id AND pr.status <> 'closed' AND pr.practice_areas && $a::text[])
-		OR EXISTS (SELECT 1 FROM assignments asg JOIN practitioners pr ON pr.id = asg.practitioner_id
-			WHERE asg.provider_id = p.id AND pr.status <> 'closed' AND pr.practice_areas && $a::text[])`
-
-const practitionersAsSet = `p.id IN (SELECT pr.provider_id FROM practitioners pr
-			WHERE pr.practice_areas && $a::text[] AND pr.status <> 'closed')
-		OR p.id IN (SELECT asg.provider_id FROM assignments asg JOIN practitioners pr ON pr.id = asg.practitioner_id
-			WHERE pr.practice_areas && $a::text[] AND pr.status <> 'closed')`
-
 func filterWith(n int, practitioners string) string {
-	k, a, l, f := "$"+strconv.Itoa(n), "$"+strconv.Itoa(n+1), "$"+strconv.Itoa(n+2), "$"+strconv.Itoa(n+3)
-	return strings.NewReplacer("$k", k, "$a", a, "$l", l, "$f", f).Replace(`p.status <> 'closed'
-	AND (cardinality($k::text[]) = 0 OR p.kind = ANY ($k::text[]))
-	AND (cardinality($l::text[]) = 0 OR p.languages && $l::text[])
-	AND ($f::boolean IS NULL OR p.free = $f::boolean)
-	AND (cardinality($a::text[]) = 0 OR p.practice_areas && $a::text[]
-		OR ` + practitioners + `)`)
+	p := func(i int) string { return "$" + strconv.Itoa(n+i) }
+	return `p.status <> 'closed'
+	AND (cardinality(` + p(0) + `::text[]) = 0 OR ` + cond(kindCond, p(0), "") + `)
+	AND (cardinality(` + p(2) + `::text[]) = 0 OR ` + cond(languageCond, p(2), "") + `)
+	AND (` + p(3) + `::boolean IS NULL OR ` + cond(freeCond, p(3), "") + `)
+	AND (cardinality(` + p(1) + `::text[]) = 0 OR ` + cond(areaCond, p(1), practitioners) + `)`
+}
+
+// where is the condition of only the filters f sets (after p.status <> 'closed'), their parameters
+// numbered after args and appended to them. Unlike filterSQL, its text differs with the filters set: a
+// statement without filters has none of the tests a generic plan cannot fold away (cardinality($n) = 0),
+// so the server plans it once per connection rather than once per call (for nearest, half the
+// statement's cost).
+func (f Filter) where(args []any) (string, []any) {
+	var b strings.Builder
+	b.WriteString("p.status <> 'closed'")
+	add := func(c string, v any, practitioners string) {
+		args = append(args, v)
+		b.WriteString("\n\t\tAND " + cond(c, "$"+strconv.Itoa(len(args)), practitioners))
+	}
+	if len(f.Kinds) > 0 {
+		add(kindCond, f.Kinds, "")
+	}
+	if len(f.PracticeAreas) > 0 {
+		add(areaCond, f.PracticeAreas, practitionersPerRow)
+	}
+	if len(f.Languages) > 0 {
+		add(languageCond, f.Languages, "")
+	}
+	if f.Free != nil {
+		add(freeCond, *f.Free, "")
+	}
+	return b.String(), args
+}
+
+// cond writes the parameter into a condition (and into its practitioners' part).
+func cond(c, param, practitioners string) string {
+	return strings.ReplaceAll(strings.Replace(c, "$p", practitioners, 1), "$v", param)
 }
 
 // args are the values filterSQL reads. Lists go as empty arrays rather than NULL, which cardinality would

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -62,13 +63,7 @@ func Nearest(ctx context.Context, db *pgxpool.Pool, q NearestQuery) ([]Nearby, e
 	if k <= 0 {
 		return []Nearby{}, nil
 	}
-	// A few more than k: they make d the true k-th distance more often (a smaller second round) and
-	// spare the second round altogether for a third of the points asked about. On the benchmark's
-	// million places, n = k took 25% more database time per answer.
-	n := k + k/2 + 8
-	if q.Keep != nil {
-		n = 3*k + 16
-	}
+	n := firstRound(q)
 	var kept []Nearby
 	var plane knnPlane
 	for {
@@ -86,7 +81,7 @@ func Nearest(ctx context.Context, db *pgxpool.Pool, q NearestQuery) ([]Nearby, e
 		if n >= maxNearestCandidates {
 			return kept, nil
 		}
-		n = min(4*n, maxNearestCandidates)
+		n = readRows(min(4*n, maxNearestCandidates))
 	}
 	d := kept[k-1].Metres
 	if !(plane.scale > 0) || math.IsInf(plane.scale, 0) {
@@ -122,6 +117,16 @@ func Nearest(ctx context.Context, db *pgxpool.Pool, q NearestQuery) ([]Nearby, e
 	return firstK(q.rank(kept, fresh), k), nil
 }
 
+// firstRound is how many places the first round reads: a few more than k. They make d the true k-th
+// distance more often (a smaller second round) and spare the second round altogether for a third of the
+// points asked about. On the benchmark's million places, n = k took 25% more database time per answer.
+func firstRound(q NearestQuery) int {
+	if q.Keep != nil {
+		return readRows(3*q.Limit + 16)
+	}
+	return readRows(q.Limit + q.Limit/2 + 8)
+}
+
 // rank appends to kept the places of cands that Keep accepts, with their geodesic distance, and returns
 // all of kept in answer order: nearest first, ties by id.
 func (q NearestQuery) rank(kept []Nearby, cands []Place) []Nearby {
@@ -143,46 +148,70 @@ func firstK(kept []Nearby, k int) []Nearby {
 	return kept[:min(k, len(kept))]
 }
 
-// The KNN statements differ only in the radius condition: with a radius, the box around the circle (its
-// corners carried into the plane, $8..$11) is an index condition (the scan stops at its edge) and
-// ST_DWithin on the spheroid is the exact test. Both return the plane's scale (the migration's constant,
-// folded by the planner) for Nearest's completeness bound, but not the planar distance of each row:
-// Nearest computes the one it needs from the last row's coordinates. Computed in SQL it cost a third of
-// the statement's time (pgbench at concurrency 1: 1,540 statements per second with it, 2,380 without).
-var (
-	nearestSQL = `SELECT ` + placeColumns + `, knn_scale()
+// knnStatement is the first round's statement for q and its arguments: the n nearest matching places in
+// the KNN plane, n rounded up to the ladder of readRows. With a radius, the box around the circle (its
+// corners carried into the plane) is an index condition (the scan stops at its edge) and ST_DWithin on the
+// spheroid is the exact test. It returns the plane's scale (the migration's constant, folded by the
+// planner) for Nearest's completeness bound, but not the planar distance of each row: Nearest computes
+// the one it needs from the last row's coordinates. Computed in SQL it cost a third of the statement's
+// time (pgbench at concurrency 1: 1,540 statements per second with it, 2,380 without).
+//
+// The limit is written into the text, not passed: with LIMIT $n, and with the filters' "any" tests, the
+// server's generic plan is costed for an unknown limit (a tenth of the table) and never chosen, so every
+// call was planned afresh, half of the statement's cost. With a constant limit and only the filters set
+// (Filter.where), an unfiltered statement is planned once per connection.
+func knnStatement(q NearestQuery, n int) (string, []any) {
+	args := []any{q.Point[0], q.Point[1]}
+	radius := ""
+	if q.Radius > 0 {
+		b := RadiusBox(q.Point, q.Radius)
+		args = append(args, b.Min[0], b.Min[1], b.Max[0], b.Max[1], q.Radius)
+		radius = `
+		AND knn_point(p.geom) && ST_MakeBox2D(knn_point($3, $4), knn_point($5, $6))
+		AND ST_DWithin(p.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $7)`
+	}
+	where, args := q.Filter.where(args)
+	return `SELECT ` + placeColumns + `, knn_scale()
 		FROM providers p
-		WHERE ` + filterSQL(3) + `
+		WHERE ` + where + radius + `
 		ORDER BY knn_point(p.geom) <-> knn_point($1, $2)
-		LIMIT $7`
-	nearestRadiusSQL = `SELECT ` + placeColumns + `, knn_scale()
-		FROM providers p
-		WHERE ` + filterSQL(3) + `
-		  AND knn_point(p.geom) && ST_MakeBox2D(knn_point($8, $9), knn_point($10, $11))
-		  AND ST_DWithin(p.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $12)
-		ORDER BY knn_point(p.geom) <-> knn_point($1, $2)
-		LIMIT $7`
-	// nearestAreaSQL is the second round (see missedArea): the boxes ($8..$11: their west, south, east
-	// and north edges) are one index condition, which a bitmap scan ORs so that only the rows inside
-	// them are read from the table; the ellipse ($12 metres, $13 and $14 metres per degree of longitude
-	// and latitude) is plain arithmetic that spares the spheroid distance for the rows beyond it; only
-	// the nearest $7 travel back. OFFSET 0 keeps the filters out of the scan: left to itself, the planner
-	// ANDs the box bitmap with one over the kind index, a scan of a whole kind (450,000 law firms) to
-	// narrow down a few hundred rows.
-	nearestAreaSQL = `SELECT ` + placeColumns + `
+		LIMIT ` + strconv.Itoa(readRows(n)), args
+}
+
+// readRows rounds n up to the ladder 16, 24, 32, 48, 64, 96, … (each step a half or a third more), so
+// that the limits written into statements are few.
+func readRows(n int) int {
+	r := 16
+	for r < n {
+		if r&(r-1) == 0 {
+			r += r / 2
+		} else {
+			r = r / 3 * 4
+		}
+	}
+	return r
+}
+
+// nearestAreaSQL is the second round (see missedArea), with the filters' condition for %s: the boxes
+// ($4..$7: their west, south, east and north edges) are one index condition, which a bitmap scan ORs so
+// that only the rows inside them are read from the table; the ellipse ($8 metres, $9 and $10 metres per
+// degree of longitude and latitude) is plain arithmetic that spares the spheroid distance for the rows
+// beyond it; only the nearest $3 travel back. OFFSET 0 keeps the filters out of the scan: left to itself,
+// the planner ANDs the box bitmap with one over the kind index, a scan of a whole kind (450,000 law
+// firms) to narrow down a few hundred rows.
+const nearestAreaSQL = `SELECT ` + placeColumns + `
 		FROM (SELECT * FROM providers p
 			WHERE p.geom && ANY (ARRAY(SELECT ST_MakeEnvelope(b.w, b.s, b.e, b.n, 4326)
-				FROM unnest($8::float8[], $9::float8[], $10::float8[], $11::float8[]) AS b (w, s, e, n)))
-			  AND ($13::float8 * (ST_X(p.geom) - $1)) ^ 2 + ($14::float8 * (ST_Y(p.geom) - $2)) ^ 2 <= $12::float8 ^ 2
+				FROM unnest($4::float8[], $5::float8[], $6::float8[], $7::float8[]) AS b (w, s, e, n)))
+			  AND ($9::float8 * (ST_X(p.geom) - $1)) ^ 2 + ($10::float8 * (ST_Y(p.geom) - $2)) ^ 2 <= $8::float8 ^ 2
 			OFFSET 0) p
-		WHERE ` + filterSQL(3) + `
+		WHERE %s
 		ORDER BY ST_Distance(p.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, true), p.id
-		LIMIT $7`
-)
+		LIMIT $3`
 
-// NearestSQL is the statement Nearest runs without a radius, for the benchmark's pgbench comparison:
-// parameters lng, lat, kinds, practice areas, languages, free, limit.
-func NearestSQL() string { return nearestSQL }
+// NearestStatement is the first round's statement Nearest runs for q and its arguments ($1 and $2 are the
+// point's longitude and latitude), for the benchmark's pgbench comparison and the plan tests.
+func NearestStatement(q NearestQuery) (string, []any) { return knnStatement(q, firstRound(q)) }
 
 // knnPlane is what the first round learns of the index's plane: the planar distance of the last place it
 // read, and the scale of longitude in that plane.
@@ -190,14 +219,7 @@ type knnPlane struct{ dist, scale float64 }
 
 // nearestCandidates returns up to n matching places in planar KNN order, and the plane as seen from the last.
 func nearestCandidates(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) ([]Place, knnPlane, error) {
-	args := append([]any{q.Point[0], q.Point[1]}, q.Filter.args()...)
-	args = append(args, n)
-	sql := nearestSQL
-	if q.Radius > 0 {
-		b := RadiusBox(q.Point, q.Radius)
-		args = append(args, b.Min[0], b.Min[1], b.Max[0], b.Max[1], q.Radius)
-		sql = nearestRadiusSQL
-	}
+	sql, args := knnStatement(q, n)
 	var plane knnPlane
 	out, err := scanPlaces(ctx, db, sql, args, &plane.scale)
 	if len(out) > 0 {
@@ -210,14 +232,18 @@ func nearestCandidates(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n 
 // nearestInArea returns up to limit matching places in the area (within metres of the point, the
 // ellipse's size), nearest first.
 func nearestInArea(ctx context.Context, db *pgxpool.Pool, q NearestQuery, area missedArea, metres float64, limit int) ([]Place, error) {
+	sql, args := areaStatement(q, area, metres, limit)
+	return scanPlaces(ctx, db, sql, args)
+}
+
+func areaStatement(q NearestQuery, area missedArea, metres float64, limit int) (string, []any) {
 	n := len(area.boxes)
 	w, s, e, nn := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, b := range area.boxes {
 		w[i], s[i], e[i], nn[i] = b.Min[0], b.Min[1], b.Max[0], b.Max[1]
 	}
-	args := append([]any{q.Point[0], q.Point[1]}, q.Filter.args()...)
-	args = append(args, limit, w, s, e, nn, metres, area.beta, area.alpha)
-	return scanPlaces(ctx, db, nearestAreaSQL, args)
+	where, args := q.Filter.where([]any{q.Point[0], q.Point[1], limit, w, s, e, nn, metres, area.beta, area.alpha})
+	return fmt.Sprintf(nearestAreaSQL, where), args
 }
 
 // scanPlaces runs a statement selecting placeColumns and then the extra columns, kept from the last row.

@@ -10,8 +10,11 @@ import (
 	"legalmap/internal/geo"
 )
 
-// NearestAreaSQLForTest is the second round's statement, for the plan test in package store_test.
-var NearestAreaSQLForTest = nearestAreaSQL
+// NearestAreaStatementForTest is the second round's statement over boxes, for the plan test in package
+// store_test.
+func NearestAreaStatementForTest(q NearestQuery, boxes []orb.Bound, metres, beta, alpha float64) (string, []any) {
+	return areaStatement(q, missedArea{boxes: boxes, beta: beta, alpha: alpha}, metres, q.Limit)
+}
 
 // shenzhenScale is knn_scale() of sql/050_nearest_knn.sql; TestKNNScaleIsShenzhens checks the two agree.
 const shenzhenScale = 0.928295
@@ -162,9 +165,6 @@ func TestRadiusCoverIsTight(t *testing.T) {
 		}
 	}
 }
-
-// NearestRadiusSQLForTest is the first round's statement with a radius, for the plan test in store_test.
-var NearestRadiusSQLForTest = nearestRadiusSQL
 
 // PlanarDistanceForTest is planarDistance, for store_test to compare with PostGIS's.
 var PlanarDistanceForTest = planarDistance

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/geo"
@@ -60,10 +61,12 @@ func TestNearestPlanUsesKNNIndex(t *testing.T) {
 		{}, {Kinds: []string{"notary"}}, {PracticeAreas: []string{"labour"}}, {Languages: []string{"en"}, Free: &yes},
 		{Kinds: []string{"law_firm"}, PracticeAreas: []string{"medical"}},
 	} {
-		args := []any{114.05, 22.54, nonNil(f.Kinds), nonNil(f.PracticeAreas), nonNil(f.Languages), f.Free, 23}
-		plans := map[string]string{"nearest": explain(t, store.NearestSQL(), args...)}
-		box := store.RadiusBox(orb.Point{114.05, 22.54}, 2000)
-		plans["radius"] = explain(t, store.NearestRadiusSQLForTest, append(args, box.Min[0], box.Min[1], box.Max[0], box.Max[1], 2000.0)...)
+		q := store.NearestQuery{Point: orb.Point{114.05, 22.54}, Filter: f, Limit: 10}
+		sql, args := store.NearestStatement(q)
+		plans := map[string]string{"nearest": explain(t, sql, args...)}
+		q.Radius = 2000
+		sql, args = store.NearestStatement(q)
+		plans["radius"] = explain(t, sql, args...)
 		// One kind asked for: that kind's own index (051); otherwise the general one.
 		index := "providers_knn_idx"
 		if len(f.Kinds) == 1 {
@@ -105,5 +108,38 @@ func TestNearestOneRoundInShenzhen(t *testing.T) {
 	t.Logf("answered in one statement: %d of %d", one, total)
 	if one < total*9/10 {
 		t.Errorf("only %d of %d answers in one statement", one, total)
+	}
+}
+
+// An unfiltered nearest, the map's first question, is planned once per connection and not per call: after
+// its first five calls the server keeps a generic plan (PostgreSQL counts them in pg_prepared_statements).
+// With the limit as a parameter every call was planned afresh, half of the statement's cost.
+func TestNearestPlannedOnce(t *testing.T) {
+	planRows(t)
+	cfg, err := pgxpool.ParseConfig(storetest.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.MaxConns = 1 // one session, whose prepared statements the last query reads
+	db, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r := rand.New(rand.NewPCG(8, 8))
+	for i := 0; i < 12; i++ {
+		q := store.NearestQuery{Point: orb.Point{113.8 + 0.8*r.Float64(), 22.47 + 0.36*r.Float64()}, Limit: 10}
+		if _, err := store.Nearest(context.Background(), db, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var generic, custom int64
+	err = db.QueryRow(context.Background(), `SELECT generic_plans, custom_plans FROM pg_prepared_statements
+		WHERE statement LIKE '%ORDER BY knn_point(p.geom) <-> knn_point($1, $2)%' AND statement NOT LIKE '%pg_prepared_statements%'`).Scan(&generic, &custom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if generic < 6 || custom > 5 {
+		t.Errorf("the nearest statement ran %d times on a generic plan and was planned for %d calls; want the generic plan after five", generic, custom)
 	}
 }

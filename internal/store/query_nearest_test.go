@@ -166,13 +166,14 @@ func TestNearestTiesByID(t *testing.T) {
 func TestNearestAreaPlanUsesOnlyTheBoxes(t *testing.T) {
 	planRows(t)
 	nearestRows(t)
-	w, s, e, n := []float64{114.04, 114.06}, []float64{22.53, 22.53}, []float64{114.045, 114.065}, []float64{22.55, 22.55}
+	boxes := []orb.Bound{{Min: orb.Point{114.04, 22.53}, Max: orb.Point{114.045, 22.55}}, {Min: orb.Point{114.06, 22.53}, Max: orb.Point{114.065, 22.55}}}
 	for _, f := range []store.Filter{
 		{}, {Kinds: []string{"law_firm"}}, {Kinds: []string{"notary"}, PracticeAreas: []string{"labour"}},
 		{PracticeAreas: []string{"medical"}}, {Languages: []string{"en"}},
 	} {
-		plan := explain(t, store.NearestAreaSQLForTest, 114.05, 22.54, nonNil(f.Kinds), nonNil(f.PracticeAreas),
-			nonNil(f.Languages), f.Free, 10, w, s, e, n, 1500.0, 102000.0, 110000.0)
+		sql, args := store.NearestAreaStatementForTest(store.NearestQuery{Point: orb.Point{114.05, 22.54}, Filter: f, Limit: 10},
+			boxes, 1500, 102000, 110000)
+		plan := explain(t, sql, args...)
 		if !strings.Contains(plan, "Bitmap Index Scan on providers_geom_idx") {
 			t.Errorf("filters %+v: the boxes are not the index condition:\n%s", f, plan)
 		}
