@@ -116,19 +116,3 @@ func TestClientConfigOpensOnTheCityCentre(t *testing.T) {
 		t.Fatalf("map opens on %v, want Shenzhen's centre near 22.54,114.06", cfg.Center)
 	}
 }
-
-func TestPublicAnswersAreCompressed(t *testing.T) {
-	ts := newServer(t, nil, nil)
-	for _, path := range []string{"/", "/static/js/app.js", "/api/v1/practice-areas"} {
-		req, _ := http.NewRequest(http.MethodGet, ts.URL+path, nil)
-		req.Header.Set("Accept-Encoding", "gzip")
-		resp, err := http.DefaultTransport.RoundTrip(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Encoding") != "gzip" {
-			t.Errorf("%s: status %d, Content-Encoding %q; want gzip", path, resp.StatusCode, resp.Header.Get("Content-Encoding"))
-		}
-	}
-}

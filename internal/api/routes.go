@@ -19,13 +19,9 @@ func (s *Server) routes() {
 		s.logRequests(),
 		middleware.Recover(),
 		deadline(s.cfg.RequestTimeout),
-		// Pages, scripts and JSON compress four to one. Admin answers are left alone: they carry the CSRF
-		// token next to reflected input, the shape BREACH attacks.
-		middleware.GzipWithConfig(middleware.GzipConfig{
-			Level:     1, // JSON shrinks nearly as much as at 5, for a third of the CPU per answer
-			MinLength: 1024,
-			Skipper:   func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, adminPrefix+"/") },
-		}),
+		// Pages, scripts and JSON compress three or four to one. Admin answers are left alone: they carry
+		// the CSRF token next to reflected input, the shape BREACH attacks.
+		compress(1024, func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, adminPrefix+"/") }),
 		// Admin routes set their own limits after the credentials are checked (an upload is larger than
 		// a JSON body, and a stranger gets 401 before anything else).
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
