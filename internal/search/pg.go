@@ -65,7 +65,7 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	want := window(r)
 	// Up to the window only: each row read costs a heap visit and a ts_rank, and a broad query's window is
 	// all that is ranked.
-	sample, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(0, 1), r.Filter, want)
+	sample, err := store.SearchSample(ctx, e.db, tsq, r.Filter, want)
 	if err != nil {
 		return nil, 0, err
 	}

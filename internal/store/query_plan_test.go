@@ -30,7 +30,8 @@ func planRows(t *testing.T) {
 				ARRAY[(ARRAY['labour','debt','contract','marriage_family'])[1 + i % 4]],
 				CASE WHEN i % 9 = 0 THEN '{zh,en}'::text[] ELSE '{zh}' END, CASE WHEN i % 4 = 0 THEN true END,
 				CASE WHEN i % 40 = 0 THEN 'closed' ELSE 'active' END, 'plan', i::text,
-				('''k:' || (ARRAY['law_firm','legal_aid','notary','forensic','community_adviser'])[1 + i % 5] || ''' ''计划'' ''n' || i || '''')::tsvector
+				('''k:' || (ARRAY['law_firm','legal_aid','notary','forensic','community_adviser'])[1 + i % 5] || ''' ''计划'' ''n' || i || ''''
+					|| CASE WHEN i % 128 = 0 THEN ' ''b:0''' ELSE '' END)::tsvector
 			FROM generate_series(1, 20000) i`)
 		if err == nil {
 			_, err = db.Exec(ctx, `INSERT INTO practitioners (provider_id, role, name, licence_no, practice_areas, source, source_id)
@@ -66,6 +67,32 @@ func TestSearchPlanUsesGIN(t *testing.T) {
 	plan := explain(t, store.SearchMatchesSQL(), "'n12345'", []string{}, []string{}, []string{}, nil, 1001)
 	if !strings.Contains(plan, "providers_search_idx") || strings.Contains(plan, "Seq Scan on providers") {
 		t.Errorf("search without the GIN index:\n%s", plan)
+	}
+}
+
+// Every search's first question, its matches in the sample bucket, is answered from the bucket's own index
+// (052): the statement's condition must be the index's predicate word for word, or the planner cannot use it.
+func TestSearchSampleUsesItsIndex(t *testing.T) {
+	planRows(t)
+	for _, tsq := range []string{"'k:notary'", "'计划' & 'k:law_firm'", "'n12800'"} {
+		plan := explain(t, store.SearchSampleSQL(), tsq, []string{}, []string{}, []string{}, nil, 100)
+		if !strings.Contains(plan, "on providers_search_sample_idx") {
+			t.Errorf("%s in the sample bucket, not from its index:\n%s", tsq, plan)
+		}
+	}
+	hits, err := store.SearchSample(context.Background(), storetest.Pool(t), "'k:notary'", store.Filter{}, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Places 1..20000 of the plan rows; notaries are i % 5 == 2, the bucket i % 128 == 0, closed i % 40 == 0.
+	want := 0
+	for i := 1; i <= 20000; i++ {
+		if i%5 == 2 && i%128 == 0 && i%40 != 0 {
+			want++
+		}
+	}
+	if len(hits) != want {
+		t.Errorf("notaries in the sample bucket: %d, want %d", len(hits), want)
 	}
 }
 

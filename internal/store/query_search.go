@@ -51,9 +51,25 @@ var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery),
 		WHERE p.search_doc @@ ($1::tsquery && $7::tsquery) AND ` + filterSQL(2) + `
 		LIMIT $6`
 
-// SearchMatchesInSQL is the statement SearchMatchesIn runs (every search's first, in a sample bucket), for
-// the benchmark: parameters tsquery, kinds, practice areas, languages, free, limit, restricting tsquery.
-func SearchMatchesInSQL() string { return searchMatchesInSQL }
+// SampleBucket is the lexeme of the sample bucket that every search asks first (internal/search/buckets.go),
+// the one sql/052_search_sample_index.sql indexes on its own.
+const SampleBucket = "b:0"
+
+// SearchSample is SearchMatches among the places of the sample bucket, answered from the bucket's own
+// index: its condition is the index's predicate word for word.
+func SearchSample(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, limit int) ([]SearchHit, error) {
+	args := append([]any{pgx.QueryExecModeExec, tsq}, f.args()...)
+	return searchHits(db.Query(ctx, searchSampleSQL, append(args, limit)...))
+}
+
+var searchSampleSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+		FROM providers p
+		WHERE p.search_doc @@ $1::tsquery AND p.search_doc @@ '''` + SampleBucket + `'''::tsquery AND ` + filterSQL(2) + `
+		LIMIT $6`
+
+// SearchSampleSQL is the statement SearchSample runs (every search's first), for the plan test and the
+// benchmark: parameters tsquery, kinds, practice areas, languages, free, limit.
+func SearchSampleSQL() string { return searchSampleSQL }
 
 // englishNameSimilarity is the word similarity a misspelt English name must reach. pg_trgm's default
 // (0.6) misses a dropped letter in a short name ("zhonlun" against "zhong lun" is 0.5); this is used only

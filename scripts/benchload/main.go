@@ -110,8 +110,9 @@ func pgbenchScript(endpoint string) string {
 			arr = append(arr, "'"+strings.ReplaceAll(strings.ReplaceAll(l, "'", "''"), ":", "#")+"'")
 		}
 		// Every search's first statement: the query's matches in sample bucket 0.
-		return fmt.Sprintf("\\set i random(1, %d)\n", len(lex)) + sub(store.SearchMatchesInSQL(),
-			"replace((ARRAY["+strings.Join(arr, ",")+"])[:i::int], '#', chr(58))", "'{}'", "'{}'", "'{}'", "NULL", "1000", "replace('''b#0''', '#', chr(58))") + ";\n"
+		return fmt.Sprintf("\\set i random(1, %d)\n", len(lex)) + strings.ReplaceAll(sub(store.SearchSampleSQL(),
+			"replace((ARRAY["+strings.Join(arr, ",")+"])[:i::int], '#', chr(58))", "'{}'", "'{}'", "'{}'", "NULL", "100"),
+			"'''"+store.SampleBucket+"'''", "replace('''"+strings.ReplaceAll(store.SampleBucket, ":", "#")+"''', '#', chr(58))") + ";\n"
 	case "viewport", "viewport-mixed":
 		return "\\set dx random(-50000, 50000)\n" + sub(store.ViewportPointsSQL(), "113.75 + :dx / 1000000.0", "22.40",
 			"114.62 + :dx / 1000000.0", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301") + ";\n" +
@@ -125,7 +126,7 @@ func pgbenchScript(endpoint string) string {
 func explainSQL(endpoint string) string {
 	switch endpoint {
 	case "search":
-		return sub(store.SearchMatchesInSQL(), "'''pa:labour'''", "'{}'", "'{}'", "'{}'", "NULL", "1000", "'''b:0'''")
+		return sub(store.SearchSampleSQL(), "'''pa:labour'''", "'{}'", "'{}'", "'{}'", "NULL", "100")
 	case "viewport", "viewport-mixed":
 		return sub(store.ViewportPointsSQL(), "113.75", "22.40", "114.62", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301")
 	}
