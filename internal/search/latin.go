@@ -21,7 +21,7 @@ func (b *queryBuilder) latin(words []string) {
 			var alt []lexeme
 			for _, w := range words[i : i+n] {
 				if !latinStop[w] {
-					alt = append(alt, latinLexeme(w))
+					alt = append(alt, vocabularyLexeme(w))
 				}
 			}
 			b.meaning(e, [][]lexeme{alt})
@@ -38,7 +38,7 @@ func (b *queryBuilder) latin(words []string) {
 		if parts := b.a.splitJoined(w); parts != nil {
 			flush()
 			for _, p := range parts {
-				b.meaning(p.e, [][]lexeme{{latinLexeme(p.text)}})
+				b.meaning(p.e, [][]lexeme{{vocabularyLexeme(p.text)}})
 			}
 			continue
 		}
@@ -95,6 +95,13 @@ func (a *Analyzer) splitJoined(w string) []piece {
 	}
 	return parts
 }
+
+// vocabularyLexeme is a word found whole in the vocabulary, as the citizen's own wording beside the codes it
+// stands for: exact, not a prefix. The word is complete, and what a prefix would add is mostly what the
+// codes find already ("futian":* is every place whose pinyin holds futian…, nearly all in area 440304) at
+// the highest price a GIN lookup has: a prefix reads every key it covers, 5 of the 12 ms of "futian
+// gongzhengchu" on a million places.
+func vocabularyLexeme(w string) lexeme { return lexeme{text: clampLexeme(w)} }
 
 func latinLexeme(w string) lexeme {
 	w = clampLexeme(w)

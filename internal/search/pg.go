@@ -69,6 +69,9 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	if err != nil {
 		return nil, 0, err
 	}
+	// fill is what the cells around the location do not fill: the bucket sample, widened, or the matches
+	// already read.
+	var fill []store.SearchHit
 	if len(sample) < broadSample {
 		hits, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
 		if err != nil || len(hits) <= MaxRanked {
@@ -77,6 +80,8 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 		if r.Near == nil { // just over the line
 			return hits[:MaxRanked], MaxTotal, nil
 		}
+		// An arbitrary thousand of the matches, as good a fill as the buckets' and already read.
+		fill = hits[:MaxRanked]
 	}
 	var near []store.SearchHit
 	if r.Near != nil {
@@ -85,8 +90,12 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 			return near, MaxTotal, err
 		}
 	}
-	hits, err := e.sampleWindow(ctx, r, tsq, sample, want)
-	return union(near, hits), MaxTotal, err
+	if fill == nil {
+		if fill, err = e.sampleWindow(ctx, r, tsq, sample, want); err != nil {
+			return nil, 0, err
+		}
+	}
+	return union(near, fill), MaxTotal, nil
 }
 
 // union is a followed by the hits of b it does not hold.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/geo"
@@ -23,41 +24,10 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	db := storetest.Pool(t)
 	a := testAnalyzer(t)
 	citizen := orb.Point{114.0579, 22.5431}
-	r := rand.New(rand.NewPCG(3, 5))
-	var ids []string
-	var lngs, lats []float64
-	add := func(p orb.Point) {
-		ids = append(ids, fmt.Sprintf("nf-%04d", len(ids)))
-		lngs, lats = append(lngs, p[0]), append(lats, p[1])
-	}
-	for range 6000 { // across the city: bucket 0 alone holds enough to call the query broad (~47 > broadSample)
-		add(orb.Point{113.80 + r.Float64()*0.70, 22.45 + r.Float64()*0.35})
-	}
-	for range 40 { // and a few around the citizen, up to ~600 m away
-		add(orb.Point{citizen[0] + (r.Float64()*2-1)*0.006, citizen[1] + (r.Float64()*2-1)*0.005})
-	}
-	_, err := db.Exec(ctx, `INSERT INTO providers (kind, name, geom, source, source_id)
-		SELECT 'law_firm', CASE WHEN n = 17 THEN '海天律师事务所' ELSE '鹏城第' || n || '律师事务所' END, ST_SetSRID(ST_MakePoint(x, y), 4326), 'near-test', id
-		FROM unnest($1::text[], $2::float8[], $3::float8[]) WITH ORDINALITY AS t(id, x, y, n)`, ids, lngs, lats)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := RebuildPG(ctx, db, a, nil); err != nil {
-		t.Fatal(err)
-	}
-
-	// The nearest by brute force, by source id.
-	order := make([]int, len(ids))
-	for i := range order {
-		order[i] = i
-	}
-	dist := func(i int) float64 { return geo.Distance(citizen, orb.Point{lngs[i], lats[i]}) }
-	sort.Slice(order, func(i, j int) bool { return dist(order[i]) < dist(order[j]) })
-	var want []string
-	for _, i := range order[:10] {
-		want = append(want, ids[i])
-	}
-
+	// Across the city: bucket 0 alone holds enough to call the query broad (~47 > broadSample), and a few
+	// around the citizen, up to ~600 m away.
+	pts := firmsAround(citizen, 6000, 40)
+	ids := loadFirms(t, db, a, pts)
 	res, err := NewPG(db).Search(ctx, Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
@@ -65,15 +35,7 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	if res.Total != MaxTotal {
 		t.Errorf("total %d, want %d (more than %d match)", res.Total, MaxTotal, MaxRanked)
 	}
-	var got []string
-	for _, h := range res.Hits {
-		var sid string
-		if err := db.QueryRow(ctx, `SELECT source_id FROM providers WHERE id = $1`, h.ID).Scan(&sid); err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, sid)
-	}
-	if !slices.Equal(got, want) {
+	if got, want := sourceIDs(t, db, res.Hits), nearestOf(citizen, ids, pts, 10); !slices.Equal(got, want) {
 		t.Errorf("first page %v, want the nearest %v", got, want)
 	}
 
@@ -102,6 +64,86 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	if res.Total != 1 || len(res.Hits) != 1 {
 		t.Errorf("a single firm's name: total %d, hits %d; want exactly 1", res.Total, len(res.Hits))
 	}
+}
+
+// A query just over the line (a few more matches than are ranked, too few in the sample bucket to call it
+// broad) with a location: its thousand matches read are the fill, and the cells give the nearest.
+func TestJustOverTheLineNearTheCitizen(t *testing.T) {
+	db := storetest.ExtraPool(t, "overline")
+	a := testAnalyzer(t)
+	citizen := orb.Point{113.93, 22.52}
+	pts := firmsAround(citizen, MaxRanked+150, 30)
+	ids := loadFirms(t, db, a, pts)
+	res, err := NewPG(db).Search(context.Background(), Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sourceIDs(t, db, res.Hits), nearestOf(citizen, ids, pts, 10); res.Total != MaxTotal || !slices.Equal(got, want) {
+		t.Errorf("total %d, first page %v; want %d and the nearest %v", res.Total, got, MaxTotal, want)
+	}
+}
+
+// firmsAround is city points at random, then near ones within ~600 m of c.
+func firmsAround(c orb.Point, city, near int) []orb.Point {
+	r := rand.New(rand.NewPCG(3, 5))
+	var pts []orb.Point
+	for range city {
+		pts = append(pts, orb.Point{113.80 + r.Float64()*0.70, 22.45 + r.Float64()*0.35})
+	}
+	for range near {
+		pts = append(pts, orb.Point{c[0] + (r.Float64()*2-1)*0.006, c[1] + (r.Float64()*2-1)*0.005})
+	}
+	return pts
+}
+
+// loadFirms stores a law firm at each point (source ids nf-0000…; the 17th is 海天律师事务所), indexes
+// them for search, and returns their source ids.
+func loadFirms(t *testing.T, db *pgxpool.Pool, a *Analyzer, pts []orb.Point) []string {
+	t.Helper()
+	ctx := context.Background()
+	ids := make([]string, len(pts))
+	lngs, lats := make([]float64, len(pts)), make([]float64, len(pts))
+	for i, p := range pts {
+		ids[i], lngs[i], lats[i] = fmt.Sprintf("nf-%04d", i), p[0], p[1]
+	}
+	_, err := db.Exec(ctx, `INSERT INTO providers (kind, name, geom, source, source_id)
+		SELECT 'law_firm', CASE WHEN n = 17 THEN '海天律师事务所' ELSE '鹏城第' || n || '律师事务所' END, ST_SetSRID(ST_MakePoint(x, y), 4326), 'near-test', id
+		FROM unnest($1::text[], $2::float8[], $3::float8[]) WITH ORDINALITY AS t(id, x, y, n)`, ids, lngs, lats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := RebuildPG(ctx, db, a, nil); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// nearestOf is the k places nearest to c by brute force, by source id.
+func nearestOf(c orb.Point, ids []string, pts []orb.Point, k int) []string {
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return geo.Distance(c, pts[order[i]]) < geo.Distance(c, pts[order[j]]) })
+	var out []string
+	for _, i := range order[:k] {
+		out = append(out, ids[i])
+	}
+	return out
+}
+
+// sourceIDs is the source ids of hits, in order.
+func sourceIDs(t *testing.T, db *pgxpool.Pool, hits []Hit) []string {
+	t.Helper()
+	var out []string
+	for _, h := range hits {
+		var sid string
+		if err := db.QueryRow(context.Background(), `SELECT source_id FROM providers WHERE id = $1`, h.ID).Scan(&sid); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, sid)
+	}
+	return out
 }
 
 // Places are dealt evenly into the buckets (the sample's share is what makes "broad" a safe call).

@@ -124,3 +124,14 @@ func forgedLexeme(t testing.TB, q Query) string {
 	}
 	return ""
 }
+
+// A Latin word found whole in the vocabulary stands beside its codes as itself, not as a prefix (a prefix
+// reads every index key it covers); an unknown word, perhaps half typed, stays a prefix.
+func TestVocabularyWordsAreNotPrefixes(t *testing.T) {
+	a := testAnalyzer(t)
+	for q, want := range map[string]bool{"futian gongzhengchu": false, "futiangongzhengchu": false, "divorce": false, "huashan": true} {
+		if got := strings.Contains(a.Query(q).TSQuery(), ":*"); got != want {
+			t.Errorf("%q: tsquery %s; prefix: %v, want %v", q, a.Query(q).TSQuery(), got, want)
+		}
+	}
+}
