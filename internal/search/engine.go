@@ -1,8 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -69,23 +70,24 @@ type scored struct {
 // is given), and sorts best first; equal scores go by name, then id, so pages are stable.
 func rankHits(hits []store.SearchHit, q Query, near *orb.Point) []scored {
 	want := compact(q.Raw)
+	pairs := pairsOf(want)
 	out := make([]scored, len(hits))
 	for i, h := range hits {
 		name := compact(h.Name)
-		s := h.Rank * nameBoost(want, name) * (1 + nameCoverage(want, name)/10) * placeBoost(q.Places, h.AreaCode)
+		s := h.Rank * nameBoost(want, name) * (1 + pairs.coverage(name)/10) * placeBoost(q.Places, h.AreaCode)
 		if near != nil {
 			s *= nearness(geo.Distance(*near, orb.Point{h.Lng, h.Lat}))
 		}
 		out[i] = scored{id: h.ID, name: h.Name, score: s}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	slices.SortStableFunc(out, func(a, b scored) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		if out[i].name != out[j].name {
-			return out[i].name < out[j].name
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
 		}
-		return out[i].id < out[j].id
+		return strings.Compare(a.id, b.id)
 	})
 	return out
 }
@@ -121,22 +123,40 @@ func placeBoost(places []string, area string) float64 {
 // matching equally well (the nine legal-aid places of a district), the one whose name is mostly what was
 // asked (深圳市南山区法律援助处 for 南山哪里可以申请法律援助) goes before those whose names add a street and
 // a workstation. It only separates near ties: at most a tenth of the score.
-func nameCoverage(query, name string) float64 {
-	q, n := []rune(query), []rune(name)
-	if len(n) < 2 || len(q) < 2 {
-		return 0
+func nameCoverage(query, name string) float64 { return pairsOf(query).coverage(name) }
+
+// charPairs is the set of a query's character pairs, made once for all the names ranked against it.
+type charPairs map[[2]rune]bool
+
+func pairsOf(query string) charPairs {
+	q := []rune(query)
+	if len(q) < 2 {
+		return nil
 	}
-	pairs := make(map[[2]rune]bool, len(q))
+	pairs := make(charPairs, len(q))
 	for i := 0; i+1 < len(q); i++ {
 		pairs[[2]rune{q[i], q[i+1]}] = true
 	}
-	hit := 0
-	for i := 0; i+1 < len(n); i++ {
-		if pairs[[2]rune{n[i], n[i+1]}] {
+	return pairs
+}
+
+func (pairs charPairs) coverage(name string) float64 {
+	if len(pairs) == 0 {
+		return 0
+	}
+	var prev rune
+	n, hit := 0, 0
+	for _, r := range name {
+		if n > 0 && pairs[[2]rune{prev, r}] {
 			hit++
 		}
+		prev = r
+		n++
 	}
-	return float64(hit) / float64(len(n)-1)
+	if n < 2 {
+		return 0
+	}
+	return float64(hit) / float64(n-1)
 }
 
 // compact is text folded for comparing names: Normalize, and only letters and digits kept.

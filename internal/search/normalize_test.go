@@ -1,7 +1,9 @@
 package search
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -63,5 +65,32 @@ func TestClampLexeme(t *testing.T) {
 	got := clampLexeme(long)
 	if len(got) > maxLexemeBytes || len(got)%3 != 0 {
 		t.Errorf("clampLexeme cut %d bytes, inside a character or over %d", len(got), maxLexemeBytes)
+	}
+}
+
+// Text Normalize returns untouched (isNormal) is text the full folding leaves as it is: random strings of
+// the runes the shortcut accepts, and near misses around its edges.
+func TestNormalizeShortcutIsExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	edges := []rune{0x1f, 0x7f, 'A', 'Z', '@', '[', 0x4dff, 0x4e00, 0x9fff, 0xa000, 0xf900, 0xff10, 'ü', '　', '\t'}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			switch r.IntN(3) {
+			case 0:
+				b.WriteRune(rune(0x20 + r.IntN(0x5f)))
+			case 1:
+				b.WriteRune(rune(0x4e00 + r.IntN(0x5200)))
+			default:
+				b.WriteRune(edges[r.IntN(len(edges))])
+			}
+		}
+		s := b.String()
+		if isNormal(s) && normalize(s) != s {
+			t.Fatalf("%q passes the shortcut but folds to %q", s, normalize(s))
+		}
+		if got, want := Normalize(s), normalize(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, the full folding %q", s, got, want)
+		}
 	}
 }
