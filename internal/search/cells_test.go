@@ -9,14 +9,19 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Every place within one cell side of the citizen (in both directions) lies in the 3×3 block searched
-// around them, at every level: the block never misses a neighbour across a cell edge.
+// Every place within the block's reach of the citizen (one cell side in both directions, half a side at the
+// widest level) lies in the block searched around them: the block never misses a neighbour across a cell
+// edge. The widest block is four cells.
 func TestCellBlockHoldsNeighbours(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	for range 5000 {
 		q := orb.Point{113.7 + r.Float64()*0.9, 22.4 + r.Float64()*0.5}
+		if n := len(strings.Split(cellBlock(len(cellSizes)-1, q), " | ")); n != 4 {
+			t.Fatalf("the widest block around %v has %d cells, want 4", q, n)
+		}
 		for level, side := range cellSizes {
-			p := orb.Point{q[0] + (r.Float64()*2-1)*side, q[1] + (r.Float64()*2-1)*side}
+			reach := blockReach(level) * side
+			p := orb.Point{q[0] + (r.Float64()*2-1)*reach, q[1] + (r.Float64()*2-1)*reach}
 			block := cellBlock(level, q)
 			own := pointCells(p)[level]
 			if !slices.Contains(strings.Split(block, " | "), quoteLexeme(own)) {
