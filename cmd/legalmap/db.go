@@ -11,6 +11,17 @@ import (
 // openDB opens the primary pool with the configured timeouts. Command-line jobs (imports, migrations) pass
 // their own statement timeout: a million-row import is not a web request.
 func openDB(ctx context.Context, env *runEnv, url string, statementTimeoutOff bool) (*pgxpool.Pool, error) {
+	return store.OpenPool(ctx, poolConfig(env, url, statementTimeoutOff))
+}
+
+// openSearchDB opens the pool of the keyword search's statements: the server's, with generic plans.
+func openSearchDB(ctx context.Context, env *runEnv, url string) (*pgxpool.Pool, error) {
+	pc := poolConfig(env, url, false)
+	pc.GenericPlans = true
+	return store.OpenPool(ctx, pc)
+}
+
+func poolConfig(env *runEnv, url string, statementTimeoutOff bool) store.PoolConfig {
 	pc := store.PoolConfig{
 		URL:              url,
 		MaxConns:         env.cfg.DBMaxConns,
@@ -23,5 +34,5 @@ func openDB(ctx context.Context, env *runEnv, url string, statementTimeoutOff bo
 	} else {
 		pc.Interactive = true // the server's pool
 	}
-	return store.OpenPool(ctx, pc)
+	return pc
 }

@@ -31,14 +31,21 @@ func runServe(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	var read *pgxpool.Pool
+	readURL := env.cfg.DatabaseURL
 	if env.cfg.DatabaseReadURL != "" {
-		if read, err = openDB(ctx, env, env.cfg.DatabaseReadURL, false); err != nil {
+		readURL = env.cfg.DatabaseReadURL
+		if read, err = openDB(ctx, env, readURL, false); err != nil {
 			return err
 		}
 		defer read.Close()
 	}
+	searchDB, err := openSearchDB(ctx, env, readURL)
+	if err != nil {
+		return err
+	}
+	defer searchDB.Close()
 	tuneGC()
-	srv, err := api.New(api.Deps{Config: env.cfg, Log: env.log, DB: db, ReadDB: read})
+	srv, err := api.New(api.Deps{Config: env.cfg, Log: env.log, DB: db, ReadDB: read, SearchDB: searchDB})
 	if err != nil {
 		return err
 	}

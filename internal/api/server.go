@@ -23,7 +23,10 @@ type Server struct {
 	log  *slog.Logger
 	db   *pgxpool.Pool // the primary: writes, and reads when there is no replica
 	read *pgxpool.Pool // public reads (a replica when DATABASE_READ_URL is set)
-	echo *echo.Echo
+	// search runs the keyword search's statements with generic plans (store.PoolConfig.GenericPlans), on
+	// the database of public reads
+	search *pgxpool.Pool
+	echo   *echo.Echo
 }
 
 // Deps are the parts a Server is built from.
@@ -32,13 +35,18 @@ type Deps struct {
 	Log    *slog.Logger
 	DB     *pgxpool.Pool
 	ReadDB *pgxpool.Pool // optional
+	// SearchDB is optional: the keyword search uses ReadDB (or DB) without it.
+	SearchDB *pgxpool.Pool
 }
 
 // New builds the server and its routes.
 func New(d Deps) (*Server, error) {
-	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB}
+	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, search: d.SearchDB}
 	if s.read == nil {
 		s.read = s.db
+	}
+	if s.search == nil {
+		s.search = s.read
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

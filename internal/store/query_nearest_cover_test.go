@@ -166,5 +166,11 @@ func TestRadiusCoverIsTight(t *testing.T) {
 	}
 }
 
+// The search statements without exports of their own, for the generic plan test in package store_test.
+var (
+	SearchMatchesInSQLForTest      = searchMatchesInSQL
+	MatchedPractitionersSQLForTest = matchedPractitionersSQL
+)
+
 // PlanarDistanceForTest is planarDistance, for store_test to compare with PostGIS's.
 var PlanarDistanceForTest = planarDistance

@@ -96,6 +96,45 @@ func TestSearchSampleUsesItsIndex(t *testing.T) {
 	}
 }
 
+// On the server's search pool (generic plans, PoolConfig.GenericPlans) every search statement still runs on
+// its index: a generic plan knows nothing of the tsquery and must not fall back to reading the table.
+func TestSearchGenericPlans(t *testing.T) {
+	planRows(t)
+	ctx := context.Background()
+	conn, err := storetest.Pool(t).Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SET plan_cache_mode = force_generic_plan"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Exec(ctx, "RESET plan_cache_mode; DEALLOCATE ALL")
+	filters := "tsquery, text[], text[], text[], boolean, int"
+	for _, c := range []struct{ name, sql, types, args, index string }{
+		{"sample", store.SearchSampleSQL(), filters, `'''k:notary''', '{}', '{}', '{}', NULL, 100`, "providers_search_sample_idx"},
+		{"matches", store.SearchMatchesSQL(), filters, `'''n12345''', '{}', '{}', '{}', NULL, 1001`, "providers_search_idx"},
+		{"cells", store.SearchMatchesInSQLForTest, filters + ", tsquery", `'''k:notary''', '{}', '{}', '{}', NULL, 100, '''n12345'''`, "providers_search_idx"},
+		{"practitioners", store.MatchedPractitionersSQLForTest, "uuid[], tsquery", `ARRAY[gen_random_uuid()], '''律师'''`, "practitioners_"},
+	} {
+		if _, err := conn.Exec(ctx, "PREPARE generic_"+c.name+" ("+c.types+") AS "+c.sql); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		rows, err := conn.Query(ctx, "EXPLAIN EXECUTE generic_"+c.name+" ("+c.args+")", pgx.QueryExecModeSimpleProtocol)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan := strings.Join(lines, "\n")
+		if !strings.Contains(plan, " on "+c.index) || strings.Contains(plan, "Seq Scan on providers") || strings.Contains(plan, "Seq Scan on practitioners") {
+			t.Errorf("%s, generic plan: not through %s…:\n%s", c.name, c.index, plan)
+		}
+	}
+}
+
 // The map's point query reads the box through the spatial index.
 func TestViewportPlanUsesBoxIndex(t *testing.T) {
 	planRows(t)

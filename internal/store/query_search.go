@@ -19,9 +19,9 @@ type SearchHit struct {
 // The statements below take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would
 // re-parse the code lexemes such as 'pa:labour'). Each has one good plan whatever the tsquery: a bitmap scan
 // of a GIN index (the sample bucket's own for SearchSample), the only index they can use. So they are
-// prepared once per connection and PostgreSQL keeps a generic plan after their first calls
-// (TestSearchPlansAreGeneric shows it); planning each call afresh, as they once were, took a tenth of a
-// search's time in the database.
+// prepared once per connection, and the server runs them on a pool of generic plans
+// (PoolConfig.GenericPlans; TestSearchGenericPlans shows each uses its index). Planning each call afresh,
+// as PostgreSQL otherwise does for most tsqueries, took a quarter of a search's time in the database.
 
 var searchMatchesSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
 		FROM providers p
@@ -82,7 +82,10 @@ const englishNameSimilarity = "0.45"
 func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f Filter, limit int) ([]SearchHit, error) {
 	var hits []SearchHit
 	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "SET LOCAL pg_trgm.word_similarity_threshold = "+englishNameSimilarity); err != nil {
+		// This one is planned for its words (a generic plan would not know the trigram index pays), also
+		// on a pool of generic plans.
+		if _, err := tx.Exec(ctx, `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true),
+			set_config('plan_cache_mode', 'force_custom_plan', true)`, englishNameSimilarity); err != nil {
 			return err
 		}
 		args := append([]any{pgx.QueryExecModeExec, words}, f.args()...)
@@ -110,6 +113,13 @@ func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 	return out, readErr(err)
 }
 
+var matchedPractitionersSQL = `SELECT pr.provider_id::text, pr.name FROM practitioners pr
+		WHERE pr.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed' AND pr.search_doc @@ $2::tsquery
+		UNION
+		SELECT a.provider_id::text, pr.name FROM assignments a JOIN practitioners pr ON pr.id = a.practitioner_id
+		WHERE a.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed' AND pr.search_doc @@ $2::tsquery
+		ORDER BY 1, 2`
+
 // MatchedPractitioners names, per place among providerIDs, the practitioners (belonging there or serving
 // there) whose own search document matches tsq: a search for a lawyer's name or licence number answers
 // with their place, saying who matched.
@@ -118,12 +128,7 @@ func MatchedPractitioners(ctx context.Context, db *pgxpool.Pool, providerIDs []s
 	if len(providerIDs) == 0 || tsq == "" {
 		return out, nil
 	}
-	rows, err := db.Query(ctx, `SELECT pr.provider_id::text, pr.name FROM practitioners pr
-		WHERE pr.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed' AND pr.search_doc @@ $2::tsquery
-		UNION
-		SELECT a.provider_id::text, pr.name FROM assignments a JOIN practitioners pr ON pr.id = a.practitioner_id
-		WHERE a.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed' AND pr.search_doc @@ $2::tsquery
-		ORDER BY 1, 2`, providerIDs, tsq)
+	rows, err := db.Query(ctx, matchedPractitionersSQL, providerIDs, tsq)
 	if err != nil {
 		return nil, readErr(err)
 	}

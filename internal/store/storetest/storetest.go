@@ -34,6 +34,7 @@ var (
 	pool     *pgxpool.Pool
 	template string // the migrated template the package's databases are cloned from
 	extras   []extra
+	others   []*pgxpool.Pool // more pools on the package's databases, closed before they are dropped
 )
 
 type extra struct {
@@ -53,6 +54,9 @@ func Main(m *testing.M) int {
 		return 2
 	}
 	code := m.Run()
+	for _, p := range others {
+		p.Close()
+	}
 	pool.Close()
 	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -92,6 +96,17 @@ func ExtraPool(t testing.TB, label string) *pgxpool.Pool {
 	}
 	extras = append(extras, extra{name: name, pool: p})
 	return p
+}
+
+// GenericPlans is a pool on db's database configured as the server's keyword search pool
+// (store.PoolConfig.GenericPlans): tests of the search engine run as the server runs it.
+func GenericPlans(ctx context.Context, db *pgxpool.Pool) (*pgxpool.Pool, error) {
+	p, err := store.OpenPool(ctx, store.PoolConfig{URL: db.Config().ConnString(), MaxConns: 4, ConnectTimeout: 5 * time.Second,
+		AppName: "legalmap-test", GenericPlans: true})
+	if err == nil {
+		others = append(others, p)
+	}
+	return p, err
 }
 
 // URL is the connection URL of the package's database.
