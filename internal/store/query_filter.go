@@ -90,6 +90,11 @@ func cond(c, param, practitioners string) string {
 	return strings.ReplaceAll(strings.Replace(c, "$p", practitioners, 1), "$v", param)
 }
 
+// set says whether f narrows anything.
+func (f Filter) set() bool {
+	return len(f.Kinds) > 0 || len(f.PracticeAreas) > 0 || len(f.Languages) > 0 || f.Free != nil
+}
+
 // args are the values filterSQL reads. Lists go as empty arrays rather than NULL, which cardinality would
 // turn into an unknown condition.
 func (f Filter) args() []any {

@@ -159,7 +159,8 @@ func firstK(kept []Nearby, k int) []Nearby {
 // The limit is written into the text, not passed: with LIMIT $n, and with the filters' "any" tests, the
 // server's generic plan is costed for an unknown limit (a tenth of the table) and never chosen, so every
 // call was planned afresh, half of the statement's cost. With a constant limit and only the filters set
-// (Filter.where), an unfiltered statement is planned once per connection.
+// (Filter.where), an unfiltered statement is planned once per connection; a filtered one is still
+// planned at every call (nearestCandidates), for its kind's own index.
 func knnStatement(q NearestQuery, n int) (string, []any) {
 	args := []any{q.Point[0], q.Point[1]}
 	radius := ""
@@ -220,6 +221,11 @@ type knnPlane struct{ dist, scale float64 }
 // nearestCandidates returns up to n matching places in planar KNN order, and the plane as seen from the last.
 func nearestCandidates(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) ([]Place, knnPlane, error) {
 	sql, args := knnStatement(q, n)
+	if q.Filter.set() {
+		// Planned for its filters at every call: a kind's own KNN index (051) serves only a plan that
+		// knows the kind, and the server's generic plan, which it adopts after five calls, does not.
+		args = append([]any{pgx.QueryExecModeExec}, args...)
+	}
 	var plane knnPlane
 	out, err := scanPlaces(ctx, db, sql, args, &plane.scale)
 	if len(out) > 0 {

@@ -67,6 +67,11 @@ func OpenPool(ctx context.Context, pc PoolConfig) (*pgxpool.Pool, error) {
 	cfg.ConnConfig.RuntimeParams["timezone"] = "Asia/Shanghai"
 	if pc.Interactive {
 		cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "0"
+		// A scan that stops at its limit (the map's points in a city-wide view: the first 301 rows) must
+		// start at the table's first page. Synchronized, it starts where another scan last reported, which
+		// drifts to the table's end, among the old versions of updated rows: 1% of city-wide views took
+		// 100-350 ms instead of 2 (1M places, wrk at concurrency 4: p99 180-260 ms, 12 ms without).
+		cfg.ConnConfig.RuntimeParams["synchronize_seqscans"] = "off"
 	}
 	if pc.GenericPlans {
 		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"

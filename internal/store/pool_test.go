@@ -1,0 +1,40 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
+)
+
+// The server's pools carry the settings their statements are measured with: no parallel workers and no
+// synchronized scans on the interactive pool, and generic plans as well on the search pool.
+func TestPoolSettings(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		pc                     store.PoolConfig
+		workers, synced, plans string
+	}{
+		{store.PoolConfig{Interactive: true}, "0", "off", "auto"},
+		{store.PoolConfig{Interactive: true, GenericPlans: true}, "0", "off", "force_generic_plan"},
+	} {
+		c.pc.URL, c.pc.MaxConns, c.pc.ConnectTimeout = storetest.URL(), 1, 5*time.Second
+		db, err := store.OpenPool(ctx, c.pc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var workers, synced, plans string
+		err = db.QueryRow(ctx, `SELECT current_setting('max_parallel_workers_per_gather'),
+			current_setting('synchronize_seqscans'), current_setting('plan_cache_mode')`).Scan(&workers, &synced, &plans)
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if workers != c.workers || synced != c.synced || plans != c.plans {
+			t.Errorf("%+v: workers %s, synchronized scans %s, plans %s; want %s, %s, %s",
+				c.pc, workers, synced, plans, c.workers, c.synced, c.plans)
+		}
+	}
+}
