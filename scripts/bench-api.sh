@@ -71,8 +71,8 @@ pgbench_tps() { # endpoint -> tps and latency of the store's statement
 declare -A rps p50 p99 errs tps
 for ep in nearest search viewport; do
   "$dir/benchload" -endpoint "$ep" >"$dir/$ep.lua"
-  say "$ep: warming up"
-  wrk -t1 -c"$conc" -d3s -s "$dir/$ep.lua" "http://127.0.0.1:$port" >/dev/null || true
+  say "$ep: warming up (10 s: the pools grow and their new sessions load PostGIS and the catalogs)"
+  wrk -t1 -c"$conc" -d10s -s "$dir/$ep.lua" "http://127.0.0.1:$port" >/dev/null || true
   say "$ep: API at concurrency $conc for $dur"
   line=$(wrk -t1 -c"$conc" -d"$dur" -s "$dir/$ep.lua" "http://127.0.0.1:$port" | tail -1 || true)
   echo "   $line" >&2

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -123,24 +124,60 @@ func whole[T any](items []T) listAnswer[T] {
 	return listAnswer[T]{Results: items, Total: len(items), Limit: len(items), Offset: 0}
 }
 
-// kindCounts caches the active records per kind for one directory version: counting reads every row.
+// kindCounts caches the active records per kind for one directory version: counting reads every row (a
+// second or two at a million places), so it happens once per version and never under the lock.
 type kindCounts struct {
-	db      *pgxpool.Pool
-	mu      sync.Mutex
-	version int64
-	counts  map[string]int
+	db       *pgxpool.Pool
+	mu       sync.Mutex
+	version  int64
+	counts   map[string]int
+	counting bool // a background count is running (recent)
 }
 
+// get returns the counts of version, counting them if the cache holds another version.
 func (k *kindCounts) get(ctx context.Context, version int64) (map[string]int, error) {
 	k.mu.Lock()
-	defer k.mu.Unlock()
 	if k.counts != nil && k.version == version {
+		defer k.mu.Unlock()
 		return k.counts, nil
 	}
+	k.mu.Unlock()
 	counts, err := store.KindCounts(ctx, k.db)
 	if err != nil {
 		return nil, err
 	}
-	k.counts, k.version = counts, version
+	k.keep(counts, version)
 	return counts, nil
+}
+
+// recent returns at once the counts of the latest version counted so far (nil before the first count),
+// and counts version in the background when the cache holds an older one: for a search heuristic that
+// may lag a change by a few seconds but must never wait for a count.
+func (k *kindCounts) recent(version int64) map[string]int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if (k.counts == nil || k.version < version) && !k.counting {
+		k.counting = true
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			counts, err := store.KindCounts(ctx, k.db)
+			if err == nil {
+				k.keep(counts, version)
+			}
+			k.mu.Lock()
+			k.counting = false
+			k.mu.Unlock()
+		}()
+	}
+	return k.counts
+}
+
+// keep stores the counts of version unless newer ones are kept already.
+func (k *kindCounts) keep(counts map[string]int, version int64) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.counts == nil || version >= k.version {
+		k.counts, k.version = counts, version
+	}
 }

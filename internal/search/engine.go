@@ -30,8 +30,11 @@ type Request struct {
 	// Futian's box). It lets a search from far away find the nearest matches in that place through the
 	// spatial index instead of walking outwards from the citizen through everything in between.
 	Within *orb.Bound
-	Limit  int
-	Offset int
+	// CommonKinds are the kinds a large share of the places have (a fifth or more): a search around a
+	// location tests them on the rows rather than in the index (see PG.cellLookup).
+	CommonKinds []string
+	Limit       int
+	Offset      int
 }
 
 // Result is one page of hits and how many there are in all (Total stops counting at MaxTotal).

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -98,6 +99,45 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	return union(near, fill), MaxTotal, nil
 }
 
+// cellLookup is how the cells are asked for the matches of tsq: what the index answers, and the filter the
+// rows pass. A kind that a large share of the places have (law firms and community advisers, nine in ten
+// places of the benchmark's million) is tested on the rows when the strict query asks for more than the
+// kind: in the index, its posting list (450,000 entries) was walked in step with the cells' and the other
+// words' at every candidate, about half of the lookup (9.3 -> 5.3 ms for 南山 law firms around a point),
+// while on the rows it costs a visit to about two rows per law firm kept. The rows are ranked by tsq all
+// the same, and a row passes exactly when its document would have matched tsq: its kind lexeme is its
+// kind.
+func cellLookup(r Request, tsq string) (string, store.Filter) {
+	if tsq != r.Query.TSQuery() {
+		return tsq, r.Filter // the relaxed query: the kind is one alternative among others
+	}
+	rest, kinds := r.Query.TSQueryButKinds()
+	if rest == "" {
+		return tsq, r.Filter
+	}
+	for _, k := range kinds {
+		if !slices.Contains(r.CommonKinds, k) {
+			return tsq, r.Filter
+		}
+	}
+	f := r.Filter
+	if len(f.Kinds) == 0 {
+		f.Kinds = kinds
+	} else {
+		both := []string{}
+		for _, k := range f.Kinds {
+			if slices.Contains(kinds, k) {
+				both = append(both, k)
+			}
+		}
+		if len(both) == 0 {
+			return tsq, r.Filter // nothing can match: the index says so at once
+		}
+		f.Kinds = both
+	}
+	return rest, f
+}
+
 // union is a followed by the hits of b it does not hold.
 func union(a, b []store.SearchHit) []store.SearchHit {
 	seen := make(map[string]bool, len(a))
@@ -122,7 +162,7 @@ func (e *PG) sampleWindow(ctx context.Context, r Request, tsq string, sample []s
 		return sample, nil
 	}
 	more := min(sampleBuckets, (want+max(1, len(sample))-1)/max(1, len(sample))+1)
-	rest, err := store.SearchMatchesIn(ctx, e.db, tsq, bucketsQuery(1, more), r.Filter, want-len(sample))
+	rest, err := store.SearchMatchesIn(ctx, e.db, tsq, tsq, bucketsQuery(1, more), r.Filter, want-len(sample))
 	return append(sample, rest...), err
 }
 
@@ -148,12 +188,13 @@ func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int, d
 	}
 	anchor := *r.Near
 	need := min(want, r.Offset+r.Limit)
+	match, f := cellLookup(r, tsq)
 	var out []store.SearchHit
 	for level := range cellSizes {
 		if dense && level == len(cellSizes)-1 {
 			break
 		}
-		hits, err := store.SearchMatchesIn(ctx, e.db, tsq, cellBlock(level, anchor), r.Filter, want)
+		hits, err := store.SearchMatchesIn(ctx, e.db, tsq, match, cellBlock(level, anchor), f, want)
 		if err != nil {
 			return nil, err
 		}

@@ -6,12 +6,14 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/geo"
+	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
 
@@ -37,6 +39,16 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	}
 	if got, want := sourceIDs(t, db, res.Hits), nearestOf(citizen, ids, pts, 10); !slices.Equal(got, want) {
 		t.Errorf("first page %v, want the nearest %v", got, want)
+	}
+	// With a word besides the kind, and law firms tested on the rows (cellLookup) or in the index: the same.
+	for _, common := range [][]string{nil, {"law_firm"}} {
+		res, err := NewPG(db).Search(ctx, Request{Query: a.Query("鹏城 律师事务所"), Near: &citizen, Limit: 10, CommonKinds: common})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := sourceIDs(t, db, res.Hits), nearestOf(citizen, ids, pts, 10); !slices.Equal(got, want) {
+			t.Errorf("common kinds %v: first page %v, want the nearest %v", common, got, want)
+		}
 	}
 
 	// Without a location the broad query is ranked among a sample of its matches: a full page, a total of
@@ -158,6 +170,38 @@ func TestBucketsEven(t *testing.T) {
 	for b, n := range counts {
 		if n < 800 || n > 1200 {
 			t.Errorf("bucket %d holds %d of 128000 places, want about 1000", b, n)
+		}
+	}
+}
+
+// A common kind is tested on the rows only for the strict query with more than the kind in it, and only
+// as far as the request's own kind filter allows.
+func TestCellLookup(t *testing.T) {
+	a := testAnalyzer(t)
+	law := []string{"law_firm"}
+	for _, c := range []struct {
+		query, tsq    string
+		common, kinds []string
+		moved         bool
+		want          []string
+	}{
+		{"福田 律师事务所", "", law, nil, true, law},
+		{"福田 律师事务所", "", nil, nil, false, nil},
+		{"福田 律师事务所", "", law, []string{"notary"}, false, []string{"notary"}},
+		{"福田 律师事务所", "", law, []string{"notary", "law_firm"}, true, law},
+		{"律师事务所", "", law, nil, false, nil},
+		{"福田 律师事务所", "relaxed", law, nil, false, nil},
+	} {
+		q := a.Query(c.query)
+		tsq := q.TSQuery()
+		if c.tsq == "relaxed" {
+			tsq = q.TSQueryAny()
+		}
+		match, f := cellLookup(Request{Query: q, CommonKinds: c.common, Filter: store.Filter{Kinds: c.kinds}}, tsq)
+		moved := match != tsq
+		if moved != c.moved || !slices.Equal(f.Kinds, c.want) || moved && strings.Contains(match, "k:") {
+			t.Errorf("%q (%s) common %v filter %v: index answers %s with kinds %v; want moved %v, kinds %v",
+				c.query, c.tsq, c.common, c.kinds, match, f.Kinds, c.moved, c.want)
 		}
 	}
 }

@@ -26,6 +26,21 @@ func (q Query) TSQuery() string { return q.tsquery(" & ") }
 // matched (ts_rank), so records meeting more concepts come first. "" when the query is empty.
 func (q Query) TSQueryAny() string { return q.tsquery(" | ") }
 
+// TSQueryButKinds is the strict form without the concept of the kinds the query names, and those kinds:
+// for an engine that tests the kind on the rows. "" when the query names no kind, or nothing else.
+func (q Query) TSQueryButKinds() (string, []string) {
+	rest := Query{concepts: make([]concept, 0, len(q.concepts))}
+	for _, c := range q.concepts {
+		if c.key != prefixKind {
+			rest.concepts = append(rest.concepts, c)
+		}
+	}
+	if len(rest.concepts) == len(q.concepts) || len(q.Kinds) == 0 {
+		return "", nil
+	}
+	return rest.TSQuery(), q.Kinds
+}
+
 func (q Query) tsquery(join string) string {
 	parts := make([]string, 0, len(q.concepts))
 	for _, c := range q.concepts {

@@ -114,7 +114,7 @@ func TestSearchGenericPlans(t *testing.T) {
 	for _, c := range []struct{ name, sql, types, args, index string }{
 		{"sample", store.SearchSampleSQL(), filters, `'''k:notary''', '{}', '{}', '{}', NULL, 100`, "providers_search_sample_idx"},
 		{"matches", store.SearchMatchesSQL(), filters, `'''n12345''', '{}', '{}', '{}', NULL, 1001`, "providers_search_idx"},
-		{"cells", store.SearchMatchesInSQLForTest, filters + ", tsquery", `'''k:notary''', '{}', '{}', '{}', NULL, 100, '''n12345'''`, "providers_search_idx"},
+		{"cells", store.SearchMatchesInSQLForTest, filters + ", tsquery, tsquery", `'''k:notary''', '{}', '{}', '{}', NULL, 100, '''n12345''', '''k:notary'''`, "providers_search_idx"},
 		{"practitioners", store.MatchedPractitionersSQLForTest, "uuid[], tsquery", `ARRAY[gen_random_uuid()], '''律师'''`, "practitioners_"},
 	} {
 		if _, err := conn.Exec(ctx, "PREPARE generic_"+c.name+" ("+c.types+") AS "+c.sql); err != nil {

@@ -40,14 +40,16 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, 
 }
 
 // SearchMatchesIn is SearchMatches restricted by a second tsquery (the cells around a location): the
-// GIN index answers both at once. Ranks are of tsq alone.
-func SearchMatchesIn(ctx context.Context, db *pgxpool.Pool, tsq, within string, f Filter, limit int) ([]SearchHit, error) {
-	args := append([]any{tsq}, f.args()...)
-	args = append(args, limit, within)
+// GIN index answers both at once. The index answers match; the rows are ranked by rank, which is match
+// itself or match with one more concept that f tests on the rows (search.PG's cell lookups of a common
+// kind).
+func SearchMatchesIn(ctx context.Context, db *pgxpool.Pool, rank, match, within string, f Filter, limit int) ([]SearchHit, error) {
+	args := append([]any{match}, f.args()...)
+	args = append(args, limit, within, rank)
 	return searchHits(db.Query(ctx, searchMatchesInSQL, args...))
 }
 
-var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $8::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
 		FROM providers p
 		WHERE p.search_doc @@ ($1::tsquery && $7::tsquery) AND ` + filterSQL(2) + `
 		LIMIT $6`
