@@ -117,16 +117,7 @@ func TestNearestOneRoundInShenzhen(t *testing.T) {
 // one is planned at every call: a generic plan does not know the kind, and would pass over its index.
 func TestNearestPlannedOnce(t *testing.T) {
 	planRows(t)
-	cfg, err := pgxpool.ParseConfig(storetest.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.MaxConns = 1 // one session, whose prepared statements the last query reads
-	db, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := oneSession(t)
 	r := rand.New(rand.NewPCG(8, 8))
 	for _, f := range []store.Filter{{}, {Kinds: []string{"notary"}}} {
 		for i := 0; i < 12; i++ {
@@ -137,7 +128,7 @@ func TestNearestPlannedOnce(t *testing.T) {
 		}
 	}
 	var filtered int64
-	err = db.QueryRow(context.Background(), `SELECT count(*) FROM pg_prepared_statements
+	err := db.QueryRow(context.Background(), `SELECT count(*) FROM pg_prepared_statements
 		WHERE statement LIKE '%kind = ANY%' AND generic_plans > 0 AND statement NOT LIKE '%pg_prepared_statements%'`).Scan(&filtered)
 	if err != nil || filtered > 0 {
 		t.Errorf("a nearest with a kind filter ran on a generic plan (%d statements, %v)", filtered, err)
@@ -158,16 +149,7 @@ func TestNearestPlannedOnce(t *testing.T) {
 // answered the whole city through the spatial index, a bitmap of every place: 340 ms instead of 2).
 func TestViewportPlannedPerBox(t *testing.T) {
 	planRows(t)
-	cfg, err := pgxpool.ParseConfig(storetest.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.MaxConns = 1
-	db, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := oneSession(t)
 	ctx := context.Background()
 	for i := 0; i < 12; i++ {
 		box := orb.Bound{Min: orb.Point{114 + 0.01*float64(i), 22.5}, Max: orb.Point{114.005 + 0.01*float64(i), 22.505}}
@@ -183,10 +165,27 @@ func TestViewportPlannedPerBox(t *testing.T) {
 		t.Fatal(err)
 	}
 	var generic int64
-	err = db.QueryRow(ctx, `SELECT count(*) FROM pg_prepared_statements
+	err := db.QueryRow(ctx, `SELECT count(*) FROM pg_prepared_statements
 		WHERE statement LIKE '%ST_MakeEnvelope($1, $2, $3, $4, 4326)%'
 		  AND statement NOT LIKE '%pg_prepared_statements%'`).Scan(&generic)
 	if err != nil || generic > 0 {
 		t.Errorf("%d statements over a box are kept prepared, open to a generic plan (%v)", generic, err)
 	}
+}
+
+// oneSession is a pool of one connection to the package's database: one session, whose prepared
+// statements a test reads in pg_prepared_statements after its calls.
+func oneSession(t *testing.T) *pgxpool.Pool {
+	t.Helper()
+	cfg, err := pgxpool.ParseConfig(storetest.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.MaxConns = 1
+	db, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.Close)
+	return db
 }
