@@ -120,7 +120,7 @@ func TestSearchGenericPlans(t *testing.T) {
 		if _, err := conn.Exec(ctx, "PREPARE generic_"+c.name+" ("+c.types+") AS "+c.sql); err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		rows, err := conn.Query(ctx, "EXPLAIN EXECUTE generic_"+c.name+" ("+c.args+")", pgx.QueryExecModeSimpleProtocol)
+		rows, err := conn.Query(ctx, "EXPLAIN EXECUTE generic_"+c.name+" ("+c.args+")", pgx.QueryExecModeExec)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
