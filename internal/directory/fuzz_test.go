@@ -62,6 +62,7 @@ func FuzzParsePhones(f *testing.F) {
 
 func FuzzParseDate(f *testing.F) {
 	f.Add("2026年1月2日")
+	f.Add("001E7") // a number, but no Excel day
 	f.Fuzz(func(t *testing.T, s string) {
 		d, ok := ParseDate(s)
 		if !ok {

@@ -102,6 +102,9 @@ func ParseDate(s string) (string, bool) {
 	}
 	if serial, err := strconv.ParseFloat(f, 64); err == nil && !strings.ContainsAny(f, "-/年") {
 		whole := strings.SplitN(f, ".", 2)[0]
+		if strings.Trim(whole, "0123456789") != "" { // "001e7" reads as a number, but is no date
+			return "", false
+		}
 		if len(whole) == 8 { // 20260102
 			return ymd(whole[:4], whole[4:6], whole[6:])
 		}
