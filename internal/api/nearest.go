@@ -1,8 +1,6 @@
 package api
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/store"
@@ -59,5 +57,5 @@ func (q *publicAPI) nearest(c echo.Context) error {
 	for i := range found {
 		out.Results = append(out.Results, item(&found[i].Place, found[i].Metres, crs, now, cat.calendar))
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeList(c, out)
 }

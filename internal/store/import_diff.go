@@ -3,9 +3,10 @@ package store
 import (
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
+
+	"legalmap/internal/jsontext"
 )
 
 // A created record's audit diff holds every non-empty field it was created with, {"field": {"old": null,
@@ -88,7 +89,7 @@ func (d *diffWriter) key(field string) {
 	} else {
 		d.b = append(d.b, ',')
 	}
-	d.b = appendJSONString(d.b, field)
+	d.b = jsontext.AppendString(d.b, field)
 	d.b = append(d.b, `:{"old":null,"new":`...)
 }
 
@@ -102,7 +103,7 @@ func (d *diffWriter) str(field, v string) {
 		return
 	}
 	d.key(field)
-	d.b = append(appendJSONString(d.b, v), '}')
+	d.b = append(jsontext.AppendString(d.b, v), '}')
 }
 
 func (d *diffWriter) list(field string, v []string) {
@@ -115,7 +116,7 @@ func (d *diffWriter) list(field string, v []string) {
 		if i > 0 {
 			d.b = append(d.b, ',')
 		}
-		d.b = appendJSONString(d.b, s)
+		d.b = jsontext.AppendString(d.b, s)
 	}
 	d.b = append(d.b, "]}"...)
 }
@@ -140,43 +141,4 @@ func (d *diffWriter) close() []byte {
 		return []byte("{}")
 	}
 	return append(d.b, '}')
-}
-
-// appendJSONString writes s as a JSON string: quotes, backslashes and control characters escaped, invalid
-// UTF-8 replaced (the reader refuses such text before it gets here).
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			b = append(b, c)
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, `\ufffd`...)
-		} else {
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
 }

@@ -1,10 +1,7 @@
 package store
 
 // The import's internals that its tests (package store_test, which may use storetest) drive directly.
-var (
-	RegisterTSVectorForTest = registerTSVector
-	AppendJSONStringForTest = appendJSONString
-)
+var RegisterTSVectorForTest = registerTSVector
 
 // SetSegmentsForTest makes WriteProviders' segments small, until the returned function restores them.
 func SetSegmentsForTest(created, rows, listed int) (restore func()) {

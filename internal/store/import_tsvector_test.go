@@ -2,10 +2,8 @@ package store_test
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 
@@ -88,28 +86,4 @@ func textForm(d store.TSVector) string {
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// FuzzAppendJSONString: the creation diff's string writer gives valid JSON that decodes to the text
-// (invalid UTF-8 becomes U+FFFD, as encoding/json does).
-func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"", "福田", `"quoted" \ back`, "tab\tnew\nline\r", "\x00\x01\x1f", "\xff\xfe", "<script>"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		b := store.AppendJSONStringForTest(nil, s)
-		var got string
-		if err := json.Unmarshal(b, &got); err != nil {
-			t.Fatalf("%q -> %s: %v", s, b, err)
-		}
-		want := strings.ToValidUTF8(s, "\uFFFD")
-		if !utf8.ValidString(s) {
-			// encoding/json replaces each invalid byte; ToValidUTF8 a run. Compare by re-encoding.
-			w, _ := json.Marshal(s)
-			json.Unmarshal(w, &want)
-		}
-		if got != want {
-			t.Fatalf("%q -> %s -> %q", s, b, got)
-		}
-	})
 }
