@@ -36,8 +36,10 @@ func fetch(t *testing.T, url string, gz bool, header ...string) (*http.Response,
 // Pages, scripts and public JSON go gzipped to clients that accept it, and unpack to exactly what a client
 // without gzip gets.
 func TestPublicAnswersAreCompressed(t *testing.T) {
+	qaFixtures(t)
 	ts := newServer(t, nil, nil)
-	for _, path := range []string{"/", "/static/js/app.js", "/api/v1/practice-areas", "/api/v1/kinds"} {
+	for _, path := range []string{"/", "/static/js/app.js", "/static/vendor/leaflet/leaflet.js", "/api/v1/practice-areas", "/api/v1/kinds",
+		"/api/v1/providers/nearest?lat=22.54&lng=114.05&limit=20", "/api/v1/providers?bbox=113.7,22.4,114.7,22.9&zoom=11"} {
 		resp, packed := fetch(t, ts.URL+path, true)
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Encoding") != "gzip" {
 			t.Errorf("%s: status %d, Content-Encoding %q; want gzip", path, resp.StatusCode, resp.Header.Get("Content-Encoding"))
@@ -58,6 +60,11 @@ func TestPublicAnswersAreCompressed(t *testing.T) {
 		if !bytes.Equal(unpacked, plain) || len(packed) >= len(plain) {
 			t.Errorf("%s: %d bytes gzipped unpack to %d bytes, the plain answer has %d (equal: %v)",
 				path, len(packed), len(unpacked), len(plain), bytes.Equal(unpacked, plain))
+		}
+		// Up to 16 KB an answer is compressed whole and sent with its length; past that it streams.
+		if whole := resp.ContentLength == int64(len(packed)); whole != (len(plain) <= 16<<10) {
+			t.Errorf("%s: %d bytes plain went with Content-Length %d; want it set only up to 16 KB",
+				path, len(plain), resp.ContentLength)
 		}
 	}
 }
