@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"sync"
 	"sync/atomic"
@@ -46,18 +47,28 @@ type listAnswer[T any] struct {
 // validate them, so this is a guard, not a path). Parsed hours are kept by their text: a directory has a
 // few hundred distinct schedules, and parsing each place's hours again was an eighth of a list answer's
 // CPU. The value returned is shared: callers read it, never change it.
+//
+// The cache is a map replaced whole when a schedule is added (copy on write): reads, one per place in
+// every answer, take no lock and copy no key, and additions stop after the first minutes.
 func hoursOf(raw []byte) directory.Hours {
-	if v, ok := parsedHours.Load(string(raw)); ok {
-		return v.(directory.Hours)
+	cache := parsedHours.Load()
+	if h, ok := (*cache)[string(raw)]; ok {
+		return h
 	}
 	var h directory.Hours
 	if len(raw) > 0 && json.Unmarshal(raw, &h) != nil {
 		h = directory.Hours{}
 	}
-	if parsedCount.Load() < maxParsedHours {
-		if _, loaded := parsedHours.LoadOrStore(string(raw), h); !loaded {
-			parsedCount.Add(1)
+	if len(*cache) < maxParsedHours {
+		parsedMu.Lock()
+		cache = parsedHours.Load()
+		if _, ok := (*cache)[string(raw)]; !ok && len(*cache) < maxParsedHours {
+			grown := make(map[string]directory.Hours, len(*cache)+1)
+			maps.Copy(grown, *cache)
+			grown[string(raw)] = h
+			parsedHours.Store(&grown)
 		}
+		parsedMu.Unlock()
 	}
 	return h
 }
@@ -66,8 +77,12 @@ func hoursOf(raw []byte) directory.Hours {
 const maxParsedHours = 4096
 
 var (
-	parsedHours sync.Map // stored JSON text -> directory.Hours
-	parsedCount atomic.Int64
+	parsedHours = func() *atomic.Pointer[map[string]directory.Hours] {
+		var p atomic.Pointer[map[string]directory.Hours]
+		p.Store(&map[string]directory.Hours{})
+		return &p
+	}() // stored JSON text -> directory.Hours
+	parsedMu sync.Mutex // held by the one adding
 )
 
 // openNow is true or false, or nil when the hours say nothing structured. A place closed for the time

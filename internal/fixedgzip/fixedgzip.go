@@ -33,20 +33,13 @@ func Append(dst, src []byte) []byte {
 			i++
 			continue
 		}
-		l := 4
-		for i+l < n && l < maxLength && src[cand+l] == src[i+l] {
-			l++
-		}
-		for ; lit < i; lit++ {
-			w.symbol(int(src[lit]))
-		}
+		l := matchLength(src[cand+4:], src[i+4:min(n, i+maxLength)]) + 4
+		w.literals(src[lit:i])
 		w.match(l, i-cand)
 		i += l
 		lit = i
 	}
-	for ; lit < n; lit++ {
-		w.symbol(int(src[lit]))
-	}
+	w.literals(src[lit:])
 	w.symbol(endOfBlock)
 	dst = w.close()
 	dst = binary.LittleEndian.AppendUint32(dst, crc32.ChecksumIEEE(src))
@@ -110,6 +103,20 @@ func init() {
 	}
 }
 
+// matchLength is how many bytes a and b have in common from their start (len(a) >= len(b)), compared
+// eight at a time.
+func matchLength(a, b []byte) int {
+	l := 0
+	for ; len(b)-l >= 8; l += 8 {
+		if x := binary.LittleEndian.Uint64(a[l:]) ^ binary.LittleEndian.Uint64(b[l:]); x != 0 {
+			return l + bits.TrailingZeros64(x)/8
+		}
+	}
+	for ; l < len(b) && a[l] == b[l]; l++ {
+	}
+	return l
+}
+
 // distSymbol is the distance symbol of d (1..32768).
 func distSymbol(d uint32) int {
 	if d <= 4 {
@@ -137,6 +144,18 @@ func (w *bitWriter) put(v uint64, n uint) {
 }
 
 func (w *bitWriter) symbol(s int) { w.put(uint64(litCode[s]), uint(litBits[s])) }
+
+// literals writes bytes as literals, three to a put (at most 27 bits).
+func (w *bitWriter) literals(b []byte) {
+	for ; len(b) >= 3; b = b[3:] {
+		c0, c1, c2 := b[0], b[1], b[2]
+		n0, n1 := uint(litBits[c0]), uint(litBits[c1])
+		w.put(uint64(litCode[c0])|uint64(litCode[c1])<<n0|uint64(litCode[c2])<<(n0+n1), n0+n1+uint(litBits[c2]))
+	}
+	for _, c := range b {
+		w.symbol(int(c))
+	}
+}
 
 func (w *bitWriter) match(length, distance int) {
 	ls := lenSymbol[length]

@@ -162,3 +162,24 @@ func normalize(a [3]float64) [3]float64 {
 	n := math.Sqrt(a[0]*a[0] + a[1]*a[1] + a[2]*a[2])
 	return [3]float64{a[0] / n, a[1] / n, a[2] / n}
 }
+
+// Chord is the straight-line distance in metres through the earth between two WGS84 points on the
+// spheroid's surface: never longer than Distance (a straight line is the shortest path there is; the two
+// computations' rounding aside, micrometres), shorter by about d³/24R² (a millimetre at 10 km, 2.5 cm at
+// 30 km), and a fraction of its cost. It lets a caller turn away points
+// that cannot be nearer than one already found without computing their geodesic.
+func Chord(a, b orb.Point) float64 {
+	pa, pb := ecef(a), ecef(b)
+	dx, dy, dz := pa[0]-pb[0], pa[1]-pb[1], pa[2]-pb[2]
+	return math.Sqrt(dx*dx + dy*dy + dz*dz)
+}
+
+// ecef is p on the spheroid's surface in earth-centred, earth-fixed coordinates (metres).
+func ecef(p orb.Point) [3]float64 {
+	const rad = math.Pi / 180
+	const e2 = wgs84F * (2 - wgs84F)
+	sinLat, cosLat := math.Sincos(p[1] * rad)
+	sinLng, cosLng := math.Sincos(p[0] * rad)
+	n := wgs84A / math.Sqrt(1-e2*sinLat*sinLat)
+	return [3]float64{n * cosLat * cosLng, n * cosLat * sinLng, n * (1 - e2) * sinLat}
+}

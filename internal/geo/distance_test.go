@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -108,5 +109,32 @@ func BenchmarkDistance(b *testing.B) {
 	p, q := orb.Point{113.93, 22.52}, orb.Point{114.12, 22.61}
 	for b.Loop() {
 		Distance(p, q)
+	}
+}
+
+// Chord is a lower bound of Distance everywhere, and close to it at a city's scale.
+func TestChordBoundsDistance(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 20000; i++ {
+		a := orb.Point{r.Float64()*360 - 180, r.Float64()*180 - 90}
+		b := orb.Point{r.Float64()*360 - 180, r.Float64()*180 - 90}
+		if i%2 == 0 { // near each other, as nearest's candidates are
+			b = orb.Point{a[0] + (r.Float64()-0.5)*0.8, max(-90, min(90, a[1]+(r.Float64()-0.5)*0.4))}
+		}
+		c, d := Chord(a, b), Distance(a, b)
+		if c > d+1e-5 { // Vincenty stops within micrometres
+
+			t.Fatalf("%v to %v: chord %.9f m is longer than the geodesic %.9f m", a, b, c, d)
+		}
+		if d < 10000 && d-c > 0.0011 {
+			t.Fatalf("%v to %v: chord %.6f m, geodesic %.6f m: more than a millimetre apart", a, b, c, d)
+		}
+	}
+}
+
+func BenchmarkChord(b *testing.B) {
+	p, q := orb.Point{113.93, 22.52}, orb.Point{114.12, 22.61}
+	for b.Loop() {
+		Chord(p, q)
 	}
 }

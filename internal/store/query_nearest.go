@@ -126,14 +126,23 @@ type nearestK struct {
 	kept []Nearby
 }
 
-// wants tells whether a place at metres with that id would rank among the kept.
-func (t *nearestK) wants(metres float64, id string) bool {
+// wants tells whether the place at pt with that id would rank among the kept, and its distance. Once k
+// are kept, the straight line through the earth (geo.Chord: never longer than the geodesic, a sixth of
+// its cost) turns most rows past the k-th away before their geodesic is computed.
+func (t *nearestK) wants(pt orb.Point, id string) (float64, bool) {
 	if len(t.kept) < t.q.Limit {
-		return true
+		return geo.Distance(t.q.Point, pt), true
 	}
 	last := &t.kept[len(t.kept)-1]
-	return metres < last.Metres || metres == last.Metres && id < last.ID
+	if geo.Chord(t.q.Point, pt) > last.Metres+chordSlack {
+		return 0, false
+	}
+	metres := geo.Distance(t.q.Point, pt)
+	return metres, metres < last.Metres || metres == last.Metres && id < last.ID
 }
+
+// chordSlack covers the rounding of geo.Chord and geo.Distance (micrometres) with room to spare.
+const chordSlack = 1e-3
 
 // add keeps pl (which wants accepted) unless it is kept already, dropping the farthest beyond q.Limit.
 func (t *nearestK) add(pl Nearby) {
@@ -181,8 +190,8 @@ func (t *nearestK) offer(ctx context.Context, db *pgxpool.Pool, sql string, args
 			return 0, orb.Point{}, readErr(err)
 		}
 		last = orb.Point{pl.Lng, pl.Lat}
-		metres := geo.Distance(t.q.Point, last)
-		if !t.wants(metres, pl.ID) {
+		metres, ok := t.wants(last, pl.ID)
+		if !ok {
 			continue
 		}
 		if t.q.Keep == nil {
