@@ -41,7 +41,7 @@ func (s *Server) newPublicAPI() *publicAPI {
 	if s.cfg.SearchEngine == "meilisearch" {
 		q.engine = search.NewMeili(s.cfg.MeiliURL, s.cfg.MeiliKey)
 	} else {
-		q.engine = search.NewPG(s.search)
+		q.engine = search.NewPG(s.search, s.read)
 	}
 	return q
 }

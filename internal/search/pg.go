@@ -13,11 +13,12 @@ import (
 // PG searches the search documents PostgreSQL keeps in providers.search_doc and practitioners.search_doc
 // (tsvectors written from Analyzer.DocumentTokens, GIN-indexed), with pg_trgm on English names for typos.
 type PG struct {
-	db *pgxpool.Pool
+	db      *pgxpool.Pool // the GIN statements: one good plan each, so generic plans (store.PoolConfig.GenericPlans)
+	perCall *pgxpool.Pool // the statements planned for their values at every call
 }
 
-// NewPG returns the PostgreSQL engine on db.
-func NewPG(db *pgxpool.Pool) *PG { return &PG{db: db} }
+// NewPG returns the PostgreSQL engine on its two pools (they may be one).
+func NewPG(db, perCall *pgxpool.Pool) *PG { return &PG{db: db, perCall: perCall} }
 
 // Search runs the strict query (every concept met); when that finds nothing, it tries English names by
 // trigram similarity (the query had Latin words: perhaps a misspelt name), then the relaxed query (any
@@ -120,22 +121,27 @@ func cellLookup(r Request, tsq string) (string, store.Filter) {
 			return tsq, r.Filter
 		}
 	}
-	f := r.Filter
-	if len(f.Kinds) == 0 {
-		f.Kinds = kinds
-	} else {
-		both := []string{}
-		for _, k := range f.Kinds {
-			if slices.Contains(kinds, k) {
-				both = append(both, k)
-			}
-		}
-		if len(both) == 0 {
-			return tsq, r.Filter // nothing can match: the index says so at once
-		}
-		f.Kinds = both
+	f, ok := withKinds(r.Filter, kinds)
+	if !ok {
+		return tsq, r.Filter // nothing can match: the index says so at once
 	}
 	return rest, f
+}
+
+// withKinds is f narrowed to kinds too; false when no kind is left.
+func withKinds(f store.Filter, kinds []string) (store.Filter, bool) {
+	if len(f.Kinds) == 0 {
+		f.Kinds = kinds
+		return f, true
+	}
+	both := []string{}
+	for _, k := range f.Kinds {
+		if slices.Contains(kinds, k) {
+			both = append(both, k)
+		}
+	}
+	f.Kinds = both
+	return f, len(both) > 0
 }
 
 // union is a followed by the hits of b it does not hold.
@@ -187,6 +193,15 @@ func (e *PG) nearMatches(ctx context.Context, r Request, tsq string, want int, d
 		return nil, nil
 	}
 	anchor := *r.Near
+	if kind, ok := r.Query.OnlyKind(); ok && tsq == r.Query.TSQuery() {
+		// The nearest places of the kind are its nearest matches, in the kind's KNN index ("法律援助" near a
+		// citizen at a million places: 0.4 ms, where the GIN lookups of the cells took 1 to 7).
+		f, ok := withKinds(r.Filter, []string{kind})
+		if !ok {
+			return nil, nil
+		}
+		return store.SearchNearest(ctx, e.perCall, tsq, f, anchor, want)
+	}
 	need := min(want, r.Offset+r.Limit)
 	match, f := cellLookup(r, tsq)
 	var out []store.SearchHit

@@ -41,6 +41,15 @@ func (q Query) TSQueryButKinds() (string, []string) {
 	return rest.TSQuery(), q.Kinds
 }
 
+// OnlyKind is the kind the query names when that is all it asks ("法律援助", "公证处"): one concept, a
+// kind with one code. Its matches are exactly the places of that kind (a kind lexeme is its record's kind).
+func (q Query) OnlyKind() (string, bool) {
+	if len(q.concepts) != 1 || q.concepts[0].key != prefixKind || len(q.Kinds) != 1 {
+		return "", false
+	}
+	return q.Kinds[0], true
+}
+
 func (q Query) tsquery(join string) string {
 	parts := make([]string, 0, len(q.concepts))
 	for _, c := range q.concepts {

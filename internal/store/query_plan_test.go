@@ -176,3 +176,15 @@ func destination(c orb.Point, bearing, d float64) orb.Point {
 	}
 	return at(lo)
 }
+
+// A search for a kind alone near a citizen walks that kind's own KNN index (051), filters and all.
+func TestSearchNearestUsesTheKindsIndex(t *testing.T) {
+	planRows(t)
+	for _, f := range []store.Filter{{Kinds: []string{"legal_aid"}}, {Kinds: []string{"notary"}, Languages: []string{"en"}}} {
+		sql, args := store.SearchNearestStatement("'k:"+f.Kinds[0]+"'", f, orb.Point{114.05, 22.54}, 100)
+		plan := explain(t, sql, args...)
+		if !strings.Contains(plan, "Index Scan using providers_knn_"+f.Kinds[0]+"_idx ") || strings.Contains(plan, "Sort") {
+			t.Errorf("filters %+v: not ordered by the kind's KNN index:\n%s", f, plan)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/paulmach/orb"
 )
 
 // SearchHit is a place a keyword search matched, with its text relevance and position for the ranking.
@@ -53,6 +54,26 @@ var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $8::tsquery),
 		FROM providers p
 		WHERE p.search_doc @@ ($1::tsquery && $7::tsquery) AND ` + filterSQL(2) + `
 		LIMIT $6`
+
+// SearchNearest returns up to limit places matching f nearest to near, in the order of the KNN index's
+// plane, each with the rank of its document for tsq. It answers the near matches of a query that names a
+// kind and nothing else (f then holds that one kind): walking the kind's own KNN index (051) meets a match
+// at every step. It is planned at every call, for that index (a generic plan does not know the kind), so
+// db must not be a pool of generic plans.
+func SearchNearest(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, near orb.Point, limit int) ([]SearchHit, error) {
+	sql, args := SearchNearestStatement(tsq, f, near, limit)
+	return searchHits(db.Query(ctx, sql, append([]any{pgx.QueryExecModeExec}, args...)...))
+}
+
+// SearchNearestStatement is the statement SearchNearest runs and its arguments, for the plan test.
+func SearchNearestStatement(tsq string, f Filter, near orb.Point, limit int) (string, []any) {
+	where, args := f.where([]any{near[0], near[1], tsq, limit})
+	return `SELECT p.id::text, ts_rank(p.search_doc, $3::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+		FROM providers p
+		WHERE ` + where + `
+		ORDER BY knn_point(p.geom) <-> knn_point($1, $2)
+		LIMIT $4`, args
+}
 
 // SampleBucket is the lexeme of the sample bucket that every search asks first (internal/search/buckets.go),
 // the one sql/052_search_sample_index.sql indexes on its own.

@@ -123,7 +123,7 @@ func load(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.engine = search.NewPG(generic)
+	d.engine = search.NewPG(generic, db)
 	return d, nil
 }
 
