@@ -52,16 +52,29 @@ func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 	}
 
 	cl.Stop(t)
+	stopped := time.Now()
 	for _, p := range good {
-		start := time.Now()
-		resp, body := get(t, ts.URL+p)
-		// A vocabulary may still come from memory (it was read a moment ago); anything else is 503.
+		// 503 within a second (RELIABILITY.md): until then an answer may come from what was read a moment
+		// ago (the directory version, held for a second; a search's matches for that version). A
+		// vocabulary may come from memory for longer.
+		var resp *http.Response
+		var body []byte
+		for {
+			resp, body = get(t, ts.URL+p)
+			if resp.StatusCode == http.StatusServiceUnavailable || time.Since(stopped) > time.Second {
+				break
+			}
+			if p == "/api/v1/kinds" && resp.StatusCode == http.StatusOK {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 		cached := p == "/api/v1/kinds" && resp.StatusCode == http.StatusOK
 		if !cached && (resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "") {
 			t.Errorf("%s with the database stopped: %d (Retry-After %q) %.200s", p, resp.StatusCode, resp.Header.Get("Retry-After"), body)
 		}
-		took := time.Since(start)
-		if took > time.Second {
+		took := time.Since(stopped)
+		if took > time.Second+500*time.Millisecond {
 			t.Errorf("%s took %s to say 503", p, took)
 		}
 		t.Logf("database stopped: %s answered %d after %s", p, resp.StatusCode, took.Round(time.Millisecond))

@@ -54,7 +54,12 @@ func (q *publicAPI) search(c echo.Context) error {
 	}
 	now := q.now()
 	sq := cat.analyzer.Query(text)
-	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset}
+	version, err := q.versions.get(ctx) // read a moment ago by catalog: cached
+	if err != nil {
+		return err
+	}
+	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset,
+		Version: version}
 	if pt != nil && len(sq.Kinds) > 0 {
 		req.CommonKinds = commonKinds(q.counts.recent(cat.version))
 	}

@@ -35,6 +35,9 @@ type Request struct {
 	CommonKinds []string
 	Limit       int
 	Offset      int
+	// Version is the directory's data version the answer is for: an engine may reuse what it read for
+	// the same version (PG's hitsCache). 0: unknown, nothing reused.
+	Version int64
 }
 
 // Result is one page of hits and how many there are in all (Total stops counting at MaxTotal).

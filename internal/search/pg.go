@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -15,10 +16,13 @@ import (
 type PG struct {
 	db      *pgxpool.Pool // the GIN statements: one good plan each, so generic plans (store.PoolConfig.GenericPlans)
 	perCall *pgxpool.Pool // the statements planned for their values at every call
+	cache   *hitsCache    // the reads that do not depend on the location, per directory version
 }
 
 // NewPG returns the PostgreSQL engine on its two pools (they may be one).
-func NewPG(db, perCall *pgxpool.Pool) *PG { return &PG{db: db, perCall: perCall} }
+func NewPG(db, perCall *pgxpool.Pool) *PG {
+	return &PG{db: db, perCall: perCall, cache: newHitsCache(hitsCacheBytes)}
+}
 
 // Search runs the strict query (every concept met); when that finds nothing, it tries English names by
 // trigram similarity (the query had Latin words: perhaps a misspelt name), then the relaxed query (any
@@ -67,7 +71,10 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	want := window(r)
 	// Up to the window only: each row read costs a heap visit and a ts_rank, and a broad query's window is
 	// all that is ranked.
-	sample, err := store.SearchSample(ctx, e.db, tsq, r.Filter, want)
+	fk := filterKey(r.Filter)
+	sample, err := e.cache.read(ctx, r.Version, cacheKey{"sample", tsq, fk, want}, func(ctx context.Context) ([]store.SearchHit, error) {
+		return store.SearchSample(ctx, e.db, tsq, r.Filter, want)
+	})
 	if err != nil {
 		return nil, 0, err
 	}
@@ -75,7 +82,9 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	// already read.
 	var fill []store.SearchHit
 	if len(sample) < broadSample {
-		hits, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
+		hits, err := e.cache.read(ctx, r.Version, cacheKey{"all", tsq, fk, MaxRanked + 1}, func(ctx context.Context) ([]store.SearchHit, error) {
+			return store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
+		})
 		if err != nil || len(hits) <= MaxRanked {
 			return hits, len(hits), err
 		}
@@ -168,8 +177,11 @@ func (e *PG) sampleWindow(ctx context.Context, r Request, tsq string, sample []s
 		return sample, nil
 	}
 	more := min(sampleBuckets, (want+max(1, len(sample))-1)/max(1, len(sample))+1)
-	rest, err := store.SearchMatchesIn(ctx, e.db, tsq, tsq, bucketsQuery(1, more), r.Filter, want-len(sample))
-	return append(sample, rest...), err
+	key := cacheKey{"buckets 1-" + strconv.Itoa(more), tsq, filterKey(r.Filter), want - len(sample)}
+	rest, err := e.cache.read(ctx, r.Version, key, func(ctx context.Context) ([]store.SearchHit, error) {
+		return store.SearchMatchesIn(ctx, e.db, tsq, tsq, bucketsQuery(1, more), r.Filter, want-len(sample))
+	})
+	return append(sample, rest...), err // a sample from hitsCache is clipped: the append copies
 }
 
 // window is how many matches of a broad query are ranked for the page asked: the nearest few dozen are
