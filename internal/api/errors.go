@@ -58,6 +58,9 @@ func (s *Server) renderError(err error, c echo.Context) {
 	}
 }
 
+// statusClientClosed is nginx's status for a request its client abandoned.
+const statusClientClosed = 499
+
 func (s *Server) classify(err error, c echo.Context) *Error {
 	var apiErr *Error
 	var fe fieldError
@@ -65,6 +68,11 @@ func (s *Server) classify(err error, c echo.Context) *Error {
 	switch {
 	case errors.As(err, &apiErr):
 		return apiErr
+	case errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil:
+		// The client went away before the answer (a closed tab, a load generator ending its run): no one
+		// reads what is written, and nothing is wrong here. 499 is what proxies log for it.
+		s.log.Debug("client gone", "request_id", requestID(c), "path", c.Path())
+		return &Error{Status: statusClientClosed, Code: "client_closed", Message: "请求已取消 / the request was cancelled"}
 	case errors.As(err, &fe):
 		return BadParam(fe.FieldName(), strings.TrimPrefix(fe.Error(), fe.FieldName()+": "))
 	case errors.Is(err, store.ErrNotFound):

@@ -1,0 +1,35 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+)
+
+// A request its client abandoned is no server error: 499, and nothing logged above debug. The same
+// cancellation while the client still waits is not mistaken for it.
+func TestClientGoneIsNoError(t *testing.T) {
+	var logs bytes.Buffer
+	s := &Server{log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	e := echo.New()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/providers/nearest", nil).WithContext(ctx)
+	err := fmt.Errorf("nearest: %w", context.Canceled)
+	if got := s.classify(err, e.NewContext(req, httptest.NewRecorder())); got.Status != statusClientClosed {
+		t.Errorf("client gone: status %d, want %d", got.Status, statusClientClosed)
+	}
+	if logs.Len() > 0 {
+		t.Errorf("client gone logged: %s", logs.String())
+	}
+	live := httptest.NewRequest(http.MethodGet, "/api/v1/providers/nearest", nil)
+	if got := s.classify(err, e.NewContext(live, httptest.NewRecorder())); got.Status == statusClientClosed {
+		t.Errorf("a cancellation with the client still there counted as the client gone")
+	}
+}
