@@ -23,6 +23,7 @@ type publicAPI struct {
 	limiter  *rateLimiter
 	grid     *gridRefresher
 	counts   *kindCounts
+	shares   *kindShares
 	now      func() time.Time
 }
 
@@ -34,6 +35,7 @@ func (s *Server) newPublicAPI() *publicAPI {
 		catalogs: &catalogs{db: s.read},
 		limiter:  newRateLimiter(s.cfg.RateLimit, s.cfg.RateBurst),
 		counts:   &kindCounts{db: s.read},
+		shares:   &kindShares{db: s.read},
 		now:      time.Now,
 	}
 	// The grid is rebuilt on the primary: a replica is read-only.

@@ -61,7 +61,7 @@ func (q *publicAPI) search(c echo.Context) error {
 	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset,
 		Version: version}
 	if pt != nil && len(sq.Kinds) > 0 {
-		req.CommonKinds = commonKinds(q.counts.recent(cat.version))
+		req.CommonKinds = q.shares.get()
 	}
 	if f.openNow {
 		req.Limit, req.Offset = openNowWindow, 0
@@ -119,21 +119,6 @@ func (cat *catalog) extent(codes []string) *orb.Bound {
 			b = b.Union(*out)
 		}
 		out = &b
-	}
-	return out
-}
-
-// commonKinds are the kinds a fifth of the places or more have.
-func commonKinds(counts map[string]int) []string {
-	total := 0
-	for _, n := range counts {
-		total += n
-	}
-	var out []string
-	for k, n := range counts {
-		if n > 0 && 5*n >= total {
-			out = append(out, k)
-		}
 	}
 	return out
 }
