@@ -43,7 +43,7 @@ func (s *Server) newPublicAPI() *publicAPI {
 	if s.cfg.SearchEngine == "meilisearch" {
 		q.engine = search.NewMeili(s.cfg.MeiliURL, s.cfg.MeiliKey)
 	} else {
-		q.engine = search.NewPG(s.search, s.read)
+		q.engine = search.NewPG(s.search, s.read, s.cfg.SearchCacheBytes)
 	}
 	return q
 }

@@ -19,7 +19,8 @@ import (
 //
 // A new directory version empties the cache, so an answer is as fresh as the version the request read
 // (the API's version cache holds it for at most a second, as ETags do). Least recently used entries go
-// first once the hits held pass maxBytes. The slices handed out are shared: callers must not change them
+// first once the hits held pass maxBytes (SEARCH_CACHE_MB, 32 by default: at about 100 bytes a hit, the
+// full lists of some 300 narrow queries or the samples of 3,000 broad ones). The slices handed out are shared: callers must not change them
 // (they are clipped, so an append copies).
 type hitsCache struct {
 	mu       sync.Mutex
@@ -43,10 +44,6 @@ type cacheEntry struct {
 	hits  []store.SearchHit
 	bytes int
 }
-
-// hitsCacheBytes bounds the hits the cache holds: about 100 bytes each, so 300,000 hits, the full lists of
-// some 300 narrow queries or the samples of 3,000 broad ones.
-const hitsCacheBytes = 32 << 20
 
 func newHitsCache(maxBytes int) *hitsCache {
 	return &hitsCache{entries: map[cacheKey]*list.Element{}, maxBytes: maxBytes}

@@ -19,9 +19,14 @@ type PG struct {
 	cache   *hitsCache    // the reads that do not depend on the location, per directory version
 }
 
-// NewPG returns the PostgreSQL engine on its two pools (they may be one).
-func NewPG(db, perCall *pgxpool.Pool) *PG {
-	return &PG{db: db, perCall: perCall, cache: newHitsCache(hitsCacheBytes)}
+// NewPG returns the PostgreSQL engine on its two pools (they may be one), keeping up to cacheBytes of
+// recent queries' reads (hitsCache; 0: none).
+func NewPG(db, perCall *pgxpool.Pool, cacheBytes int) *PG {
+	e := &PG{db: db, perCall: perCall}
+	if cacheBytes > 0 {
+		e.cache = newHitsCache(cacheBytes)
+	}
+	return e
 }
 
 // Search runs the strict query (every concept met); when that finds nothing, it tries English names by

@@ -34,7 +34,7 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	if kind, ok := a.Query("律师事务所").OnlyKind(); !ok || kind != "law_firm" {
 		t.Fatalf("律师事务所 asks for %q alone: %v; want law_firm", kind, ok)
 	}
-	res, err := NewPG(db, db).Search(ctx, Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
+	res, err := NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	}
 	// With a word besides the kind, and law firms tested on the rows (cellLookup) or in the index: the same.
 	for _, common := range [][]string{nil, {"law_firm"}} {
-		res, err := NewPG(db, db).Search(ctx, Request{Query: a.Query("鹏城 律师事务所"), Near: &citizen, Limit: 10, CommonKinds: common})
+		res, err := NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("鹏城 律师事务所"), Near: &citizen, Limit: 10, CommonKinds: common})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +59,7 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	// "more than MaxRanked", every hit a match, none twice; from bucket 0 alone (~47 matches) for the second
 	// page, from more buckets for the fourth.
 	for _, offset := range []int{20, 60} {
-		res, err = NewPG(db, db).Search(ctx, Request{Query: a.Query("律师事务所"), Limit: 20, Offset: offset})
+		res, err = NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("律师事务所"), Limit: 20, Offset: offset})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	}
 
 	// A narrow query is read whole: its exact total.
-	res, err = NewPG(db, db).Search(ctx, Request{Query: a.Query("海天律师事务所"), Limit: 5})
+	res, err = NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("海天律师事务所"), Limit: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestJustOverTheLineNearTheCitizen(t *testing.T) {
 	citizen := orb.Point{113.93, 22.52}
 	pts := firmsAround(citizen, MaxRanked+150, 30)
 	ids := loadFirms(t, db, a, pts)
-	res, err := NewPG(db, db).Search(context.Background(), Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
+	res, err := NewPG(db, db, 0).Search(context.Background(), Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -123,7 +123,7 @@ func load(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.engine = search.NewPG(generic, db)
+	d.engine = search.NewPG(generic, db, 0)
 	return d, nil
 }
 
