@@ -57,10 +57,16 @@ say "serving on 127.0.0.1:$port"
 RATE_LIMIT=0 LOG_LEVEL=warn LISTEN_ADDR=127.0.0.1:$port DB_MAX_CONNS=$((conc * 2)) "$bin" serve 2>"$dir/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 0.2
-done
+ready() { # pid port: wait until the server answers; fail if it has exited (the port taken, say)
+  for _ in $(seq 1 100); do
+    kill -0 "$1" 2>/dev/null || { say "the server exited:"; tail -3 "$3" >&2; exit 1; }
+    curl -fs "http://127.0.0.1:$2/readyz" >/dev/null && return
+    sleep 0.2
+  done
+  say "the server on port $2 is not ready after 20 s"
+  exit 1
+}
+ready "$server" "$port" "$dir/serve.log"
 
 pgbench_tps() { # endpoint -> tps and latency of the store's statement
   "$dir/benchload" -pgbench -endpoint "$1" >"$dir/$1.pgbench.sql"
@@ -91,11 +97,8 @@ say "search-uncached: a second server with SEARCH_CACHE_MB=0"
 SEARCH_CACHE_MB=0 RATE_LIMIT=0 LOG_LEVEL=warn LISTEN_ADDR=127.0.0.1:$((port + 1)) DB_MAX_CONNS=$((conc * 2)) "$bin" serve 2>"$dir/serve-uncached.log" &
 uncached=$!
 trap 'kill "$server" "$uncached" 2>/dev/null || true' EXIT
-kill "$server"
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$((port + 1))/readyz" >/dev/null && break
-  sleep 0.2
-done
+kill "$server" 2>/dev/null || true
+ready "$uncached" $((port + 1)) "$dir/serve-uncached.log"
 wrk -t1 -c"$conc" -d10s -s "$dir/search.lua" "http://127.0.0.1:$((port + 1))" >/dev/null || true
 line=$(wrk -t1 -c"$conc" -d"$dur" -s "$dir/search.lua" "http://127.0.0.1:$((port + 1))" | tail -1 || true)
 echo "   $line" >&2
