@@ -50,11 +50,19 @@ func (s *Server) newPublicAPI() *publicAPI {
 
 // catalog returns the vocabularies, areas, calendar and analyzer current for the directory's version.
 func (q *publicAPI) catalog(ctx context.Context) (*catalog, error) {
+	cat, _, err := q.versionedCatalog(ctx)
+	return cat, err
+}
+
+// versionedCatalog is catalog with the directory version it was asked for (the catalog's own may lag
+// while another request reloads it).
+func (q *publicAPI) versionedCatalog(ctx context.Context) (*catalog, int64, error) {
 	v, err := q.versions.get(ctx)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return q.catalogs.get(ctx, v)
+	cat, err := q.catalogs.get(ctx, v)
+	return cat, v, err
 }
 
 func reqCtx(c echo.Context) context.Context { return c.Request().Context() }

@@ -41,7 +41,7 @@ func (q *publicAPI) search(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cat, err := q.catalog(ctx)
+	cat, version, err := q.versionedCatalog(ctx)
 	if err != nil {
 		return err
 	}
@@ -54,10 +54,6 @@ func (q *publicAPI) search(c echo.Context) error {
 	}
 	now := q.now()
 	sq := cat.analyzer.Query(text)
-	version, err := q.versions.get(ctx) // read a moment ago by catalog: cached
-	if err != nil {
-		return err
-	}
 	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset,
 		Version: version}
 	if pt != nil && len(sq.Kinds) > 0 {
