@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/directory"
 	"legalmap/internal/store"
 )
 
@@ -144,5 +145,10 @@ func (a *admin) dashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	years, err := store.HolidayYears(c.Request().Context(), a.s.db)
+	if err != nil {
+		return err
+	}
+	d.HolidaysMissing = directory.MissingCalendarYears(years, a.s.now())
 	return c.JSON(http.StatusOK, d)
 }

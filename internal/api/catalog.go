@@ -23,7 +23,7 @@ type catalog struct {
 	kindSet       map[string]bool
 	areaSet       map[string]bool // practice-area codes
 	areaByCode    map[string]*store.Area
-	calendar      directory.Holidays
+	calendar      *directory.NationalCalendar // the loaded years, and the law for the others
 	analyzer      *search.Analyzer
 	version       int64 // the directory version when loaded (holidays move it on)
 	loaded        time.Time
@@ -70,7 +70,7 @@ func (cs *catalogs) get(ctx context.Context, v int64) (*catalog, error) {
 
 func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, error) {
 	c := &catalog{version: v, loaded: time.Now(), kindSet: map[string]bool{}, areaSet: map[string]bool{},
-		areaByCode: map[string]*store.Area{}, calendar: directory.Holidays{}}
+		areaByCode: map[string]*store.Area{}}
 	var err error
 	if c.kinds, err = store.Kinds(ctx, db); err != nil {
 		return nil, err
@@ -85,11 +85,13 @@ func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, erro
 	if err != nil {
 		return nil, err
 	}
+	official := directory.Holidays{}
 	for d, k := range days {
 		if kind, ok := directory.ParseDayKind(k); ok {
-			c.calendar[d] = kind
+			official[d] = kind
 		}
 	}
+	c.calendar = directory.NewNationalCalendar(official)
 	for _, k := range c.kinds {
 		c.kindSet[k.Code] = true
 	}

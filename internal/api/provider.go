@@ -21,6 +21,10 @@ type providerDetail struct {
 	Hours         directory.Hours    `json:"hours"`
 	Today         []directory.Span   `json:"today"`       // today's opening spans; null when unknown
 	NextChange    *nextChange        `json:"next_change"` // when it next opens or closes (within 14 days)
+	// HolidayCalendar says what today and next_change reckoned holidays with: "official" (the State
+	// Council's arrangement for those dates is loaded) or "statutory" (derived from the law: the public
+	// holidays are known, make-up working days are not).
+	HolidayCalendar string `json:"holiday_calendar"`
 	Practitioners []practitionerItem `json:"practitioners"`
 	Description   string             `json:"description"`
 	FeeNote       string             `json:"fee_note"`
@@ -96,6 +100,10 @@ func (q *publicAPI) provider(c echo.Context) error {
 		ValidFrom: date(d.ValidFrom), ValidTo: date(d.ValidTo), Version: d.Version,
 		Practitioners: []practitionerItem{},
 	}
+	out.HolidayCalendar = "statutory"
+	if cat.calendar.OfficialBetween(now, now.Add(14*24*time.Hour)) {
+		out.HolidayCalendar = "official"
+	}
 	if h.Known() {
 		out.Today = orEmptySpans(h.Today(now, cat.calendar))
 		if at, opens, ok := h.NextChange(now, cat.calendar); ok && d.Status == directory.StatusActive {
@@ -106,10 +114,24 @@ func (q *publicAPI) provider(c echo.Context) error {
 		out.Practitioners = append(out.Practitioners, practitionerItem{
 			ID: pr.ID, Role: pr.Role, Name: pr.Name, LicenceNo: pr.LicenceNo,
 			PracticeAreas: orEmpty(pr.PracticeAreas), Languages: orEmpty(pr.Languages), Status: pr.Status,
-			Assigned: pr.Assigned, FirmName: pr.FirmName, Schedule: pr.Schedule,
+			Assigned: pr.Assigned, FirmName: pr.FirmName, Schedule: schedule(pr.Schedule),
 		})
 	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// schedule is an assigned adviser's duty time in the form of opening hours (weekly spans, exceptions and
+// the text kept as a note), so pages read it as they read hours; nil when the record has none.
+func schedule(raw []byte) json.RawMessage {
+	h := hoursOf(raw)
+	if !h.Known() && h.Note == "" && len(h.Exceptions) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(h)
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 // safeLink keeps a website only when it is an absolute http(s) URL: a javascript: or data: link from a

@@ -36,7 +36,7 @@ func (s *Server) newPublicAPI() *publicAPI {
 		limiter:  newRateLimiter(s.cfg.RateLimit, s.cfg.RateBurst),
 		counts:   &kindCounts{db: s.read},
 		shares:   &kindShares{db: s.read},
-		now:      time.Now,
+		now:      s.now,
 	}
 	// The grid is rebuilt on the primary: a replica is read-only.
 	q.grid = &gridRefresher{db: s.db, log: s.log}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -27,6 +28,7 @@ type Server struct {
 	// the database of public reads
 	search *pgxpool.Pool
 	echo   *echo.Echo
+	now    func() time.Time
 }
 
 // Deps are the parts a Server is built from.
@@ -37,11 +39,17 @@ type Deps struct {
 	ReadDB *pgxpool.Pool // optional
 	// SearchDB is optional: the keyword search uses ReadDB (or DB) without it.
 	SearchDB *pgxpool.Pool
+	// Now is the clock of open-now and of the dashboard's calendar warning; time.Now when nil (tests
+	// inject one to stand on a given day).
+	Now func() time.Time
 }
 
 // New builds the server and its routes.
 func New(d Deps) (*Server, error) {
-	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, search: d.SearchDB}
+	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, search: d.SearchDB, now: d.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	if s.read == nil {
 		s.read = s.db
 	}

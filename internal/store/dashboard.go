@@ -13,6 +13,9 @@ type Dashboard struct {
 	Counts      []KindStatusCount `json:"counts"`
 	Unverified  int               `json:"unverified"` // not closed, and verified_at missing or older than a year
 	LastImports []ImportRunInfo   `json:"last_imports"`
+	// HolidaysMissing is this year and next year when their official holiday arrangement is not loaded
+	// (open-now then uses the statutory holidays and knows no make-up working days); set by the caller.
+	HolidaysMissing []int `json:"holidays_missing"`
 }
 
 // KindStatusCount is one cell of the counts table.

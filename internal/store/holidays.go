@@ -96,3 +96,13 @@ func Holidays(ctx context.Context, db *pgxpool.Pool) (map[string]string, error) 
 	})
 	return out, Classify(err)
 }
+
+// HolidayYears is the years for which an official arrangement is loaded (any dated row), in order.
+func HolidayYears(ctx context.Context, db *pgxpool.Pool) ([]int, error) {
+	rows, err := db.Query(ctx, "SELECT DISTINCT extract(year FROM day)::int AS y FROM holidays ORDER BY y")
+	if err != nil {
+		return nil, Classify(err)
+	}
+	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
+	return years, Classify(err)
+}

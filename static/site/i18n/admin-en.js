@@ -115,6 +115,7 @@ export default {
   'dash.counts': 'Records by kind and status',
   'dash.total': 'Total',
   'dash.unverified': '{n} open records not verified for over a year',
+  'dash.holidaysMissing': 'No holiday arrangement loaded for {years}: “open now” uses the statutory holidays and knows no make-up working days. Load the State Council notice with legalmap holidays load --file once published.',
   'dash.lastImports': 'Latest imports',
 
   'records.title': 'Records',

@@ -116,6 +116,7 @@ export default {
   'dash.counts': '各类型、各状态的记录数',
   'dash.total': '合计',
   'dash.unverified': '{n} 条在用记录超过一年未核验',
+  'dash.holidaysMissing': '未导入 {years} 年的节假日安排：“营业中”按法定节假日推算，调休上班日未知。国务院公布后请用 legalmap holidays load --file 导入。',
   'dash.lastImports': '最近的导入',
 
   'records.title': '记录',

@@ -25,6 +25,7 @@ export async function renderDashboard(view) {
   view.append(el('p', { class: 'dash-stale', id: 'dash-stale' },
     el('a', { href: '#/records?stale=1' }, t('dash.unverified', { n: d.unverified || 0 }))));
 
+  if (d.holidays_missing && d.holidays_missing.length) view.append(el('p', { class: 'dash-stale', id: 'dash-holidays', role: 'status' }, t('dash.holidaysMissing', { years: d.holidays_missing.join('、') })));
   view.append(el('h3', null, t('dash.lastImports')));
   const runs = d.last_imports || [];
   if (!runs.length) {
