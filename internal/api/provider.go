@@ -17,25 +17,26 @@ import (
 // providerDetail is GET /providers/{id}: the list fields, and everything else public about the place.
 type providerDetail struct {
 	placeItem
-	LicenceNo  string           `json:"licence_no"`
-	Hours      directory.Hours  `json:"hours"`
-	Today      []directory.Span `json:"today"`       // today's opening spans; null when unknown
-	NextChange *nextChange      `json:"next_change"` // when it next opens or closes (within 14 days)
+	LicenceNo     string             `json:"licence_no"`
+	Hours         directory.Hours    `json:"hours"`
+	Today         []directory.Span   `json:"today"`       // today's opening spans; null when unknown
+	NextChange    *nextChange        `json:"next_change"` // when it next opens or closes (within 14 days)
+	Practitioners []practitionerItem `json:"practitioners"`
+	Description   string             `json:"description"`
+	FeeNote       string             `json:"fee_note"`
+	Accessibility string             `json:"accessibility"`
+	Website       string             `json:"website"` // only http(s) links; anything else is dropped
+	Email         string             `json:"email"`
+	Area          *areaRef           `json:"area"`
+	Categories    []string           `json:"categories"`
+	ValidFrom     *string            `json:"valid_from"`
+	ValidTo       *string            `json:"valid_to"`
+	Version       int                `json:"version"`
+
 	// HolidayCalendar says what today and next_change reckoned holidays with: "official" (the State
 	// Council's arrangement for those dates is loaded) or "statutory" (derived from the law: the public
 	// holidays are known, make-up working days are not).
-	HolidayCalendar string             `json:"holiday_calendar"`
-	Practitioners   []practitionerItem `json:"practitioners"`
-	Description     string             `json:"description"`
-	FeeNote         string             `json:"fee_note"`
-	Accessibility   string             `json:"accessibility"`
-	Website         string             `json:"website"` // only http(s) links; anything else is dropped
-	Email           string             `json:"email"`
-	Area            *areaRef           `json:"area"`
-	Categories      []string           `json:"categories"`
-	ValidFrom       *string            `json:"valid_from"`
-	ValidTo         *string            `json:"valid_to"`
-	Version         int                `json:"version"`
+	HolidayCalendar string `json:"holiday_calendar"`
 }
 
 type nextChange struct {
