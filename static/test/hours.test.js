@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setLang } from '../site/js/i18n.js';
-import { shanghaiDay, weekRows, exceptionRows, openState, whenText, spansText } from '../site/js/hours.js';
+import { shanghaiDay, weekRows, exceptionRows, openState, whenText, spansText, weeklyKnown, scheduleText, printedHours } from '../site/js/hours.js';
 
 // 2026-05-11 is a Monday. 23:30 UTC on Sunday the 10th is already Monday 07:30 in Shenzhen.
 const mondayMorning = new Date('2026-05-10T23:30:00Z');
@@ -54,4 +54,26 @@ test('open state with the next change', () => {
   assert.equal(whenText('2026-05-12T09:00:00+08:00', now), 'tomorrow 09:00');
   assert.equal(whenText('2026-05-10T09:00:00+08:00', now), '', 'a change in the past is not shown');
   assert.equal(openState({ open_now: true, next_change: { at: '2026-05-01T17:30:00+08:00', opens: false } }, now).text, 'Open now');
+});
+
+test('unknown hours are unknown, not closed every day', () => {
+  setLang('zh');
+  const empty = { weekly: [[], [], [], [], [], [], []] };
+  assert.equal(weeklyKnown(empty), false);
+  assert.deepEqual(weekRows(empty, mondayMorning), [], 'seven empty days draw no table of 休息');
+  assert.equal(printedHours(empty), '营业时间未知');
+  assert.equal(printedHours(null), '营业时间未知');
+  assert.equal(printedHours({ always_open: true, weekly: empty.weekly }), '24 小时服务');
+});
+
+test('a duty schedule in one line: the days it names and its note', () => {
+  setLang('zh');
+  const wed = [[], [], [{ open: '14:00', close: '17:00' }], [], [], [], []];
+  assert.equal(scheduleText({ weekly: wed }), '周三 14:00–17:00');
+  assert.equal(scheduleText({ weekly: wed, note: '节假日除外' }), '周三 14:00–17:00；节假日除外');
+  assert.equal(scheduleText({ weekly: [[], [], [], [], [], [], []], note: '每周三下午' }), '每周三下午');
+  assert.equal(scheduleText({}), '');
+  assert.equal(scheduleText('每周三'), '');
+  setLang('en');
+  assert.equal(printedHours({ weekly: wed }), 'Wednesday 14:00–17:00');
 });

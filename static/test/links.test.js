@@ -36,11 +36,20 @@ test('snippets escape the label and URL-encode it in the src', () => {
     assert.ok(!text.includes('"><script>'), text);
     assert.ok(!/<script>alert/.test(text), text);
   }
-  assert.match(iframe, /^<iframe src="https:\/\/map\.example\/embed\?lat=22\.50000&amp;lng=114\.00000&amp;zoom=14&amp;kind=legal_aid&amp;lang=zh&amp;label=/);
+  assert.match(iframe, /^<iframe title="[^"]*"\n {2}src="https:\/\/map\.example\/embed\?lat=22\.50000&amp;lng=114\.00000&amp;zoom=14&amp;kind=legal_aid&amp;lang=zh&amp;label=/);
   assert.match(script, /data-label="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;"/);
   assert.match(script, /data-height="auto"/);
   assert.equal(embedQuery(s).get('label'), s.label);
   assert.equal(escapeAttr(`a"b'c<d>&`), 'a&quot;b&#39;c&lt;d&gt;&amp;');
+});
+
+test('the iframe snippet names its place in plain words, first, in the widget language', () => {
+  const s = { origin: { lat: 22.5, lng: 114 }, zoom: 14, kinds: [], area: '', lang: 'zh', label: '南头社区党群服务中心', width: '100%', height: 560, auto: false };
+  const iframe = iframeSnippet('https://map.example', s);
+  assert.match(iframe, /^<iframe title="深圳法治地图：南头社区党群服务中心附近的法律服务"\n/);
+  assert.ok(!iframe.split('src=')[1].includes('南头'), 'the src percent-encodes the label');
+  assert.match(scriptSnippet('https://map.example', { ...s, lang: 'en' }), /data-title="Legal services near 南头社区党群服务中心 \(Shenzhen legal services map\)"/);
+  assert.match(iframeSnippet('https://map.example', { ...s, label: '' }), /^<iframe title="深圳法治地图：附近的法律服务"/);
 });
 
 test('distances and phone links', () => {

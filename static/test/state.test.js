@@ -53,3 +53,11 @@ test('filterParams uses the API names and leaves unset filters out', () => {
   const s = parseState('?kind=notary&open_now=1', defaults);
   assert.deepEqual(filterParams(s), { kind: ['notary'], practice_area: '', language: '', open_now: 'true', free: '' });
 });
+
+test('the origin\'s label travels in the URL, trimmed and bounded', () => {
+  const s = parseState('?lat=22.5&lng=114&olat=22.51&olng=114.01&label=%20南头社区党群服务中心%20');
+  assert.equal(s.label, '南头社区党群服务中心');
+  assert.equal(new URLSearchParams(serializeState(s)).get('label'), '南头社区党群服务中心');
+  assert.equal(parseState('?label=' + 'x'.repeat(100)).label.length, 60);
+  assert.equal(new URLSearchParams(serializeState(parseState('?lat=22.5&lng=114'))).has('label'), false);
+});

@@ -58,6 +58,7 @@ export default {
   'list.print': 'Print the list',
   'list.more': 'Show more',
   'list.sep': ', ',
+  'list.colon': ': ',
   'sheet.expand': 'Expand the list',
   'sheet.collapse': 'Collapse the list to see the map',
 
@@ -100,7 +101,12 @@ export default {
   'hours.todayBadge': 'today',
   'hours.alwaysOpen': 'Open 24 hours',
   'hours.exceptions': 'Special dates',
-  'hours.unknown': 'No opening hours given; please call first.',
+  'hours.unknown': 'Hours unknown; please call first.',
+  'hours.duty': 'Adviser on duty',
+  'hours.scheduleSep': '; ',
+  'hours.statutoryOnly': 'This or next year’s holiday arrangement is not loaded yet: public holidays follow the law, make-up working days are unknown; please call before visiting around holidays.',
+  'print.hours': 'Hours: {hours}',
+  'print.date': 'Printed on {date}; whether a place is open depends on its own arrangements that day.',
 
   'detail.title': 'Service details',
   'detail.back': 'Back to the list',
@@ -123,6 +129,9 @@ export default {
   'detail.practitionerCount': '{n} in total',
   'detail.showAllPractitioners': 'Show all {n}',
   'detail.licence': 'Licence no. {no}',
+  'detail.sentBy': 'Sent by {firm}',
+  'detail.onDuty': 'On duty: {when}',
+  'detail.call': 'Call {phone}',
   'detail.directions': 'Directions',
   'detail.verified': 'Verified by the Justice Bureau on {date}',
 
@@ -167,6 +176,9 @@ export default {
   'embed.listHeading': 'The nearest services',
   'embed.origin': 'here',
   'embed.openFull': 'Open the full map',
+  'embed.frameTitleAt': 'Legal services near {place} (Shenzhen legal services map)',
+  'embed.searchLabel': 'Search the services nearby',
+  'embed.searchPlaceholder': 'e.g. divorce, unpaid wages, notary',
 
   'builder.pageTitle': 'Embed builder · Shenzhen legal services map',
   'builder.title': 'Put the legal services map on your web page',
@@ -200,4 +212,10 @@ export default {
   'builder.copyManual': 'Automatic copy is not available: the code is selected, press Ctrl+C (or long-press) to copy it.',
   'builder.preview': 'Preview',
   'builder.previewTitle': 'Preview of the embedded map',
+  'builder.latInvalid': 'Latitude must be a number from -90 to 90, e.g. 22.54; the map did not move.',
+  'builder.lngInvalid': 'Longitude must be a number from -180 to 180, e.g. 114.06; the map did not move.',
+  'builder.zoomInvalid': 'Zoom must be a whole number from 10 to 18; still using {zoom}.',
+  'builder.heightAdjusted': 'Height must be 300 to 1200 pixels; changed to {height}.',
+  'builder.iframeWhen': 'Works on most sites and content systems, even where only HTML can be pasted; the height stays as set above.',
+  'builder.scriptWhen': 'Use where the site allows a <script>: the same map, and its height can follow its content.',
 };

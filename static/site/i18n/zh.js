@@ -58,6 +58,7 @@ export default {
   'list.print': '打印列表',
   'list.more': '显示更多',
   'list.sep': '、',
+  'list.colon': '：',
   'sheet.expand': '展开列表',
   'sheet.collapse': '收起列表，查看地图',
 
@@ -100,7 +101,12 @@ export default {
   'hours.todayBadge': '今天',
   'hours.alwaysOpen': '24 小时服务',
   'hours.exceptions': '特别安排',
-  'hours.unknown': '未提供营业时间，请先电话确认。',
+  'hours.unknown': '营业时间未知，请先电话确认。',
+  'hours.duty': '法律顾问驻点时间',
+  'hours.scheduleSep': '；',
+  'hours.statutoryOnly': '今年或明年的放假安排尚未导入：节假日按法定节假日推算，调休上班日未知，节假日前后请先电话确认。',
+  'print.hours': '服务时间：{hours}',
+  'print.date': '打印于 {date}；营业状态以机构当日安排为准。',
 
   'detail.title': '服务详情',
   'detail.back': '返回列表',
@@ -123,6 +129,9 @@ export default {
   'detail.practitionerCount': '共 {n} 人',
   'detail.showAllPractitioners': '显示全部 {n} 人',
   'detail.licence': '执业证号 {no}',
+  'detail.sentBy': '派驻律所：{firm}',
+  'detail.onDuty': '驻点时间：{when}',
+  'detail.call': '致电 {phone}',
   'detail.directions': '路线',
   'detail.verified': '信息由司法局核验于 {date}',
 
@@ -167,6 +176,9 @@ export default {
   'embed.listHeading': '离这里最近的服务',
   'embed.origin': '这里',
   'embed.openFull': '打开完整地图',
+  'embed.frameTitleAt': '深圳法治地图：{place}附近的法律服务',
+  'embed.searchLabel': '在附近的服务中搜索',
+  'embed.searchPlaceholder': '如：离婚、欠薪、公证',
 
   'builder.pageTitle': '嵌入地图生成器 · 深圳法治地图',
   'builder.title': '把法治地图放到您的网页上',
@@ -200,4 +212,10 @@ export default {
   'builder.copyManual': '无法自动复制，代码已选中，请按 Ctrl+C（或长按）复制。',
   'builder.preview': '预览',
   'builder.previewTitle': '嵌入地图预览',
+  'builder.latInvalid': '纬度应为 -90 到 90 之间的数字，如 22.54；地图未移动。',
+  'builder.lngInvalid': '经度应为 -180 到 180 之间的数字，如 114.06；地图未移动。',
+  'builder.zoomInvalid': '缩放级别应为 10 到 18 之间的整数；仍使用 {zoom}。',
+  'builder.heightAdjusted': '高度应在 300 到 1200 像素之间，已改为 {height}。',
+  'builder.iframeWhen': '适用于大多数网站和内容管理系统，只能粘贴 HTML 时也能用；高度固定为上面设置的值。',
+  'builder.scriptWhen': '网站允许添加 <script> 时使用：插入同样的地图，并可随内容自动调整高度。',
 };

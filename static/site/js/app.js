@@ -12,6 +12,7 @@ import { ResultsPanel } from './panel.js';
 import { initFilters, renderFilters } from './filters.js';
 import { attachPlaces, placeZoom } from './places.js';
 import { locate } from './locate.js';
+import { formatDate } from './format.js';
 
 async function main() {
   setLang(new URLSearchParams(location.search).get('lang'));
@@ -25,7 +26,7 @@ async function main() {
   setLang(state.lang);
   // The origin's name: what distances are measured from, said in words above the list.
   let originLabel = state.hasView ? 'origin.chosen' : 'origin.cityCentre';
-  let originName = '';
+  let originName = state.label;
 
   const saveUrl = () => writeUrl(state);
   const view = new MapView(byId('map'), config, {
@@ -37,7 +38,7 @@ async function main() {
       panel.refreshViewport();
       showSearchHere();
     }, 250),
-    onTilesFailed: () => notice(t('map.tilesFailed')),
+    onTilesFailed: () => notice('map.tilesFailed'),
   });
   view.setView(state.center, state.zoom);
 
@@ -58,6 +59,7 @@ async function main() {
     state.origin = { lat: p.lat, lng: p.lng };
     originLabel = label;
     originName = name;
+    state.label = ''; // a label names the origin it came with, not one chosen since
     drawOrigin();
     saveUrl();
     byId('search-here').hidden = true;
@@ -74,6 +76,7 @@ async function main() {
   input.value = state.q;
   byId('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
+    places.cancel();
     state.q = input.value.trim().slice(0, 200);
     if (panel.selected) panel.closeDetail();
     saveUrl();
@@ -86,7 +89,7 @@ async function main() {
       panel.run();
     }
   });
-  attachPlaces(input, byId('place-suggestions'), {
+  const places = attachPlaces(input, byId('place-suggestions'), {
     load: api.places,
     onPick: (place) => {
       if (place.providerId) {
@@ -109,7 +112,7 @@ async function main() {
       moveOrigin(p, 'origin.me', '', { fit: true });
       clearNotice();
     },
-    onError: (key) => notice(t(key)),
+    onError: (key) => notice(key, { again: true }),
   }));
   byId('search-here').addEventListener('click', () => moveOrigin(view.center(), 'origin.mapCentre'));
 
@@ -127,6 +130,7 @@ async function main() {
     drawOrigin();
     panel.relabel();
     relabelSheet();
+    if (shownNotice) byId('notice-text').textContent = t(shownNotice);
     saveUrl();
   });
 
@@ -145,8 +149,20 @@ async function main() {
     relabelSheet();
   });
   relabelSheet();
-  byId('print-list').addEventListener('click', () => window.print());
-  byId('notice-close').addEventListener('click', clearNotice);
+  // Printing: the hours of each listed record and the date, instead of "open now" (see print.css).
+  window.addEventListener('beforeprint', stampPrintDate);
+  byId('print-list').addEventListener('click', async () => {
+    const button = byId('print-list');
+    button.setAttribute('aria-busy', 'true');
+    await panel.hoursForPrint();
+    button.removeAttribute('aria-busy');
+    stampPrintDate();
+    window.print();
+  });
+  byId('notice-close').addEventListener('click', () => {
+    if (shownNotice) dismissed.add(shownNotice);
+    clearNotice();
+  });
 
   drawOrigin();
   saveUrl();
@@ -155,14 +171,26 @@ async function main() {
   if (state.id) panel.select({ id: state.id }, { focus: false });
 }
 
-function notice(text) {
-  byId('notice-text').textContent = text;
+// The notice over the map. A notice the visitor closed stays closed for the rest of the visit (the tile
+// failure is reported again on every pan); a location error is an answer to a tap and shows each time.
+const dismissed = new Set();
+let shownNotice = '';
+
+function notice(key, { again = false } = {}) {
+  if (!again && dismissed.has(key)) return;
+  shownNotice = key;
+  byId('notice-text').textContent = t(key);
   byId('notice').hidden = false;
 }
 
 function clearNotice() {
+  shownNotice = '';
   byId('notice').hidden = true;
   byId('notice-text').textContent = '';
+}
+
+function stampPrintDate() {
+  byId('print-date').textContent = t('print.date', { date: formatDate(new Date().toISOString()) });
 }
 
 main();

@@ -8,6 +8,7 @@ import { t, setLang, vocabName } from './i18n.js';
 import { api, loadConfig, configCenter } from './api.js';
 import { setVocab, kinds, practiceAreas } from './vocab.js';
 import { validLatLng } from './coords.js';
+import { parseNumber } from './state.js';
 import { MapView } from './map.js';
 import { ViewportLayer } from './layers.js';
 import { attachPlaces, placeZoom } from './places.js';
@@ -33,6 +34,7 @@ async function main() {
     onMoveEnd: debounce(() => {
       s.zoom = Math.min(18, Math.max(10, view.zoom()));
       byId('builder-zoom').value = String(s.zoom);
+      fieldError('builder-zoom', '');
       viewport.refresh();
       update();
     }, 250),
@@ -48,6 +50,8 @@ async function main() {
     if (redraw) drawOrigin();
     byId('builder-lat').value = fix(s.origin.lat);
     byId('builder-lng').value = fix(s.origin.lng);
+    fieldError('builder-lat', '');
+    fieldError('builder-lng', '');
     update();
   }
 
@@ -65,18 +69,25 @@ async function main() {
     },
   });
   byId('builder-form').addEventListener('submit', (e) => e.preventDefault());
+  // A value out of range is said next to its field (and the map keeps its place), never dropped silently.
   const onCoord = () => {
-    const lat = Number(byId('builder-lat').value);
-    const lng = Number(byId('builder-lng').value);
-    if (!validLatLng(lat, lng)) return;
+    const lat = parseNumber(byId('builder-lat').value);
+    const lng = parseNumber(byId('builder-lng').value);
+    const latOk = Number.isFinite(lat) && lat >= -90 && lat <= 90;
+    const lngOk = Number.isFinite(lng) && lng >= -180 && lng <= 180;
+    fieldError('builder-lat', latOk ? '' : 'builder.latInvalid');
+    fieldError('builder-lng', lngOk ? '' : 'builder.lngInvalid');
+    if (!latOk || !lngOk || !validLatLng(lat, lng)) return;
     view.flyTo({ lat, lng });
     moveOrigin({ lat, lng });
   };
   byId('builder-lat').addEventListener('change', onCoord);
   byId('builder-lng').addEventListener('change', onCoord);
   byId('builder-zoom').addEventListener('change', (e) => {
-    const z = Number(e.target.value);
-    if (Number.isInteger(z) && z >= 10 && z <= 18) view.setView(s.origin, z);
+    const z = parseNumber(e.target.value);
+    const ok = Number.isInteger(z) && z >= 10 && z <= 18;
+    fieldError('builder-zoom', ok ? '' : 'builder.zoomInvalid', { zoom: s.zoom });
+    if (ok) view.setView(s.origin, z);
   });
   byId('builder-label').addEventListener('input', (e) => {
     s.label = e.target.value.trim().slice(0, 60);
@@ -102,8 +113,9 @@ async function main() {
     update();
   });
   byId('builder-height').addEventListener('change', (e) => {
-    const h = Math.round(Number(e.target.value));
+    const h = Math.round(parseNumber(e.target.value));
     s.height = Number.isFinite(h) ? Math.min(1200, Math.max(300, h)) : 560;
+    fieldError('builder-height', h === s.height ? '' : 'builder.heightAdjusted', { height: s.height });
     e.target.value = String(s.height);
     update();
   });
@@ -118,6 +130,7 @@ async function main() {
     renderChoices(s);
     drawOrigin();
     view.relabel();
+    rewordErrors();
   });
 
   // The preview frame follows its posted height when auto height is on, as the loader would.
@@ -164,6 +177,25 @@ function renderChoices(s) {
   const width = clear(byId('builder-width'));
   for (const w of WIDTHS) width.append(el('option', { value: w }, w === '100%' ? t('builder.fullWidth') : t('builder.px', { n: w })));
   width.value = s.width;
+}
+
+// fieldError shows (or, with no key, clears) the message under a field and marks the field invalid.
+// The message is kept as a key so a language switch words it again.
+function fieldError(id, key, vars) {
+  const input = byId(id);
+  const box = byId(`${id}-error`);
+  box.hidden = !key;
+  box.textContent = key ? t(key, vars) : '';
+  box.dataset.key = key || '';
+  box.dataset.vars = key && vars ? JSON.stringify(vars) : '';
+  if (key) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+}
+
+function rewordErrors() {
+  for (const box of document.querySelectorAll('.field-error')) {
+    if (box.dataset.key) box.textContent = t(box.dataset.key, box.dataset.vars ? JSON.parse(box.dataset.vars) : undefined);
+  }
 }
 
 async function copy(textarea) {

@@ -6,7 +6,7 @@
 import { el, clear, append, externalLink } from './dom.js';
 import { t, recordName, otherName } from './i18n.js';
 import { formatDate, formatDistance, telHref, phoneList } from './format.js';
-import { weekRows, exceptionRows, spansText, openState } from './hours.js';
+import { weekRows, exceptionRows, spansText, openState, scheduleText, printedHours } from './hours.js';
 import { kindName, areaName, languageName, roleName, names } from './vocab.js';
 import { kindClass } from './markers.js';
 import { directionLinks } from './directions.js';
@@ -41,6 +41,9 @@ export function renderDetail(body, rec, { origin } = {}) {
       el('span', { class: `kind-badge ${kindClass(rec.kind)}` }, kindName(rec.kind)),
       distance ? el('span', { class: 'detail-distance' }, t('result.distance', { d: distance })) : null),
     el('p', { class: `open-state open-${open.state} detail-open` }, open.text),
+    // On paper "open now" means nothing: the print shows the hours instead (print.css swaps them).
+    el('p', { class: 'print-only detail-print-hours' }, t('print.hours', { hours: printedHours(rec.hours) })),
+    actionsSection(rec, origin),
     facts(rec),
     hoursSection(rec),
     listSection('detail.practiceAreas', names(rec.practice_areas, areaName), 'tag-list'),
@@ -48,7 +51,6 @@ export function renderDetail(body, rec, { origin } = {}) {
     feeSection(rec),
     rec.description ? section('detail.description', el('p', { class: 'detail-description' }, rec.description)) : null,
     practitionersSection(rec.practitioners),
-    directionsSection(rec, origin),
     rec.verified_at ? el('p', { class: 'detail-verified' }, t('detail.verified', { date: formatDate(rec.verified_at) })) : null]);
 }
 
@@ -98,7 +100,17 @@ function hoursSection(rec) {
       el('ul', { class: 'hours-exceptions' }, exceptions.map((x) => el('li', null, `${x.label}: ${x.text}`, x.note ? ` (${x.note})` : ''))));
   }
   if (hours && typeof hours.note === 'string' && hours.note) parts.push(el('p', { class: 'hours-note' }, hours.note));
-  if (!parts.length) parts.push(el('p', null, t('hours.unknown')));
+  if (!parts.length) parts.push(el('p', { class: 'hours-unknown' }, t('hours.unknown')));
+  // An adviser point's own hours are often unknown while its adviser's duty time is on record: say it.
+  const duty = (Array.isArray(rec.practitioners) ? rec.practitioners : [])
+    .filter((p) => p && p.assigned && scheduleText(p.schedule))
+    .map((p) => el('li', null, el('span', { class: 'duty-name' }, p.name || roleName(p.role)), t('list.colon'), scheduleText(p.schedule)));
+  if (duty.length) parts.push(el('h4', { class: 'detail-subheading' }, t('hours.duty')), el('ul', { class: 'hours-duty' }, duty));
+  // A year whose holiday arrangement is not loaded: the statutory holidays are known, make-up working
+  // days are not. Only a place that closes on holidays is affected.
+  if (rec.holiday_calendar === 'statutory' && hours && !hours.always_open && !hours.open_on_holidays && weekRows(hours).length) {
+    parts.push(el('p', { class: 'hours-calendar-note' }, t('hours.statutoryOnly')));
+  }
   return section('detail.hours', ...parts);
 }
 
@@ -125,6 +137,8 @@ function practitionersSection(list) {
         el('span', { class: 'practitioner-name' }, p.name || ''),
         p.role ? el('span', { class: 'practitioner-role' }, roleName(p.role)) : null,
         p.licence_no ? el('span', { class: 'practitioner-licence' }, t('detail.licence', { no: p.licence_no })) : null,
+        p.assigned && p.firm_name ? el('span', { class: 'practitioner-firm' }, t('detail.sentBy', { firm: p.firm_name })) : null,
+        p.assigned && scheduleText(p.schedule) ? el('span', { class: 'practitioner-schedule' }, t('detail.onDuty', { when: scheduleText(p.schedule) })) : null,
         areas.length ? el('span', { class: 'practitioner-areas' }, areas.join(t('list.sep'))) : null));
     }
   };
@@ -134,6 +148,18 @@ function practitionersSection(list) {
       t('detail.showAllPractitioners', { n: list.length }))
     : null;
   return section('detail.practitioners', el('p', { class: 'detail-count' }, t('detail.practitionerCount', { n: list.length })), ul, more);
+}
+
+// actionsSection is what a visitor came for, before the long lists: call, and the way there.
+function actionsSection(rec, origin) {
+  const phones = phoneList(rec.phones);
+  const tel = phones.length ? telHref(phones[0]) : null;
+  const call = tel ? el('p', { class: 'detail-call' },
+    el('a', { href: tel, class: 'btn btn-primary detail-call-link', 'aria-label': t('result.callLabel', { name: recordName(rec), phone: phones[0] }) },
+      t('detail.call', { phone: phones[0] }))) : null;
+  const directions = directionsSection(rec, origin);
+  if (!call && !directions) return null;
+  return el('div', { class: 'detail-actions' }, call, directions);
 }
 
 function directionsSection(rec, origin) {

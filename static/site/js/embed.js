@@ -1,6 +1,7 @@
 // embed.js: the widget at /embed?lat=&lng=&zoom=&kind=&practice_area=&lang=&label=, for a community
 // centre's own web page: a compact map and the services nearest to a fixed origin (the centre,
-// named by label), with the same list, detail and map layers as the citizen page. It keeps nothing
+// named by label), a search box within the same kinds and origin, with the same list, detail and map
+// layers as the citizen page. It keeps nothing
 // in cookies or storage. Inside a frame it tells its parent its height (for the loader script).
 
 import { byId, debounce } from './dom.js';
@@ -48,11 +49,25 @@ async function main() {
   const originName = w.label || t('embed.origin');
   byId('origin-line').textContent = t('origin.from', { place: originName });
 
-  const full = new URLSearchParams({ lat: w.origin.lat.toFixed(5), lng: w.origin.lng.toFixed(5), zoom: String(w.zoom) });
-  if (w.kinds.length) full.set('kind', w.kinds.join(','));
-  if (w.area) full.set('practice_area', w.area);
-  if (w.lang !== 'zh') full.set('lang', w.lang);
-  byId('open-full').setAttribute('href', `/?${full}`);
+  // The search box looks within the widget's kinds and area, ranked from its origin; an empty search
+  // lists the nearest again.
+  let q = '';
+  const input = byId('search');
+  byId('widget-search').addEventListener('submit', (e) => {
+    e.preventDefault();
+    q = input.value.trim().slice(0, 200);
+    if (panel.selected) panel.closeDetail();
+    linkFull(w, q);
+    panel.run();
+  });
+  input.addEventListener('search', () => {
+    if (!input.value && q) {
+      q = '';
+      linkFull(w, q);
+      panel.run();
+    }
+  });
+  linkFull(w, q);
 
   const view = new MapView(byId('map'), config, {
     onMoveEnd: debounce(() => panel.refreshViewport(), 250),
@@ -62,11 +77,29 @@ async function main() {
   view.setOrigin(w.origin, originName, { permanent: !!w.label });
 
   const panel = new ResultsPanel(view, {
-    getQuery: () => ({ q: '', origin: w.origin, filters: { kind: w.kinds, practice_area: w.area }, limit: 10 }),
+    getQuery: () => ({ q, origin: w.origin, filters: { kind: w.kinds, practice_area: w.area }, limit: 10 }),
   });
   reportHeight();
   await panel.run();
   panel.refreshViewport();
+}
+
+// linkFull points "open the full map" at the same view: the origin (with its label), the kinds and area,
+// the language and the words searched.
+export function fullMapQuery(w, q = '') {
+  const full = new URLSearchParams({ lat: w.origin.lat.toFixed(5), lng: w.origin.lng.toFixed(5), zoom: String(w.zoom) });
+  full.set('olat', w.origin.lat.toFixed(5));
+  full.set('olng', w.origin.lng.toFixed(5));
+  if (w.label) full.set('label', w.label);
+  if (w.kinds.length) full.set('kind', w.kinds.join(','));
+  if (w.area) full.set('practice_area', w.area);
+  if (q) full.set('q', q);
+  if (w.lang !== 'zh') full.set('lang', w.lang);
+  return full;
+}
+
+function linkFull(w, q) {
+  byId('open-full').setAttribute('href', `/?${fullMapQuery(w, q)}`);
 }
 
 // reportHeight posts the widget's natural height to the embedding page whenever it changes. The

@@ -18,18 +18,22 @@ export function initFilters(state, onChange) {
   });
   byId('filter-area').addEventListener('change', (e) => {
     state.area = e.target.value;
+    syncFilters(state);
     onChange();
   });
   byId('filter-language').addEventListener('change', (e) => {
     state.language = e.target.value;
+    syncFilters(state);
     onChange();
   });
   byId('filter-open-now').addEventListener('change', (e) => {
     state.openNow = e.target.checked;
+    syncFilters(state);
     onChange();
   });
   byId('filter-free').addEventListener('change', (e) => {
     state.free = e.target.checked;
+    syncFilters(state);
     onChange();
   });
   const toggle = byId('filters-toggle');

@@ -29,10 +29,17 @@ export function spansText(spans) {
   return parts.length ? parts.join(t('list.sep')) : t('hours.closed');
 }
 
+// weeklyKnown tells whether hours hold any opening span in their week. A week of seven empty days is
+// what the API sends when nothing is known: unknown, not "closed every day".
+export function weeklyKnown(hours) {
+  return !!hours && Array.isArray(hours.weekly) && hours.weekly.length === 7
+    && hours.weekly.some((spans) => Array.isArray(spans) && spans.some((s) => spanText(s)));
+}
+
 // weekRows is the weekly table, Monday first, with today's row flagged. Empty when the record has
 // no weekly schedule (or is open around the clock, which the caller words once).
 export function weekRows(hours, now = new Date()) {
-  if (!hours || hours.always_open || !Array.isArray(hours.weekly) || hours.weekly.length !== 7) return [];
+  if (!hours || hours.always_open || !weeklyKnown(hours)) return [];
   const { day } = shanghaiDay(now);
   return hours.weekly.map((spans, i) => ({ label: t(`day.${i}`), text: spansText(spans), today: i === day }));
 }
@@ -86,4 +93,28 @@ export function openState(rec, now = new Date()) {
     return { text: when && nc.opens === true ? t('open.opensAt', { when }) : t('open.no'), state: 'closed' };
   }
   return { text: t('open.unknown'), state: 'unknown' };
+}
+
+// scheduleText words a duty schedule (an adviser's time at a point, in the form of opening hours) in
+// one line: only the days it names, "周三 14:00–17:00", and the text kept as its note. Empty when the
+// schedule says nothing.
+export function scheduleText(schedule) {
+  if (!schedule || typeof schedule !== 'object') return '';
+  const parts = [];
+  if (schedule.always_open) parts.push(t('hours.alwaysOpen'));
+  else if (weeklyKnown(schedule)) {
+    schedule.weekly.forEach((spans, i) => {
+      if (Array.isArray(spans) && spans.length) parts.push(`${t(`day.${i}`)} ${spansText(spans)}`);
+    });
+  }
+  if (typeof schedule.note === 'string' && schedule.note.trim()) parts.push(schedule.note.trim());
+  return parts.join(t('hours.scheduleSep'));
+}
+
+// printedHours is what a printed page says instead of "open now": the week's hours in one line (the
+// days closed left out), "24 hours", or that the hours are unknown.
+export function printedHours(hours) {
+  if (hours && hours.always_open) return t('hours.alwaysOpen');
+  const text = scheduleText(hours);
+  return text || t('open.unknown');
 }

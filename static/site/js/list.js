@@ -7,7 +7,7 @@ import { el, clear } from './dom.js';
 import { t, recordName } from './i18n.js';
 import { formatDistance, telHref, phoneList } from './format.js';
 import { distanceMeters, validLatLng } from './coords.js';
-import { openState } from './hours.js';
+import { openState, printedHours } from './hours.js';
 import { kindName, areaName, names } from './vocab.js';
 import { kindClass } from './markers.js';
 
@@ -50,6 +50,8 @@ function renderItem(item, n, { origin, onSelect, onHover, selected }) {
         item.free === true ? el('span', { class: 'result-free' }, t('result.free')) : null),
       item.address ? el('p', { class: 'result-address' }, item.address) : null,
       areas.length ? el('p', { class: 'result-areas' }, areas.join(t('list.sep'))) : null,
+      // Printed, the hours stand where "open now" was (loaded by the print button; see panel.js).
+      item.hours ? el('p', { class: 'print-only result-print-hours' }, t('print.hours', { hours: printedHours(item.hours) })) : null,
       tel ? el('p', { class: 'result-phone' },
         el('a', { class: 'result-call', href: tel, 'aria-label': t('result.callLabel', { name, phone: phones[0] }) }, phones[0])) : null));
 

@@ -125,6 +125,25 @@ export class ResultsPanel {
     this.view.fitPoints(origin ? [origin, ...pts] : pts);
   }
 
+  // hoursForPrint fetches the hours of the listed records that lack them (the list answers carry
+  // open-now only), so that a printed list shows hours rather than "open now". A record that fails to
+  // load (or takes over 8 s) prints without hours.
+  async hoursForPrint() {
+    const todo = this.items.filter((x) => !x.hours);
+    const workers = Array.from({ length: Math.min(4, todo.length) }, async () => {
+      for (let item = todo.shift(); item; item = todo.shift()) {
+        try {
+          const rec = await api.provider(String(item.id), AbortSignal.timeout(8000));
+          if (rec && rec.hours && typeof rec.hours === 'object') item.hours = rec.hours;
+        } catch {
+          // printed without hours
+        }
+      }
+    });
+    await Promise.all(workers);
+    this.draw();
+  }
+
   refreshViewport() {
     this.viewport.refresh();
   }

@@ -3,7 +3,7 @@
 // picks, Escape closes. When no suggestion is chosen, Enter is left to the form (the citizen page
 // runs its keyword search then), so one box serves both.
 
-import { el, clear, debounce } from './dom.js';
+import { el, clear } from './dom.js';
 import { t, recordName } from './i18n.js';
 import { validLatLng } from './coords.js';
 import { kindName } from './vocab.js';
@@ -87,20 +87,35 @@ export function attachPlaces(input, listbox, { load, onPick, minLength = 1 }) {
     input.setAttribute('aria-expanded', String(!!places.length));
     active = -1;
   };
-  const suggest = debounce(async () => {
+  // cancel drops suggestion work under way: the timer of the last keystroke and a request in flight.
+  // Enter runs the search; suggestions arriving after it must not open over its results.
+  let timer = 0;
+  const cancel = () => {
+    clearTimeout(timer);
+    timer = 0;
+    if (controller) controller.abort();
+    controller = null;
+    close();
+  };
+  const suggest = async () => {
+    timer = 0;
     const q = input.value.trim();
     if (controller) controller.abort();
     if (q.length < minLength) return show([]);
-    controller = new AbortController();
+    const mine = new AbortController();
+    controller = mine;
     try {
-      const items = await load(q, controller.signal);
-      if (input.value.trim() === q) show(items.map(normalizePlace).filter(Boolean));
+      const items = await load(q, mine.signal);
+      if (controller === mine && !mine.signal.aborted && input.value.trim() === q) show(items.map(normalizePlace).filter(Boolean));
     } catch (err) {
-      if (!isAbort(err)) show([]);
+      if (!isAbort(err) && controller === mine) show([]);
     }
-  }, 250);
+  };
 
-  input.addEventListener('input', suggest);
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(suggest, 250);
+  });
   input.addEventListener('keydown', (e) => {
     const open = !listbox.hidden && options.length;
     if (e.key === 'ArrowDown' && open) {
@@ -115,10 +130,10 @@ export function attachPlaces(input, listbox, { load, onPick, minLength = 1 }) {
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       close();
-    } else if (e.key === 'Enter') close();
+    } else if (e.key === 'Enter') cancel();
   });
   // Keep focus in the box while a suggestion is tapped, so the click lands before blur closes it.
   listbox.addEventListener('mousedown', (e) => e.preventDefault());
   input.addEventListener('blur', () => setTimeout(close, 150));
-  return { close };
+  return { close, cancel };
 }

@@ -20,9 +20,16 @@ export function embedQuery(s) {
   return q;
 }
 
+// frameTitle is the frame's accessible name in the widget's language, naming the place in plain
+// words: in the src the label is percent-encoded and unreadable to whoever pastes the snippet.
+export function frameTitle(s) {
+  if (!s.label) return tIn(s.lang, 'embed.frameTitle');
+  return tIn(s.lang, 'embed.frameTitleAt').replace('{place}', s.label);
+}
+
 export function iframeSnippet(origin, s) {
   const width = s.width === '100%' ? '100%' : s.width;
-  return `<iframe src="${escapeAttr(`${origin}/embed?${embedQuery(s)}`)}" title="${escapeAttr(tIn(s.lang, 'embed.frameTitle'))}"`
+  return `<iframe title="${escapeAttr(frameTitle(s))}"\n  src="${escapeAttr(`${origin}/embed?${embedQuery(s)}`)}"`
     + ` width="${escapeAttr(width)}" height="${s.height}" style="border:0;max-width:100%" loading="lazy"`
     + ' referrerpolicy="strict-origin-when-cross-origin"></iframe>';
 }
@@ -39,7 +46,7 @@ export function scriptSnippet(origin, s) {
     s.label ? `data-label="${escapeAttr(s.label)}"` : '',
     `data-width="${escapeAttr(s.width)}"`,
     `data-height="${s.auto ? 'auto' : s.height}"`,
-    `data-title="${escapeAttr(tIn(s.lang, 'embed.frameTitle'))}"`,
+    `data-title="${escapeAttr(frameTitle(s))}"`,
     'async',
   ].filter(Boolean);
   return `<script ${attrs.join('\n  ')}></script>`;

@@ -2,7 +2,8 @@
 // refresh shows the same map, filters, query and selected record. Everything read from the URL is
 // checked and clamped here: a hand-edited link can at worst be ignored, never break the page.
 // Parameter names are the API's (kind, practice_area, language, open_now, free) plus lat/lng/zoom
-// for the map view, olat/olng for the origin distances are measured from, q, id and lang.
+// for the map view, olat/olng for the origin distances are measured from, label for its name (the
+// widget's "open the full map" hands its place name over), q, id and lang.
 
 import { validLatLng } from './coords.js';
 
@@ -44,6 +45,7 @@ export function parseState(search, defaults = {}) {
     openNow: p.get('open_now') === '1' || p.get('open_now') === 'true',
     free: p.get('free') === '1' || p.get('free') === 'true',
     q: (p.get('q') || '').slice(0, MAX_Q),
+    label: (p.get('label') || '').trim().slice(0, 60),
     id: ID.test(id) ? id : '',
     lang: p.get('lang') === 'en' ? 'en' : 'zh',
   };
@@ -66,6 +68,7 @@ export function serializeState(s) {
   if (s.language) p.set('language', s.language);
   if (s.openNow) p.set('open_now', '1');
   if (s.free) p.set('free', '1');
+  if (s.label) p.set('label', s.label);
   if (s.q) p.set('q', s.q);
   if (s.id) p.set('id', s.id);
   if (s.lang !== 'zh') p.set('lang', s.lang);
