@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/paulmach/orb"
@@ -167,3 +168,120 @@ func TestCitizenMapListSearchFilter(t *testing.T) {
 
 // dist is the true ground distance of a fixture place from the Nanshan origin.
 func dist(p place) float64 { return geo.Distance(nanshan, orb.Point{p.Lng, p.Lat}) }
+
+// The 更多筛选 button counts the filters set behind it, whichever of them changes: the language, the area
+// select, open now and free (a phone, where the filters fold behind the button).
+func TestMoreFiltersCountFollows(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 360, 640)
+	b.Run(chromedp.EmulateViewport(360, 640, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	count := func() string {
+		var s string
+		b.Run(chromedp.Text("#filters-active", &s, chromedp.ByID))
+		return strings.TrimSpace(s)
+	}
+	b.Run(chromedp.Click("#filters-toggle", chromedp.ByID), chromedp.WaitVisible("#filter-language", chromedp.ByID))
+	redrawn(b, chromedp.SetValue("#filter-language", "en", chromedp.ByID),
+		chromedp.Evaluate(`document.getElementById('filter-language').dispatchEvent(new Event('change', { bubbles: true }))`, nil))
+	if c := count(); c != "（1）" {
+		t.Errorf("after choosing a language the count is %q, want （1）", c)
+	}
+	redrawn(b, chromedp.Click("#filter-free", chromedp.ByID))
+	if c := count(); c != "（2）" {
+		t.Errorf("after free the count is %q, want （2）", c)
+	}
+	redrawn(b, chromedp.SetValue("#filter-language", "", chromedp.ByID),
+		chromedp.Evaluate(`document.getElementById('filter-language').dispatchEvent(new Event('change', { bubbles: true }))`, nil))
+	if c := count(); c != "（1）" {
+		t.Errorf("after clearing the language the count is %q, want （1）", c)
+	}
+	noTrouble(t, b)
+}
+
+// Enter pressed straight after typing runs the search, and the place suggestions that typing would have
+// opened do not open over its results: no suggestion request leaves after the Enter.
+func TestEnterCancelsPlaceSuggestions(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 1280, 800)
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	before := len(b.Requests())
+	items := redrawn(b, chromedp.SendKeys("#search", "南山"+kb.Enter, chromedp.ByID))
+	if len(items) == 0 {
+		t.Fatal("the search found nothing")
+	}
+	// Give a suggestion that would follow the keystrokes (250 ms after the last) time to arrive: the page's
+	// own timer marks when it is past.
+	b.Run(chromedp.Evaluate(`window.__past = false; setTimeout(() => { window.__past = true; }, 1000)`, nil))
+	poll(b, "a second to pass in the page", `window.__past === true`)
+	var hidden bool
+	b.Run(chromedp.Evaluate(`document.getElementById('place-suggestions').hidden`, &hidden))
+	if !hidden {
+		b.Screenshot("suggestions-over-results")
+		t.Error("the place suggestions opened over the search results")
+	}
+	for _, u := range b.Requests()[before:] {
+		if strings.Contains(u, "/api/v1/places") {
+			t.Errorf("a suggestion request left after Enter: %s", u)
+		}
+	}
+	noTrouble(t, b)
+}
+
+// The tile notice does not hide 在此处查找 while shown, and once closed it stays closed when later panning
+// fails to load tiles again.
+func TestTileNoticeClosedStaysClosed(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 1280, 800)
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	poll(b, "the tile notice", `!document.getElementById('notice').hidden`)
+	// Drag the map until the origin is far enough from the centre for 在此处查找 to show.
+	drag(b, 900, 500, 600, 350)
+	poll(b, "在此处查找", `!document.getElementById('search-here').hidden`)
+	if o := screenPlace(b, "#search-here"); !o.Inside || !o.Uncovered {
+		t.Errorf("在此处查找 is hidden while the notice shows: %+v", o)
+	}
+	b.Screenshot("notice-and-search-here")
+	b.Run(chromedp.Click("#notice-close", chromedp.ByID))
+	tiles := func() int {
+		n := 0
+		for _, u := range b.Requests() {
+			if strings.HasPrefix(u, "http://127.0.0.1:9/") {
+				n++
+			}
+		}
+		return n
+	}
+	asked := tiles()
+	drag(b, 600, 350, 1100, 700)
+	// The new tiles fail (nothing listens on their port); the page reports each failure as it comes.
+	b.Run(chromedp.Evaluate(`window.__past = false; setTimeout(() => { window.__past = true; }, 1500)`, nil))
+	poll(b, "the failed tiles to be reported", `window.__past === true`)
+	if tiles() < asked+4 {
+		t.Fatalf("panning asked for %d new tiles", tiles()-asked)
+	}
+	var hidden bool
+	b.Run(chromedp.Evaluate(`document.getElementById('notice').hidden`, &hidden))
+	if !hidden {
+		t.Error("the closed tile notice came back after a pan")
+	}
+	noTrouble(t, b)
+}
+
+// drag moves the map with the mouse from one point of the window to another, in steps as a hand would.
+func drag(b *Browser, x0, y0, x1, y1 float64) {
+	b.t.Helper()
+	acts := []chromedp.Action{chromedp.MouseEvent(input.MousePressed, x0, y0, chromedp.ButtonLeft, chromedp.ClickCount(1))}
+	for i := 1; i <= 10; i++ {
+		f := float64(i) / 10
+		acts = append(acts, chromedp.MouseEvent(input.MouseMoved, x0+(x1-x0)*f, y0+(y1-y0)*f, chromedp.ButtonLeft))
+	}
+	acts = append(acts, chromedp.MouseEvent(input.MouseReleased, x1, y1, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	b.Run(acts...)
+}

@@ -1,6 +1,7 @@
 package webtest
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -107,5 +108,45 @@ func TestPhoneViewport(t *testing.T) {
 	}
 	fitsScreen(t, b, "expanded sheet")
 	b.Screenshot("phone-sheet-expanded")
+	noTrouble(t, b)
+}
+
+// A phone of 360 x 640: the controls on top (title, search, chips and the filters button) leave the list
+// room for three whole results in sight without a tap, over a map still 150 px tall; a record's detail
+// offers the call and the directions before its list of people.
+func TestPhoneListRoomAndDetailActions(t *testing.T) {
+	f := loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 360, 640)
+	b.Run(chromedp.EmulateViewport(360, 640, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+	for _, lang := range []string{"", "&lang=en"} {
+		b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, lang)))
+		waitList(b)
+		if o := screenPlace(b, "#filters"); o.Bottom > 150 {
+			t.Errorf("%s: search, chips and filters take %.0f px of the 640", lang, o.Bottom)
+		}
+		for i := 1; i <= 3; i++ {
+			if o := screenPlace(b, fmt.Sprintf("#results .result-item:nth-child(%d)", i)); !o.Inside {
+				t.Errorf("%s: result %d is not wholly in sight: %+v", lang, i, o)
+			}
+		}
+		if o := screenPlace(b, "#map"); o.Bottom-o.Top < 150 {
+			t.Errorf("%s: the map is only %.0f px tall", lang, o.Bottom-o.Top)
+		}
+	}
+	b.Screenshot("phone-three-results")
+
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	openDetail(b, f.ids["WF1"])
+	call, route, people := screenPlace(b, "#detail-body .detail-call-link"), screenPlace(b, "#detail-body .directions-list"), screenPlace(b, "#detail-body .practitioner-list")
+	if !call.Found || !call.Inside || !call.Uncovered {
+		t.Errorf("the call button is not in sight on opening the record: %+v", call)
+	}
+	if !route.Found || !people.Found || route.Top > people.Top || call.Top > people.Top {
+		t.Errorf("call %+v and directions %+v should come before the people %+v", call, route, people)
+	}
+	fitsScreen(t, b, "detail")
+	b.Screenshot("phone-detail-actions")
 	noTrouble(t, b)
 }

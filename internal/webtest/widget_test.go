@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // hostPage serves a community centre's own page from another loopback origin (127.0.0.2): the two
@@ -143,6 +144,109 @@ func TestBuilderSnippetWithHostileLabel(t *testing.T) {
 		if title != label {
 			t.Errorf("%s: widget title %q, want the label %q as text", frame, title, label)
 		}
+	}
+	noTrouble(t, b)
+}
+
+// The widget's search box finds 离婚 among the widget's own kinds, ranked from its origin; its "open the
+// full map" link then opens the citizen page on the same origin, with the label, kinds and words.
+func TestWidgetSearchAndFullMap(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 400, 700)
+	const label = "南头社区党群服务中心"
+	b.Run(chromedp.Navigate(ts.URL + fmt.Sprintf("/embed?lat=%.5f&lng=%.5f&zoom=14&kind=law_firm,notary&label=%s", nanshan[1], nanshan[0], url.QueryEscape(label))))
+	waitList(b)
+	items := redrawn(b, chromedp.SendKeys("#search", "离婚"+kb.Enter, chromedp.ByID))
+	if indexOf(items, "深圳明理律师事务所") < 0 {
+		t.Errorf("离婚 in the widget: %q, want the firm doing divorce", names(items))
+	}
+	for _, it := range items {
+		if it.Kind != kindZh["law_firm"] && it.Kind != kindZh["notary"] {
+			t.Errorf("离婚 in a widget of firms and notaries lists %q (%s)", it.Name, it.Kind)
+		}
+	}
+	var status, href string
+	b.Run(chromedp.Text("#results-status", &status, chromedp.ByID), chromedp.AttributeValue("#open-full", "href", &href, nil, chromedp.ByID))
+	if !strings.Contains(status, "离婚") {
+		t.Errorf("widget status %q", status)
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	if q.Get("label") != label || q.Get("olat") != "22.53000" || q.Get("olng") != "113.93000" || q.Get("kind") != "law_firm,notary" || q.Get("q") != "离婚" {
+		t.Errorf("open the full map: %s", href)
+	}
+	b.Screenshot("widget-search")
+
+	b.Run(chromedp.Navigate(ts.URL + href))
+	full := waitList(b)
+	var origin, box string
+	b.Run(chromedp.Text("#origin-line", &origin, chromedp.ByID), chromedp.Value("#search", &box, chromedp.ByID))
+	if !strings.Contains(origin, label) || box != "离婚" || indexOf(full, "深圳明理律师事务所") < 0 {
+		t.Errorf("full map from the widget: origin %q, search box %q, list %q", origin, box, names(full))
+	}
+	noTrouble(t, b)
+}
+
+// The builder says next to the field when a value is out of range (latitude 99, zoom 25) and leaves the
+// snippets as they were; it says when to use which snippet; the iframe snippet names its place in plain
+// words.
+func TestBuilderSaysWhatIsWrong(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 1280, 900)
+	b.Run(chromedp.Navigate(ts.URL + "/embed/builder"))
+	poll(b, "the snippets", `document.getElementById('snippet-iframe').value.includes('/embed?')`)
+	var before string
+	b.Run(chromedp.Value("#snippet-iframe", &before, chromedp.ByID))
+
+	type fieldState struct {
+		Shown   bool
+		Text    string
+		Invalid string
+		Named   bool
+	}
+	read := func(id string) fieldState {
+		var f fieldState
+		b.Run(chromedp.Evaluate(fmt.Sprintf(`(() => { const i = document.getElementById(%q), e = document.getElementById(%q);
+			return { shown: !e.hidden && e.getBoundingClientRect().height > 0, text: e.textContent, invalid: i.getAttribute('aria-invalid') || '',
+				named: (i.getAttribute('aria-describedby') || '').split(' ').includes(e.id) }; })()`, id, id+"-error"), &f))
+		return f
+	}
+	setField(b, "builder-lat", "99")
+	if f := read("builder-lat"); !f.Shown || !strings.Contains(f.Text, "纬度") || !strings.Contains(f.Text, "90") || f.Invalid != "true" || !f.Named {
+		t.Errorf("latitude 99: %+v", f)
+	}
+	setField(b, "builder-zoom", "25")
+	if f := read("builder-zoom"); !f.Shown || !strings.Contains(f.Text, "10 到 18") || f.Invalid != "true" {
+		t.Errorf("zoom 25: %+v", f)
+	}
+	var after string
+	b.Run(chromedp.Value("#snippet-iframe", &after, chromedp.ByID))
+	if strings.Contains(after, "lat=99") || strings.Contains(after, "zoom=25") {
+		t.Errorf("an invalid value reached the snippet: %s", after)
+	}
+	b.Screenshot("builder-field-errors")
+	setField(b, "builder-lat", fmt.Sprintf("%.5f", nanshan[1]))
+	if f := read("builder-lat"); f.Shown || f.Invalid != "" {
+		t.Errorf("a good latitude still shows an error: %+v", f)
+	}
+
+	var when struct{ Iframe, Script string }
+	b.Run(chromedp.Evaluate(`({ iframe: document.getElementById('iframe-when').textContent, script: document.getElementById('script-when').textContent })`, &when))
+	if !strings.Contains(when.Iframe, "HTML") || !strings.Contains(when.Script, "<script>") || !strings.Contains(when.Script, "自动调整高度") {
+		t.Errorf("when to use which snippet: %+v", when)
+	}
+	const label = "南头社区党群服务中心"
+	setField(b, "builder-label", label)
+	poll(b, "the snippet to follow the label", `document.getElementById('snippet-iframe').value.includes('label=')`)
+	var snippet string
+	b.Run(chromedp.Value("#snippet-iframe", &snippet, chromedp.ByID))
+	if !strings.HasPrefix(snippet, `<iframe title="深圳法治地图：`+label+`附近的法律服务"`) {
+		t.Errorf("the iframe snippet does not name its place readably: %s", snippet)
 	}
 	noTrouble(t, b)
 }

@@ -1,6 +1,8 @@
 // detail.js: the detail panel of one record, shared by the citizen page and the widget: name,
-// kind, open-now with the next change, address, phones to call, the week's hours with today marked,
-// practice areas, languages, fees, practitioners, when the bureau last verified it, and directions.
+// kind, open-now with the next change, then what a visitor came for (call, directions) before the
+// rest: address, phones, the week's hours with today marked (or the adviser's duty time when the
+// place's own hours are unknown), practice areas, languages, fees, practitioners, and when the bureau
+// last verified it.
 // Every value is text in a DOM node; links exist only for tel:, mailto: and http(s).
 
 import { el, clear, append, externalLink } from './dom.js';
@@ -155,8 +157,7 @@ function actionsSection(rec, origin) {
   const phones = phoneList(rec.phones);
   const tel = phones.length ? telHref(phones[0]) : null;
   const call = tel ? el('p', { class: 'detail-call' },
-    el('a', { href: tel, class: 'btn btn-primary detail-call-link', 'aria-label': t('result.callLabel', { name: recordName(rec), phone: phones[0] }) },
-      t('detail.call', { phone: phones[0] }))) : null;
+    el('a', { href: tel, class: 'btn btn-primary detail-call-link' }, t('detail.call', { phone: phones[0] }))) : null;
   const directions = directionsSection(rec, origin);
   if (!call && !directions) return null;
   return el('div', { class: 'detail-actions' }, call, directions);
