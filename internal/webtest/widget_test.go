@@ -157,6 +157,7 @@ func TestWidgetSearchAndFullMap(t *testing.T) {
 	const label = "南头社区党群服务中心"
 	b.Run(chromedp.Navigate(ts.URL + fmt.Sprintf("/embed?lat=%.5f&lng=%.5f&zoom=14&kind=law_firm,notary&label=%s", nanshan[1], nanshan[0], url.QueryEscape(label))))
 	waitList(b)
+	poll(b, "the widget's search box", `!!document.querySelector('#widget-search #search')`)
 	items := redrawn(b, chromedp.SendKeys("#search", "离婚"+kb.Enter, chromedp.ByID))
 	if indexOf(items, "深圳明理律师事务所") < 0 {
 		t.Errorf("离婚 in the widget: %q, want the firm doing divorce", names(items))
