@@ -24,7 +24,12 @@ type detail struct {
 		Name     string `json:"name"`
 		Assigned bool   `json:"assigned"`
 		FirmName string `json:"firm_name"`
+		Schedule *struct {
+			Weekly [][]any `json:"weekly"`
+			Note   string  `json:"note"`
+		} `json:"schedule"`
 	} `json:"practitioners"`
+	HolidayCalendar string `json:"holiday_calendar"`
 	Area *struct {
 		Code   string `json:"code"`
 		Parent *struct {
@@ -76,6 +81,11 @@ func TestProviderDetail(t *testing.T) {
 	adviser, _, _ := getDetail(t, ts.URL, ids[fxAdviser])
 	if len(adviser.Practitioners) != 1 || !adviser.Practitioners[0].Assigned || adviser.Practitioners[0].FirmName != "广东华商律师事务所" {
 		t.Errorf("adviser point: %+v, want the assigned lawyer and the firm that sends them", adviser.Practitioners)
+	} else if s := adviser.Practitioners[0].Schedule; s == nil || s.Note != "每周三下午" || len(s.Weekly) != 7 {
+		t.Errorf("the adviser's schedule is not sent in the form of hours: %+v", s)
+	}
+	if d.HolidayCalendar != "official" && d.HolidayCalendar != "statutory" {
+		t.Errorf("holiday_calendar %q", d.HolidayCalendar)
 	}
 
 	bad, _, _ := getDetail(t, ts.URL, ids[fxBadLink])
