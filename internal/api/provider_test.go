@@ -29,7 +29,6 @@ type detail struct {
 			Note   string  `json:"note"`
 		} `json:"schedule"`
 	} `json:"practitioners"`
-	HolidayCalendar string `json:"holiday_calendar"`
 	Area *struct {
 		Code   string `json:"code"`
 		Parent *struct {
@@ -37,6 +36,8 @@ type detail struct {
 		} `json:"parent"`
 	} `json:"area"`
 	Version int `json:"version"`
+
+	HolidayCalendar string `json:"holiday_calendar"`
 }
 
 func getDetail(t *testing.T, base, id string) (detail, *http.Response, []byte) {
