@@ -171,8 +171,9 @@ async function main() {
   if (state.id) panel.select({ id: state.id }, { focus: false });
 }
 
-// The notice over the map. A notice the visitor closed stays closed for the rest of the visit (the tile
+// The notice over the map. A notice the visitor closed stays closed while the page is open (the tile
 // failure is reported again on every pan); a location error is an answer to a tap and shows each time.
+// Kept in memory only: the public pages keep nothing in storage (test/safety.test.js).
 const dismissed = new Set();
 let shownNotice = '';
 
