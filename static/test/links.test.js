@@ -50,6 +50,7 @@ test('the iframe snippet names its place in plain words, first, in the widget la
   assert.ok(!iframe.split('src=')[1].includes('南头'), 'the src percent-encodes the label');
   assert.match(scriptSnippet('https://map.example', { ...s, lang: 'en' }), /data-title="Legal services near 南头社区党群服务中心 \(Shenzhen legal services map\)"/);
   assert.match(iframeSnippet('https://map.example', { ...s, label: '' }), /^<iframe title="深圳法治地图：附近的法律服务"/);
+  assert.match(iframeSnippet('https://map.example', { ...s, label: '$& $1 社区' }), /^<iframe title="深圳法治地图：\$&amp; \$1 社区附近的法律服务"/);
 });
 
 test('distances and phone links', () => {

@@ -1,8 +1,8 @@
 // embed.js: the widget at /embed?lat=&lng=&zoom=&kind=&practice_area=&lang=&label=, for a community
 // centre's own web page: a compact map and the services nearest to a fixed origin (the centre,
 // named by label), a search box within the same kinds and origin, with the same list, detail and map
-// layers as the citizen page. It keeps nothing
-// in cookies or storage. Inside a frame it tells its parent its height (for the loader script).
+// layers as the citizen page. It keeps nothing in cookies or storage. Inside a frame it tells its
+// parent its height (for the loader script).
 
 import { byId, debounce } from './dom.js';
 import { t, setLang } from './i18n.js';
@@ -84,9 +84,9 @@ async function main() {
   panel.refreshViewport();
 }
 
-// linkFull points "open the full map" at the same view: the origin (with its label), the kinds and area,
+// fullMapQuery is where "open the full map" goes: the same origin (with its label), the kinds and area,
 // the language and the words searched.
-export function fullMapQuery(w, q = '') {
+function fullMapQuery(w, q = '') {
   const full = new URLSearchParams({ lat: w.origin.lat.toFixed(5), lng: w.origin.lng.toFixed(5), zoom: String(w.zoom) });
   full.set('olat', w.origin.lat.toFixed(5));
   full.set('olng', w.origin.lng.toFixed(5));

@@ -24,7 +24,7 @@ export function embedQuery(s) {
 // words: in the src the label is percent-encoded and unreadable to whoever pastes the snippet.
 export function frameTitle(s) {
   if (!s.label) return tIn(s.lang, 'embed.frameTitle');
-  return tIn(s.lang, 'embed.frameTitleAt').replace('{place}', s.label);
+  return tIn(s.lang, 'embed.frameTitleAt').replace('{place}', () => s.label); // a function: $ in a label is text
 }
 
 export function iframeSnippet(origin, s) {
