@@ -2,12 +2,15 @@ package directory
 
 import (
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/6tail/lunar-go/HolidayUtil"
 )
 
 // officialCSV reads the official 2026 arrangement as the repository ships it (sql/004 loads the same).
@@ -151,5 +154,22 @@ func TestMissingCalendarYears(t *testing.T) {
 	// 31 December 2026 16:30 UTC is already 2027 in Shanghai.
 	if got := MissingCalendarYears([]int{2026}, time.Date(2026, 12, 31, 16, 30, 0, 0, time.UTC)); !slices.Equal(got, []int{2027, 2028}) {
 		t.Errorf("missing at the turn of the year %v", got)
+	}
+}
+
+// A second, independent source for a year under the current law: lunar-go ships the State Council's
+// notices as data (HolidayUtil), separate from its calendar arithmetic. Every day derived for 2025 and
+// 2026 is a holiday (not a make-up working day) there.
+func TestStatutoryHolidaysAgainstPublishedNotices(t *testing.T) {
+	for _, year := range []int{2025, 2026} {
+		for _, h := range StatutoryHolidays(year) {
+			var y, m, d int
+			if _, err := fmt.Sscanf(h.Date, "%d-%d-%d", &y, &m, &d); err != nil {
+				t.Fatal(err)
+			}
+			if got := HolidayUtil.GetHolidayByYmd(y, m, d); got == nil || got.IsWork() {
+				t.Errorf("%s %s is not a holiday in the published %d notice (%v)", h.Date, h.Festival, year, got)
+			}
+		}
 	}
 }
