@@ -14,6 +14,14 @@ test('only http(s), tel:, mailto: and our own paths are kept', () => {
   for (const v of dropped) assert.equal(safeHref(v), null, String(v));
 });
 
+test('in-app hash routes are kept, other fragments are not', () => {
+  const kept = ['#/records/3f1e2d4c-0000-4000-8000-000000000001', '#/records?kind=law_firm', '#/records?stale=1', '#/records/new',
+    '#/imports?run=12', '#/changes', '#/', '#/records?q=%E7%BD%97%E6%B9%96'];
+  for (const v of kept) assert.equal(safeHref(v), v, v);
+  const dropped = ['#', '#view', '#/records/<script>', '#/a b', '#/"x"', "#/x'><img", '#javascript:alert(1)', '# /x'];
+  for (const v of dropped) assert.equal(safeHref(v), null, v);
+});
+
 test('httpUrl normalises and rejects', () => {
   assert.equal(httpUrl('https://example.org'), 'https://example.org/');
   assert.equal(httpUrl('http://x.test/<script>'), 'http://x.test/%3Cscript%3E');

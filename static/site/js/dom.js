@@ -45,16 +45,22 @@ export function byId(id) {
   return document.getElementById(id);
 }
 
-// safeHref keeps http(s), tel: and mailto: links and drops everything else (javascript:, data:,
-// relative paths smuggled in a record), so a link built from data can only go where it says.
+// safeHref keeps http(s), tel: and mailto: links, our own paths and in-app hash routes ("#/records/…",
+// which only move within the page), and drops everything else (javascript:, data:, relative paths
+// smuggled in a record), so a link built from data can only go where it says.
 export function safeHref(value) {
   if (typeof value !== 'string') return null;
   const s = value.trim();
+  if (s.startsWith('#')) return HASH_ROUTE.test(s) ? s : null;
   if (/^tel:/i.test(s)) return /^tel:\+?[\d\-() ]{3,}$/i.test(s) ? s : null;
   if (/^mailto:/i.test(s)) return /^mailto:[^\s<>"'@]+@[^\s<>"'@]+$/i.test(s) ? s : null;
   if (s.startsWith('/') && !s.startsWith('//')) return s; // our own pages, built by our code
   return httpUrl(s);
 }
+
+// HASH_ROUTE is an in-app route: "#/" then the characters a URL fragment may hold (RFC 3986), so no
+// space, quote or angle bracket.
+const HASH_ROUTE = /^#\/[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/;
 
 // httpUrl returns the normalised URL when value is an absolute http(s) URL, else null.
 export function httpUrl(value) {

@@ -17,7 +17,7 @@ export async function renderDashboard(view) {
   }
   const rows = [...kinds].map((k) => {
     const counts = STATUSES.map((s) => cell[`${k}/${s}`] || 0);
-    const link = el('a', { href: `#/records?kind=${encodeURIComponent(k)}` }, label('kind', k));
+    const link = el('a', { href: `#/records?kind=${encodeURIComponent(k)}`, 'data-kind': k }, label('kind', k));
     return [link, ...counts.map(String), String(counts.reduce((a, b) => a + b, 0))];
   });
   view.append(table(t('dash.counts'), [t('field.kind'), ...STATUSES.map((s) => label('status', s)), t('dash.total')], rows, { id: 'dash-counts' }));
