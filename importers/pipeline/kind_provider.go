@@ -22,6 +22,7 @@ type rowEnv struct {
 	index         *store.SourceIndex // the source's records, to class each row (nil: every row is new)
 	basis         []byte             // what every row's fingerprint shares (fingerprintBasis)
 	stageAll      bool               // compare every row in SQL, new ones too (community adviser files)
+	deriveIDs     bool               // no id column: ids come from derivedID(name, address)
 	geometry      bool               // GeoJSON: points may come from the geometry
 	today         string
 	hoursCache    *textCache[hoursValue]
@@ -31,7 +32,7 @@ type rowEnv struct {
 
 func (r *runner) rowEnv(format string) *rowEnv {
 	return &rowEnv{kind: r.opt.Kind, m: r.m, v: r.v, points: pointRules{crs: r.crs, region: r.opt.Region},
-		geometry: format == "geojson", hoursCache: &textCache[hoursValue]{},
+		deriveIDs: r.deriveIDs, geometry: format == "geojson", hoursCache: &textCache[hoursValue]{},
 		practiceWords: &textCache[practiceWord]{},
 		dates:         &textCache[*time.Time]{}, today: r.opt.Now.In(directory.Shanghai).Format(time.DateOnly)}
 }
@@ -49,14 +50,17 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 	row := it.row
 	out.line = row.Line
 	get := func(f string) string { return strings.TrimSpace(e.m.Get(row.Cells, f)) }
-	out.id = get("source_id")
-	if out.id == "" {
-		out.reject = &Issue{Field: "source_id", Reason: "缺少编号 / id missing"}
-		return out
-	}
 	name := get("name")
 	if name == "" && e.kind == directory.KindCommunityAdviser && get("community") != "" {
 		name = get("community") + "法律顾问" // the point is named after its community
+	}
+	if e.deriveIDs {
+		if name != "" {
+			out.id = derivedID(name, get("address"))
+		}
+	} else if out.id = get("source_id"); out.id == "" {
+		out.reject = &Issue{Field: "source_id", Reason: "缺少编号 / id missing"}
+		return out
 	}
 	if name == "" {
 		out.reject = &Issue{Field: "name", Reason: "缺少名称 / name missing"}

@@ -35,6 +35,8 @@ type Report struct {
 	Refusal  string `json:"refusal,omitempty"`
 	Rows     int    `json:"rows"` // data rows read
 	Accepted int    `json:"accepted"`
+	// IDsDerived: the file had no id column, and each row's id was derived from its name and address.
+	IDsDerived bool `json:"ids_derived,omitempty"`
 
 	store.ImportCounts
 	Advisers   *store.AdviserResult `json:"advisers,omitempty"`

@@ -44,6 +44,8 @@ type runner struct {
 	v     *vocab
 	crs   geo.CRS
 	lines int64 // data lines of a CSV, for the progress bar
+	// deriveIDs: the place file has no id column; each row's id is derivedID(name, address).
+	deriveIDs bool
 }
 
 func (r *runner) run(ctx context.Context) error {

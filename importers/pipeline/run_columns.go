@@ -28,14 +28,21 @@ func (r *runner) noteColumns(header []string) {
 	r.rep.Ignored = r.m.Unknown
 }
 
-// missingColumns refuses a place file without an id column: every row would be rejected, and the reason is
-// better said once. (A lawyer's licence number serves as the id.)
+// missingColumns refuses a lawyers' file without an id or licence number column (a lawyer's licence number
+// serves as the id). A place file without an id column is read with ids derived from each row's name and
+// address (derivedID), and the report says so once.
 func (r *runner) missingColumns() string {
 	if _, ok := r.m.Index["source_id"]; ok {
 		return ""
 	}
-	if _, ok := r.m.Index["licence_no"]; ok && r.opt.Kind == KindLawyer {
+	if r.opt.Kind != KindLawyer {
+		r.deriveIDs = true
+		r.rep.IDsDerived = true
+		r.rep.warn(Issue{Line: 1, Field: "source_id", Reason: derivedIDNote})
 		return ""
 	}
-	return "缺少编号列（如 编号、ID、机构编号）/ no id column (e.g. 编号, ID, 机构编号)"
+	if _, ok := r.m.Index["licence_no"]; ok {
+		return ""
+	}
+	return "缺少编号列和执业证号列（如 编号、ID、执业证号）/ no id or licence number column (e.g. 编号, ID, 执业证号)"
 }

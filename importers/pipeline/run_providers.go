@@ -31,6 +31,7 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 	defer st.close()
 	c := r.newCollector()
 	shared := map[pointKey]sharedPoint{}
+	looks := newKindTally(r.v.looks)
 	accepted, areas := 0, 0
 	next := func() (*store.StagedProvider, error) {
 		for {
@@ -52,6 +53,7 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 			// Communities the workers registered so far go in before this row, which may name one.
 			m.rec.Areas = r.v.areas.newAreas(areas)
 			areas += len(m.rec.Areas)
+			looks.add(m.rec.Name)
 			accepted++
 			return m.rec, nil
 		}
@@ -66,6 +68,9 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 		return store.ApplyResult{}, err
 	}
 	r.rep.Rows = c.rows
+	if w, ok := looks.warning(r.opt.Kind); ok {
+		r.rep.warn(w)
+	}
 	r.rep.phase("read_stage", staging)
 	applying := time.Now()
 	if err := r.afterStaging(accepted); err != nil {

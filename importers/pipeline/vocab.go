@@ -17,7 +17,8 @@ type vocab struct {
 	practice practiceIndex
 	areas    *areaIndex
 	analyzer *search.Analyzer
-	identity []byte // the hash of what was loaded (see fingerprintBasis)
+	looks    *kindLooks // which kind a name looks like, from its ending
+	identity []byte     // the hash of what was loaded (see fingerprintBasis)
 }
 
 func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
@@ -36,6 +37,7 @@ func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
 	return &vocab{
 		practice: newPracticeIndex(areas),
 		areas:    newAreaIndex(places),
+		looks:    newKindLooks(kinds),
 		analyzer: search.NewAnalyzer(search.VocabularyOf(kinds, areas, places)),
 		identity: vocabIdentity(kinds, areas, places),
 	}, nil
