@@ -54,6 +54,8 @@ type Report struct {
 	PhaseMillis   map[string]int64  `json:"phase_ms,omitempty"` // read+stage, apply, reindex, commit (index merge)
 	ElapsedMillis int64             `json:"elapsed_ms"`
 	RowsPerSecond float64           `json:"rows_per_second,omitempty"`
+
+	kindNames KindNames // the kind's names, for the text report
 }
 
 func (r *Report) reject(is Issue) {

@@ -31,8 +31,34 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opt Options) (*Report, error) 
 	r := &runner{opt: opt, pool: pool, rep: &Report{Kind: opt.Kind, Source: opt.Source, File: opt.FileName,
 		Mode: opt.Mode, DryRun: opt.DryRun, CRS: opt.CRS}}
 	err := r.run(ctx)
+	r.nameKind(ctx)
 	r.rep.finish(start)
 	return r.rep, err
+}
+
+// nameKind gives the text report the kind's names, from the vocabularies the run loaded, or, when the run
+// stopped before loading them, from the kinds table (best effort: without it the report shows the code).
+func (r *runner) nameKind(ctx context.Context) {
+	if r.opt.Kind == KindLawyer {
+		r.rep.kindNames = KindNames{Zh: "律师", En: "lawyers"}
+		return
+	}
+	if r.v != nil {
+		t := r.v.looks.names[r.opt.Kind]
+		r.rep.kindNames = KindNames{Zh: t.NameZh, En: t.NameEn}
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+	defer cancel()
+	kinds, err := store.Kinds(ctx, r.pool)
+	if err != nil {
+		return
+	}
+	for _, t := range kinds {
+		if t.Code == r.opt.Kind {
+			r.rep.kindNames = KindNames{Zh: t.NameZh, En: t.NameEn}
+		}
+	}
 }
 
 type runner struct {
