@@ -29,7 +29,7 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("the same file again: exit %d (want 0: the run commits with no change)\n%s", code, out)
 	}
 	code, out, _ = runCLI(t, "", "import", "--kind", "law_firm", "--file", filepath.Join(corpus, "all-rejected.csv"), "--source", "cli-test")
-	if code != 3 || !strings.Contains(out, "第 2 行 / line 2 [lng]") {
+	if code != 3 || !strings.Contains(out, "第 2 行 / line 2 [经度 lng]") {
 		t.Errorf("a file with no acceptable row: exit %d, want 3\n%s", code, out)
 	}
 	for _, args := range [][]string{
