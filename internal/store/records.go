@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -40,7 +41,8 @@ func ProviderByID(ctx context.Context, db *pgxpool.Pool, id string) (Record, err
 }
 
 // RecordFilter finds records for the admin pages. Text matches name, English name, address, licence
-// number, credit code or source id (as a substring, wildcards taken literally).
+// number, credit code or source id (as a substring, wildcards taken literally), and a phone number however
+// it is written ("0755 8300 1234", "(0755)83001234", "+86 138-0013-8000", or a part of it).
 type RecordFilter struct {
 	Text   string
 	Kind   string
@@ -53,13 +55,14 @@ type RecordFilter struct {
 // FindRecords lists the records that pass the filter by name, with the total.
 func FindRecords(ctx context.Context, db *pgxpool.Pool, f RecordFilter) ([]Record, int, error) {
 	like := "%" + escapeLike(f.Text) + "%"
+	phone := phoneDigits(f.Text)
 	var total int
-	err := db.QueryRow(ctx, `SELECT count(*) FROM providers p WHERE `+recordFilterSQL, f.Text, like, f.Kind, f.Status, f.Stale).Scan(&total)
+	err := db.QueryRow(ctx, `SELECT count(*) FROM providers p WHERE `+recordFilterSQL, f.Text, like, f.Kind, f.Status, f.Stale, phone).Scan(&total)
 	if err != nil {
 		return nil, 0, Classify(err)
 	}
 	rows, err := db.Query(ctx, `SELECT `+recordColumns+` FROM providers p WHERE `+recordFilterSQL+`
-		ORDER BY p.name, p.id LIMIT $6 OFFSET $7`, f.Text, like, f.Kind, f.Status, f.Stale, f.Limit, f.Offset)
+		ORDER BY p.name, p.id LIMIT $7 OFFSET $8`, f.Text, like, f.Kind, f.Status, f.Stale, phone, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, Classify(err)
 	}
@@ -68,9 +71,36 @@ func FindRecords(ctx context.Context, db *pgxpool.Pool, f RecordFilter) ([]Recor
 }
 
 const recordFilterSQL = `($1 = '' OR p.name ILIKE $2 OR p.name_en ILIKE $2 OR p.address ILIKE $2 OR p.licence_no ILIKE $2
-		OR p.credit_code ILIKE $2 OR p.source_id ILIKE $2 OR p.id::text = $1)
+		OR p.credit_code ILIKE $2 OR p.source_id ILIKE $2 OR p.id::text = $1
+		OR ($6 <> '' AND replace(array_to_string(p.phones, ','), '-', '') LIKE '%' || $6 || '%'))
 	AND ($3 = '' OR p.kind = $3) AND ($4 = '' OR p.status = $4)
 	AND (NOT $5 OR (p.status <> 'closed' AND (p.verified_at IS NULL OR p.verified_at < now() - interval '1 year')))`
+
+// phoneDigits is the digits of a query that reads as (a part of) a phone number: only digits, spaces,
+// hyphens, dots, brackets and a leading +, at least five digits; a country code 86 written with + or 00 is
+// dropped, as stored numbers have none. Anything else gives "" (no phone match).
+func phoneDigits(q string) string {
+	q = strings.TrimSpace(q)
+	intl := strings.HasPrefix(q, "+") || strings.HasPrefix(q, "00")
+	var b strings.Builder
+	for i, r := range q {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' && i == 0, r == ' ', r == '-', r == '.', r == '(', r == ')', r == '（', r == '）':
+		default:
+			return ""
+		}
+	}
+	d := b.String()
+	if intl {
+		d = strings.TrimPrefix(strings.TrimPrefix(d, "00"), "86")
+	}
+	if len(d) < 5 {
+		return ""
+	}
+	return d
+}
 
 // escapeLike makes % _ and \ match themselves in a LIKE pattern.
 func escapeLike(s string) string {

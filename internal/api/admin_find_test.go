@@ -1,0 +1,46 @@
+package api_test
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"legalmap/internal/auth"
+)
+
+// Staff find a record by its phone number, written as people write it, in the admin list.
+func TestAdminListFindsByPhone(t *testing.T) {
+	_, ts := adminServer(t, nil)
+	ed := newUser(t, auth.Editor)
+	landline := createRecord(t, ts.URL, ed, map[string]any{"name": "电话查找测试援助站甲", "phones": "0755-83917265"})
+	mobile := createRecord(t, ts.URL, ed, map[string]any{"name": "电话查找测试援助站乙", "phones": "13926081735"})
+	find := func(q string) []string {
+		t.Helper()
+		resp, b := as(t, ed, request{method: http.MethodGet, url: ts.URL + "/api/v1/admin/providers?q=" + url.QueryEscape(q)})
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("q=%q: %d %s", q, resp.StatusCode, b)
+		}
+		var out struct{ Results []recordOut }
+		decode(t, b, &out)
+		var ids []string
+		for _, r := range out.Results {
+			ids = append(ids, r.ID)
+		}
+		return ids
+	}
+	for q, want := range map[string]string{
+		"0755-83917265": landline.ID, "0755 8391 7265": landline.ID, "(0755)83917265": landline.ID, "83917265": landline.ID,
+		"+86 755 8391 7265": landline.ID, "13926081735": mobile.ID, "139-2608-1735": mobile.ID, "+86 139 2608 1735": mobile.ID,
+		"2608 1735": mobile.ID,
+	} {
+		if ids := find(q); len(ids) != 1 || ids[0] != want {
+			t.Errorf("q=%q finds %v, want only %s", q, ids, want)
+		}
+	}
+	// Too few digits to be a phone, or not a phone at all: no phone match.
+	for _, q := range []string{"7265", "83917265 号"} {
+		if ids := find(q); len(ids) != 0 {
+			t.Errorf("q=%q finds %v, want none", q, ids)
+		}
+	}
+}
