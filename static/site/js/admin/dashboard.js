@@ -4,13 +4,14 @@
 import { el } from '../dom.js';
 import { t, label, when } from './i18n.js';
 import { api } from './http.js';
-import { table, heading, KINDS, STATUSES } from './ui.js';
+import { table, heading, STATUSES } from './ui.js';
+import { kindCodes } from './vocab.js';
 
 export async function renderDashboard(view) {
   view.append(heading(t('dash.title')));
   const d = await api.dashboard();
   const cell = {};
-  const kinds = new Set(KINDS);
+  const kinds = new Set(kindCodes());
   for (const c of d.counts || []) {
     cell[`${c.kind}/${c.status}`] = c.count;
     kinds.add(c.kind);

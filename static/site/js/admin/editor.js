@@ -7,7 +7,8 @@
 import { el, clear } from '../dom.js';
 import { t, label, when } from './i18n.js';
 import { api } from './http.js';
-import { field, select, showErrors, busy, heading, KINDS, STATUSES } from './ui.js';
+import { field, select, showErrors, busy, heading, STATUSES } from './ui.js';
+import { kindCodes } from './vocab.js';
 import { pointMap } from './mapedit.js';
 import { timeline } from './history.js';
 import { renderActions } from './actions.js';
@@ -54,7 +55,7 @@ function drawForm(view, ctx, config, rec) {
     form.append(field(name, t(`field.${name}`), input, hint));
   };
   if (!rec) {
-    add('kind', select('kind', 'kind', KINDS, 'law_firm'));
+    add('kind', select('kind', 'kind', kindCodes(), '', t('editor.chooseKind')));
     add('source_id', el('input', { id: 'source_id', type: 'text', maxlength: 200 }), t('editor.sourceIdHint'));
   }
   for (const name of TEXT) {

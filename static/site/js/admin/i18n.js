@@ -23,9 +23,23 @@ export function has(key) {
   return key in dictionaries.zh;
 }
 
-// label names a code (a kind, status, role, action, field) through its key, or shows the code itself.
+// names holds the names the directory gives its own codes (kinds, practice areas: vocab.js loads them),
+// by "prefix.code", in both languages; they win over the dictionaries, so a kind the bureau renames or adds
+// is named as the bureau names it.
+const names = new Map();
+
+export function setNames(prefix, list) {
+  for (const x of list || []) {
+    if (x && typeof x.code === 'string') names.set(`${prefix}.${x.code}`, { zh: x.name_zh || '', en: x.name_en || '' });
+  }
+}
+
+// label names a code (a kind, status, role, action, field) in the page's language: the directory's own
+// name for it, else the dictionary's, else the code itself.
 export function label(prefix, code) {
   const key = `${prefix}.${code}`;
+  const n = names.get(key);
+  if (n && (n[current] || n.zh)) return n[current] || n.zh;
   return has(key) ? t(key) : String(code ?? '');
 }
 
@@ -66,4 +80,12 @@ export function when(value) {
   return new Intl.DateTimeFormat(t('meta.locale'), {
     timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).format(d);
+}
+
+// day formats a calendar date (YYYY-MM-DD) in the page language.
+export function day(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value || ''));
+  if (!m) return String(value ?? '');
+  return new Intl.DateTimeFormat(t('meta.locale'), { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }

@@ -5,15 +5,19 @@
 import { el } from '../dom.js';
 import { t, label, when } from './i18n.js';
 import { api } from './http.js';
-import { table, select, heading, busy, pager } from './ui.js';
+import { table, select, heading, busy, pager, field, showErrors } from './ui.js';
 import { reportView } from './report.js';
 import { countsText } from './dashboard.js';
+import { kindCodes } from './vocab.js';
 
-const IMPORTERS = ['law_firm', 'lawyer', 'legal_aid', 'notary', 'forensic', 'community_adviser'];
+// The people importer beside the kinds of place (lawyers attach to their firms).
+const PEOPLE = ['lawyer'];
 
 export async function renderImports(view, { may, params }) {
   view.append(heading(t('imports.title')));
-  if (may('importer')) view.append(uploadForm());
+  // The list of past runs is drawn below the form; a preview or an apply adds a run, so it is reloaded.
+  let reload = () => {};
+  if (may('importer')) view.append(uploadForm(() => reload()));
   const past = el('section', { id: 'import-runs', 'aria-labelledby': 'runs-title' }, el('h3', { id: 'runs-title' }, t('imports.past')));
   view.append(past);
   const detail = el('div', { id: 'run-detail' });
@@ -32,13 +36,16 @@ export async function renderImports(view, { may, params }) {
         return [when(r.started_at), label('kind', r.importer), r.file_name || r.source, r.actor, label('run', r.status), countsText(r), open];
       })), pager(answer, load));
   };
+  reload = () => load(0).catch(() => {});
   await load(0);
   if (params.get('run')) await showRun(params.get('run'));
 }
 
-function uploadForm() {
+function uploadForm(refresh) {
   const file = el('input', { id: 'import-file', type: 'file', name: 'file', required: true, accept: '.csv,.xlsx,.geojson,.json,text/csv' });
-  const kind = select('import-kind', 'kind', IMPORTERS, 'law_firm');
+  // The kind is chosen, never assumed: a list of notaries previewed as law firms is a mistake to catch.
+  const kind = select('import-kind', 'kind', [...kindCodes(), ...PEOPLE], '', t('imports.chooseKind'));
+  kind.required = true;
   const crs = select('import-crs', 'crs', ['wgs84', 'gcj02', 'bd09'], 'wgs84');
   const mode = select('import-mode', 'mode', ['upsert', 'snapshot'], 'upsert');
   const source = el('input', { id: 'import-source', type: 'text', maxlength: 100 });
@@ -46,11 +53,11 @@ function uploadForm() {
   const status = el('p', { id: 'import-status', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { id: 'import-result' });
   const form = el('form', { id: 'import-form', class: 'panel import-form', novalidate: true },
-    el('div', { class: 'field' }, el('label', { for: 'import-file' }, t('imports.file')), file),
-    el('div', { class: 'field' }, el('label', { for: 'import-kind' }, t('imports.kind')), kind),
-    el('div', { class: 'field' }, el('label', { for: 'import-crs' }, t('imports.crs')), crs),
-    el('div', { class: 'field' }, el('label', { for: 'import-mode' }, t('imports.mode')), mode),
-    el('div', { class: 'field' }, el('label', { for: 'import-source' }, t('imports.source')), source),
+    field('import-file', t('imports.file'), file, t('imports.fileHint')),
+    field('import-kind', t('imports.kind'), kind),
+    field('import-crs', t('imports.crs'), crs),
+    field('import-mode', t('imports.mode'), mode),
+    field('import-source', t('imports.source'), source),
     el('p', { class: 'field-hint' }, t('imports.modeHint')),
     preview, status);
 
@@ -64,11 +71,21 @@ function uploadForm() {
     fd.append('dry_run', dryRun ? 'true' : 'false');
     return api.upload(fd);
   };
+  // A refusal that names a field (kind, crs, file …) is shown next to that field.
+  const fieldError = (err) => {
+    const rest = showErrors(form, err.field ? { [`import-${err.field}`]: err.message } : {});
+    status.textContent = err.field && !rest.length ? '' : err.message;
+  };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     result.replaceChildren();
-    if (!file.files.length) {
-      status.textContent = t('imports.chooseFile');
+    const missing = {};
+    if (!file.files.length) missing['import-file'] = t('imports.chooseFile');
+    if (!kind.value) missing['import-kind'] = t('imports.chooseKind');
+    showErrors(form, missing);
+    if (Object.keys(missing).length) {
+      status.textContent = Object.values(missing).join(' ');
+      (missing['import-file'] ? file : kind).focus();
       return;
     }
     busy(preview, async () => {
@@ -86,7 +103,9 @@ function uploadForm() {
             status.textContent = '';
             result.replaceChildren(el('h4', { id: 'import-applied' }, t('imports.applied')), runSummary(done), reportView(done));
           } catch (err) {
-            status.textContent = err.message;
+            fieldError(err);
+          } finally {
+            refresh();
           }
         }));
         const canApply = rep.status !== 'refused';
@@ -94,7 +113,9 @@ function uploadForm() {
         result.replaceChildren(el('h4', { id: 'import-previewed' }, t('imports.previewTitle')), runSummary(rep),
           el('div', { class: 'button-row' }, canApply ? confirm : null, cancel), reportView(rep));
       } catch (err) {
-        status.textContent = err.message;
+        fieldError(err);
+      } finally {
+        refresh();
       }
     });
   });
@@ -103,7 +124,9 @@ function uploadForm() {
 
 function runSummary(r) {
   const cells = ['created', 'updated', 'unchanged', 'withdrawn', 'rejected', 'warnings'];
+  const kind = r.importer || r.kind;
+  const head = [label('run', r.status), kind ? label('kind', kind) : '', r.file_name || r.file || '', r.refusal || ''].filter(Boolean);
   return el('div', { class: 'run-summary' },
-    el('p', null, `${label('run', r.status)}${r.file_name || r.file ? ' · ' + (r.file_name || r.file) : ''}${r.refusal ? ' · ' + r.refusal : ''}`),
+    el('p', { class: 'run-head' }, head.join(' · ')),
     table(null, cells.map((c) => t(`count.${c}`)), [cells.map((c) => String(r[c] ?? 0))], { class: 'data-table counts-table' }));
 }

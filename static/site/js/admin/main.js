@@ -12,6 +12,7 @@ import { renderEditor } from './editor.js';
 import { renderImports } from './imports.js';
 import { renderChangeLog } from './changelog.js';
 import { renderAccounts } from './accounts.js';
+import { loadVocab } from './vocab.js';
 
 const ROLES = ['viewer', 'editor', 'importer', 'admin'];
 let account = null;
@@ -72,7 +73,8 @@ function onSignedIn(session) {
   byId('who').textContent = `${account.username} · ${label('role', account.role)}`;
   for (const a of document.querySelectorAll('#nav a[data-route="accounts"]')) a.hidden = !may('admin');
   flash('');
-  route();
+  // The kinds and practice areas name codes everywhere; without them the pages still work, with codes.
+  loadVocab().catch(() => {}).finally(route);
 }
 
 function signedOut() {

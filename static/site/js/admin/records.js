@@ -4,12 +4,13 @@
 import { el } from '../dom.js';
 import { t, label, when } from './i18n.js';
 import { api } from './http.js';
-import { table, select, heading, pager, KINDS, STATUSES } from './ui.js';
+import { table, select, heading, pager, STATUSES } from './ui.js';
+import { kindCodes } from './vocab.js';
 
 export async function renderRecords(view, { params, may }) {
   view.append(heading(t('records.title')));
   const q = el('input', { id: 'records-q', type: 'search', name: 'q', maxlength: 200, value: params.get('q') || '' });
-  const kind = select('records-kind', 'kind', KINDS, params.get('kind') || '', t('records.anyKind'));
+  const kind = select('records-kind', 'kind', kindCodes(), params.get('kind') || '', t('records.anyKind'));
   const status = select('records-status', 'status', STATUSES, params.get('status') || '', t('records.anyStatus'));
   const stale = el('input', { id: 'records-stale', type: 'checkbox', checked: params.get('stale') === '1' });
   const form = el('form', { class: 'filters-row', role: 'search' },

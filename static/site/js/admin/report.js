@@ -1,46 +1,90 @@
-// report.js (admin): an import report as the pipeline wrote it, shown whole: its figures, then every
-// list in it (rejected rows, warnings, dropped columns…) as a table of line, field and reason. It
-// reads the report's shape instead of assuming one, so a new list in the report shows up unasked.
+// report.js (admin): an import report as the pipeline wrote it, shown whole and in words: its facts (kind,
+// mode, coordinate system, outcome, time taken …) named in the page's language, then every list in it
+// (rejected rows, warnings, dropped columns…) as a table of line, field and reason. Codes stay in the JSON
+// report; here each known value goes through its formatter, and a list or fact the report gains later
+// still shows, under its own name.
 
 import { el } from '../dom.js';
-import { t, label } from './i18n.js';
+import { t, label, has } from './i18n.js';
 import { table } from './ui.js';
 
 const MAX_ROWS = 1000;
+
+// What is bookkeeping of the run, not news for staff: said elsewhere (dry_run is the status) or only read
+// by machines and benchmarks (the time of each phase).
+const HIDDEN = new Set(['dry_run', 'vouched', 'phase_ms']);
+
+const number = (n) => (typeof n === 'number' ? n.toLocaleString(t('meta.locale')) : String(n));
+const seconds = (ms) => t('report.seconds', { s: (Math.round(ms / 100) / 10).toLocaleString(t('meta.locale')) });
+
+// FACTS formats the value of each known fact (given the whole report); others are shown by plainText.
+const FACTS = {
+  // A run without a source name is its kind's own list (the pipeline's default source is the kind's code).
+  source: (v, r) => (v === r.kind ? t('report.kindList', { kind: label('kind', v) }) : String(v)),
+  kind: (v) => label('kind', v),
+  mode: (v) => label('mode', v),
+  crs: (v) => label('crs', v),
+  status: (v) => label('run', v),
+  format: (v) => label('format', v),
+  ids_derived: (v) => (v ? t('report.idsDerivedYes') : t('value.no')),
+  elapsed_ms: (v) => seconds(v),
+  run_id: (v) => String(v),
+  rows_per_second: (v) => t('report.rate', { n: number(Math.round(v)) }),
+};
 
 export function reportView(report) {
   if (!report || typeof report !== 'object') return el('p', null, t('report.none'));
   const box = el('div', { class: 'report' });
   const facts = [];
   for (const [key, value] of Object.entries(report)) {
+    if (HIDDEN.has(key)) continue;
     if (Array.isArray(value)) box.append(listView(key, value));
+    else if (key === 'columns' && value && typeof value === 'object') box.append(columnsView(value));
     else if (value && typeof value === 'object') box.append(objectView(key, value));
-    else facts.push(el('dt', null, label('report', key)), el('dd', null, String(value)));
+    else facts.push(el('dt', null, label('report', key)), el('dd', { 'data-fact': key }, (FACTS[key] || plainText)(value, report)));
   }
   if (facts.length) box.prepend(el('dl', { class: 'report-facts' }, facts));
   return box;
 }
 
+// fieldName names a field of the file (lng, phone, source_id …) as the page names it; a dropped column's
+// "field" is the file's own header, shown as written.
+function fieldName(code) {
+  return has(`field.${code}`) ? label('field', code) : code;
+}
+
 function listView(key, items) {
-  const title = `${label('report', key)} (${items.length})`;
+  const title = `${label('report', key)} (${number(items.length)})`;
   if (!items.length) return el('p', null, title);
   if (items.every((x) => typeof x !== 'object' || x === null)) {
-    return el('div', null, el('h5', null, title), el('ul', { class: 'report-list' }, items.slice(0, MAX_ROWS).map((x) => el('li', null, String(x)))));
+    return el('div', { class: 'report-section', 'data-report': key }, el('h5', null, title),
+      el('ul', { class: 'report-list' }, items.slice(0, MAX_ROWS).map((x) => el('li', null, String(x)))));
   }
   const cols = [];
   for (const item of items.slice(0, MAX_ROWS)) for (const k of Object.keys(item || {})) if (!cols.includes(k)) cols.push(k);
-  const rows = items.slice(0, MAX_ROWS).map((item) => cols.map((c) => cellText(item && item[c])));
+  const cell = (c, v) => (c === 'field' && typeof v === 'string' ? fieldName(v) : plainText(v));
+  const rows = items.slice(0, MAX_ROWS).map((item) => cols.map((c) => cell(c, item && item[c])));
   const more = items.length > MAX_ROWS ? el('p', null, t('report.more', { n: items.length - MAX_ROWS })) : null;
   return el('div', { class: 'report-section', 'data-report': key }, table(title, cols.map((c) => label('report', c)), rows), more);
 }
 
-function objectView(key, obj) {
-  return el('div', { class: 'report-section' }, el('h5', null, label('report', key)),
-    el('dl', { class: 'report-facts' }, Object.entries(obj).flatMap(([k, v]) => [el('dt', null, label('report', k)), el('dd', null, cellText(v))])));
+// columnsView: which header of the file each field was read from.
+function columnsView(columns) {
+  return el('div', { class: 'report-section', 'data-report': 'columns' }, el('h5', null, label('report', 'columns')),
+    el('dl', { class: 'report-facts' }, Object.entries(columns).flatMap(([f, header]) => [el('dt', null, fieldName(f)), el('dd', null, String(header))])));
 }
 
-function cellText(v) {
+function objectView(key, obj) {
+  return el('div', { class: 'report-section', 'data-report': key }, el('h5', null, label('report', key)),
+    el('dl', { class: 'report-facts' }, Object.entries(obj).flatMap(([k, v]) => [el('dt', null, label('report', k)), el('dd', null, plainText(v))])));
+}
+
+// plainText shows a value without its JSON: yes/no, numbers in the page's locale, lists joined.
+function plainText(v) {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? t('value.yes') : t('value.no');
+  if (typeof v === 'number') return number(v);
+  if (Array.isArray(v)) return v.map(plainText).join('、');
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => `${label('report', k)}: ${plainText(x)}`).join('；');
   return String(v);
 }
