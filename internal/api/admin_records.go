@@ -29,7 +29,7 @@ type recordAnswer struct {
 }
 
 func answerOf(r store.Record, warns []fieldWarning) recordAnswer {
-	return recordAnswer{Record: r, HoursText: hoursText(r.Hours), Warnings: warns}
+	return recordAnswer{Record: r, HoursText: directory.HoursText(r.Hours), Warnings: warns}
 }
 
 func (a *admin) listRecords(c echo.Context) error {

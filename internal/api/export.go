@@ -6,9 +6,12 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/directory"
 	"legalmap/internal/store"
 )
 
@@ -57,6 +60,9 @@ func (s *Server) exportCSV(c echo.Context) error {
 	return cw.Error()
 }
 
+// csvRow writes a record as the importers read it, so an exported file imports again unchanged: hours as
+// the Chinese text of the bureaus' lists (directory.HoursText), practice areas by name, lists separated by
+// ";", times in Shanghai's zone (a date read from them is the date the bureau meant).
 func csvRow(r store.PublicRecord) []string {
 	text := func(s string) string { return cellText(s) }
 	list := func(l []string) string { return cellText(strings.Join(l, ";")) }
@@ -66,23 +72,41 @@ func csvRow(r store.PublicRecord) []string {
 	}
 	verified := ""
 	if r.VerifiedAt != nil {
-		verified = r.VerifiedAt.Format("2006-01-02T15:04:05Z07:00")
+		verified = r.VerifiedAt.In(directory.Shanghai).Format(time.RFC3339)
+	}
+	hours := ""
+	var h directory.Hours
+	if len(r.Hours) > 0 && json.Unmarshal(r.Hours, &h) == nil {
+		hours = directory.HoursText(h)
 	}
 	return []string{r.ID, r.Kind, text(r.KindName), text(r.Name), text(r.NameEn), text(r.LicenceNo), text(r.CreditCode),
 		text(r.Address), r.AreaCode, text(r.AreaName), formatCoord(r.Lng), formatCoord(r.Lat), list(r.Phones),
-		text(r.Email), text(r.Website), text(string(r.Hours)), list(r.Languages), list(r.PracticeAreas), free,
+		text(r.Email), text(r.Website), text(hours), list(r.Languages), list(r.PracticeAreaNames), free,
 		text(r.FeeNote), text(r.Accessibility), text(r.Description), list(r.Categories), r.ValidFrom, r.ValidTo,
-		r.Status, verified, r.UpdatedAt.Format("2006-01-02T15:04:05Z07:00")}
+		r.Status, verified, r.UpdatedAt.In(directory.Shanghai).Format(time.RFC3339)}
 }
 
-// cellText neutralises a text cell a spreadsheet would run as a formula (CSV injection): one beginning
-// with = + - @, or with a tab or carriage return that some spreadsheets skip before looking, gets a leading
-// apostrophe, which spreadsheets read as "this is text".
+// formulaLeads are the first characters that make a spreadsheet run a cell as a formula: = + - @, their
+// full-width forms (which spreadsheets on Chinese systems also take), and tab, carriage return and line
+// feed, which some skip before looking.
+const formulaLeads = "=+-@＝＋－＠\t\r\n"
+
+// cellText neutralises a text cell a spreadsheet would run as a formula (CSV injection): a cell, or any part
+// of it after a ";" (where a spreadsheet set to split on ";" starts a new cell, and where lists are joined),
+// that begins, after spaces, with one of formulaLeads gets an apostrophe before that character, which
+// spreadsheets read as "this is text".
 func cellText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	if !strings.ContainsAny(s, formulaLeads) {
+		return s
 	}
-	return s
+	parts := strings.Split(s, ";")
+	for i, p := range parts {
+		body := strings.TrimLeft(p, " \u3000")
+		if r, _ := utf8.DecodeRuneInString(body); body != "" && strings.ContainsRune(formulaLeads, r) {
+			parts[i] = p[:len(p)-len(body)] + "'" + body
+		}
+	}
+	return strings.Join(parts, ";")
 }
 
 func formatCoord(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }

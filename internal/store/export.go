@@ -30,16 +30,18 @@ type PublicRecord struct {
 	Hours         json.RawMessage `json:"hours"`
 	Languages     []string        `json:"languages"`
 	PracticeAreas []string        `json:"practice_areas"`
-	Free          *bool           `json:"free"`
-	FeeNote       string          `json:"fee_note"`
-	Accessibility string          `json:"accessibility"`
-	Description   string          `json:"description"`
-	Categories    []string        `json:"categories"`
-	ValidFrom     string          `json:"valid_from"`
-	ValidTo       string          `json:"valid_to"`
-	Status        string          `json:"status"`
-	VerifiedAt    *time.Time      `json:"verified_at"`
-	UpdatedAt     time.Time       `json:"updated_at"`
+	// PracticeAreaNames are the practice areas' Chinese names, in the same order (the CSV's readable column).
+	PracticeAreaNames []string   `json:"-"`
+	Free              *bool      `json:"free"`
+	FeeNote           string     `json:"fee_note"`
+	Accessibility     string     `json:"accessibility"`
+	Description       string     `json:"description"`
+	Categories        []string   `json:"categories"`
+	ValidFrom         string     `json:"valid_from"`
+	ValidTo           string     `json:"valid_to"`
+	Status            string     `json:"status"`
+	VerifiedAt        *time.Time `json:"verified_at"`
+	UpdatedAt         time.Time  `json:"updated_at"`
 }
 
 // ExportVersion is the directory's data version, for the export's ETag.
@@ -54,7 +56,9 @@ func ExportVersion(ctx context.Context, db *pgxpool.Pool) (int64, error) {
 func ExportPublic(ctx context.Context, db *pgxpool.Pool, fn func(PublicRecord) error) error {
 	rows, err := db.Query(ctx, `SELECT p.id::text, p.kind, k.name_zh, p.name, p.name_en, p.licence_no, p.credit_code,
 			p.address, coalesce(p.area_code, ''), coalesce(a.name_zh, ''), ST_X(p.geom), ST_Y(p.geom), p.phones,
-			p.email, p.website, p.hours, p.languages, p.practice_areas, p.free, p.fee_note, p.accessibility,
+			p.email, p.website, p.hours, p.languages, p.practice_areas,
+			ARRAY(SELECT coalesce(pa.name_zh, u.code) FROM unnest(p.practice_areas) WITH ORDINALITY u(code, i)
+				LEFT JOIN practice_areas pa ON pa.code = u.code ORDER BY u.i), p.free, p.fee_note, p.accessibility,
 			p.description, p.categories, coalesce(to_char(p.valid_from, 'YYYY-MM-DD'), ''),
 			coalesce(to_char(p.valid_to, 'YYYY-MM-DD'), ''), p.status, p.verified_at, p.updated_at
 		FROM providers p JOIN kinds k ON k.code = p.kind LEFT JOIN areas a ON a.code = p.area_code
@@ -66,7 +70,7 @@ func ExportPublic(ctx context.Context, db *pgxpool.Pool, fn func(PublicRecord) e
 	var r PublicRecord
 	_, err = pgx.ForEachRow(rows, []any{&r.ID, &r.Kind, &r.KindName, &r.Name, &r.NameEn, &r.LicenceNo, &r.CreditCode,
 		&r.Address, &r.AreaCode, &r.AreaName, &r.Lng, &r.Lat, &r.Phones, &r.Email, &r.Website, &r.Hours, &r.Languages,
-		&r.PracticeAreas, &r.Free, &r.FeeNote, &r.Accessibility, &r.Description, &r.Categories, &r.ValidFrom,
+		&r.PracticeAreas, &r.PracticeAreaNames, &r.Free, &r.FeeNote, &r.Accessibility, &r.Description, &r.Categories, &r.ValidFrom,
 		&r.ValidTo, &r.Status, &r.VerifiedAt, &r.UpdatedAt}, func() error { return fn(r) })
 	return Classify(err)
 }

@@ -1,20 +1,19 @@
-package api
+package directory
 
 import (
 	"slices"
 	"strings"
-
-	"legalmap/internal/directory"
 )
 
-var dayNames = [7]string{"周一", "周二", "周三", "周四", "周五", "周六", "周日"}
+var dayNamesZh = [7]string{"周一", "周二", "周三", "周四", "周五", "周六", "周日"}
 
-// hoursText writes a weekly schedule as the bureau's lists write it ("周一至周五 09:00-12:00,14:00-17:30；
-// 周六 09:00-12:00"), for the admin form's text field. directory.ParseHours reads it back to the same week,
-// so an editor who leaves the text alone, or changes one time in it, keeps the rest exactly. Hours the
+// HoursText writes a weekly schedule as the bureau's lists write it ("周一至周五 09:00-12:00,14:00-17:30；
+// 周六 09:00-12:00"), for the admin form's text field and the open data CSV. ParseHours reads it back to the
+// same week, so an editor who leaves the text alone, or changes one time in it, keeps the rest exactly, and
+// an exported list imports again unchanged. Hours the
 // parser could not read are shown as their original text (kept in Note). Dated exceptions have no text
 // form; an edit of the text keeps them as they are.
-func hoursText(h directory.Hours) string {
+func HoursText(h Hours) string {
 	if h.Note != "" {
 		return h.Note
 	}
@@ -31,9 +30,9 @@ func hoursText(h directory.Hours) string {
 		for end+1 < 7 && slices.Equal(h.Weekly[end+1], h.Weekly[d]) {
 			end++
 		}
-		days := dayNames[d]
+		days := dayNamesZh[d]
 		if end > d {
-			days += "至" + dayNames[end]
+			days += "至" + dayNamesZh[end]
 		}
 		spans := make([]string, len(h.Weekly[d]))
 		for i, s := range h.Weekly[d] {
