@@ -62,7 +62,7 @@ func TestAdminHistoryInWords(t *testing.T) {
 	checkWords := func(where, text string) {
 		t.Helper()
 		for _, want := range []string{"交通事故", "婚姻家庭", "劳动争议", "正常", "暂停", "粤语", "英语", "周一至周五 09:00-17:00", "周一至周六 09:00-18:00",
-			"2026/03/01", "2026/04/01", "免费", "收费", "来自导入", "人工修改"} {
+			"2026/03/01", "2026/04/01", "免费", "收费", "来自导入", "人工修改", "区（4403"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s lacks %q:\n%s", where, want, text)
 			}

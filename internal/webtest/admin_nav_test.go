@@ -98,6 +98,18 @@ func TestAdminEveryScreenByClicking(t *testing.T) {
 			t.Errorf("editor of %q", title)
 		}
 	})
+	b.In(t, "records list finds a phone number", func(t *testing.T) {
+		clickTo(t, b, `#nav a[data-route="records"]`, "#records-q")
+		b.Run(chromedp.SendKeys("#records-q", "0755 2890 0002", chromedp.ByID),
+			chromedp.Click(`form[role="search"] button[type="submit"]`, chromedp.ByQuery))
+		if err := chromedp.Run(b.Ctx, chromedp.Poll(`location.hash.includes('q=') && [...document.querySelectorAll('#records-results a.record-link')]
+				.map((a) => a.textContent).join() === '深圳市布吉公证处'`, nil, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			var names []string
+			b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#records-results a.record-link')].map(a => a.textContent)`, &names))
+			t.Errorf("searching 0755 2890 0002 finds %v, want 深圳市布吉公证处", names)
+		}
+		clickTo(t, b, "#records-results a.record-link", "#record-form")
+	})
 	b.In(t, "history to its import run", func(t *testing.T) {
 		clickTo(t, b, ".history .timeline-item a.timeline-source", "#run-detail h4")
 		var head string

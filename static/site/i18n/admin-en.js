@@ -131,7 +131,7 @@ export default {
   'dash.lastImports': 'Latest imports',
 
   'records.title': 'Records',
-  'records.search': 'Name, address, licence number or id',
+  'records.search': 'Name, address, phone, licence number or id',
   'records.anyKind': 'All kinds',
   'records.anyStatus': 'All statuses',
   'records.stale': 'Only those not verified for a year',

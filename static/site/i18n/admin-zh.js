@@ -132,7 +132,7 @@ export default {
   'dash.lastImports': '最近的导入',
 
   'records.title': '记录',
-  'records.search': '名称、地址、许可证号或编号',
+  'records.search': '名称、地址、电话、许可证号或编号',
   'records.anyKind': '全部类型',
   'records.anyStatus': '全部状态',
   'records.stale': '只看超过一年未核验的',

@@ -51,6 +51,10 @@ export function valueText(field, v) {
       return listText(v, languageName);
     case 'free':
       return typeof v === 'boolean' ? t(`free.${v}`) : String(v);
+    case 'area_code': {
+      const name = label('place', v);
+      return name === String(v) ? name : `${name}（${v}）`;
+    }
     case 'geom':
       return Array.isArray(v) && v.length === 2 ? `${v[1]}, ${v[0]}` : plain(v);
     case 'hours':

@@ -83,6 +83,7 @@ export const api = {
   config: () => fetch('/api/v1/config', { credentials: 'omit' }).then((r) => r.json()),
   kinds: () => publicList('/api/v1/kinds'),
   practiceAreas: () => publicList('/api/v1/practice-areas'),
+  areas: () => publicList('/api/v1/areas'),
 };
 
 async function publicList(path) {

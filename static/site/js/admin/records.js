@@ -1,4 +1,4 @@
-// records.js (admin): find a record by name, address, licence number or id; filter by kind, status,
+// records.js (admin): find a record by name, address, phone, licence number or id; filter by kind, status,
 // or "not verified for a year"; open it to edit.
 
 import { el } from '../dom.js';

@@ -1,6 +1,7 @@
-// vocab.js (admin): the directory's vocabularies as the public API gives them (GET /api/v1/kinds and
-// /api/v1/practice-areas), loaded once after sign-in: a kind or practice area the bureau adds appears in
-// every choice, and every code is named in words through label('kind', …) and label('area', …).
+// vocab.js (admin): the directory's vocabularies as the public API gives them (GET /api/v1/kinds,
+// /api/v1/practice-areas and /api/v1/areas), loaded once after sign-in: a kind or practice area the
+// bureau adds appears in every choice, and every code is named in words through label('kind', …),
+// label('area', …) (practice areas) and label('place', …) (districts, streets, communities by code).
 
 import { api } from './http.js';
 import { setNames } from './i18n.js';
@@ -10,9 +11,10 @@ let kinds = null;
 
 export async function loadVocab() {
   if (kinds) return;
-  const [k, a] = await Promise.all([api.kinds(), api.practiceAreas()]);
+  const [k, a, places] = await Promise.all([api.kinds(), api.practiceAreas(), api.areas()]);
   setNames('kind', k);
   setNames('area', a);
+  setNames('place', places);
   if (k.length) kinds = k.map((x) => x.code);
 }
 
