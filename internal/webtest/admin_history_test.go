@@ -46,7 +46,7 @@ func TestAdminHistoryInWords(t *testing.T) {
 	b.Run(chromedp.SendKeys("#records-q", "大鹏历史律师", chromedp.ByID),
 		chromedp.Click(`form[role="search"] button[type="submit"]`, chromedp.ByQuery),
 		chromedp.Poll(`location.hash.includes('q=') && document.querySelectorAll('#records-results a.record-link').length === 1`, nil,
-			chromedp.WithPollingTimeout(5*time.Second)))
+			chromedp.WithPollingTimeout(15*time.Second)))
 	clickTo(t, b, "#records-results a.record-link", ".history .timeline-item.action-update")
 
 	// A manual edit of the same fields, through the form.
@@ -55,7 +55,7 @@ func TestAdminHistoryInWords(t *testing.T) {
 		chromedp.SetValue("#status", "active", chromedp.ByID),
 		chromedp.SetValue("#practice_areas", "婚姻家庭", chromedp.ByID),
 		chromedp.Click("#record-save", chromedp.ByID),
-		chromedp.Poll(`document.querySelectorAll('.history .timeline-item.action-update').length === 2`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Poll(`document.querySelectorAll('.history .timeline-item.action-update').length === 2`, nil, chromedp.WithPollingTimeout(15*time.Second)),
 		chromedp.Text(".history", &history, chromedp.ByQuery),
 	)
 	b.Screenshot("admin-history-words")
@@ -83,7 +83,7 @@ func TestAdminHistoryInWords(t *testing.T) {
 		chromedp.SendKeys("#changes-record", id, chromedp.ByID),
 		chromedp.Click(`form.filters-row button[type="submit"]`, chromedp.ByQuery),
 	)
-	b.Run(chromedp.Poll(`document.querySelectorAll('#changes-results .timeline-item').length === 3`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+	b.Run(chromedp.Poll(`document.querySelectorAll('#changes-results .timeline-item').length === 3`, nil, chromedp.WithPollingTimeout(15*time.Second)),
 		chromedp.Text("#changes-results", &log, chromedp.ByID))
 	checkWords("the change log", log)
 	noScriptTrouble(t, b)

@@ -74,7 +74,8 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 	var options []string
 	var chosen string
 	clickTo(t, b, `#nav a[data-route="imports"]`, "#import-form")
-	b.Run(chromedp.WaitVisible("#import-runs", chromedp.ByID),
+	// The list of past runs is drawn, with its pager, once its answer is in.
+	b.Run(chromedp.WaitVisible("#import-runs .pager", chromedp.ByQuery),
 		chromedp.Evaluate(`[...document.querySelectorAll('#import-kind option')].map(o => o.value)`, &options),
 		chromedp.Value("#import-kind", &chosen, chromedp.ByID))
 	if chosen != "" {
@@ -117,7 +118,7 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 	}
 	// The preview is a run: the list below shows it without a reload.
 	if err := chromedp.Run(b.Ctx, chromedp.Poll(`document.querySelectorAll('#import-runs tbody tr').length > `+strconv.Itoa(shownBefore),
-		nil, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		nil, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 		t.Errorf("the past imports list did not refresh after the preview (%d rows)", rowsShown())
 	}
 	shownPreview := rowsShown()
@@ -132,7 +133,7 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 	}
 	noCodes(t, "the result", result)
 	if err := chromedp.Run(b.Ctx, chromedp.Poll(`document.querySelectorAll('#import-runs tbody tr').length > `+strconv.Itoa(shownPreview),
-		nil, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		nil, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 		t.Errorf("the past imports list did not refresh after the apply (%d rows)", rowsShown())
 	}
 	var stored int

@@ -26,7 +26,7 @@ var navRows = [][]string{
 // leads to. A link without an href (the helper dropped it) leads nowhere: that fails here, named.
 func clickTo(t *testing.T, b *Browser, sel, want string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.Ctx, 10*time.Second)
+	ctx, cancel := context.WithTimeout(b.Ctx, 15*time.Second)
 	defer cancel()
 	var href string
 	var isLink, ok bool
@@ -90,7 +90,7 @@ func TestAdminEveryScreenByClicking(t *testing.T) {
 		clickTo(t, b, `#nav a[data-route="records"]`, "#records-q")
 		b.Run(chromedp.SendKeys("#records-q", "龙岗公证处", chromedp.ByID), chromedp.Click(`form[role="search"] button[type="submit"]`, chromedp.ByQuery),
 			chromedp.Poll(`location.hash.includes('q=') && [...document.querySelectorAll('#records-results a.record-link')]
-				.every((a) => a.textContent === '深圳市龙岗公证处')`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+				.every((a) => a.textContent === '深圳市龙岗公证处')`, nil, chromedp.WithPollingTimeout(15*time.Second)))
 		clickTo(t, b, "#records-results a.record-link", "#record-form")
 		var title string
 		b.Run(chromedp.Text(".view-title", &title, chromedp.ByQuery))
@@ -103,7 +103,7 @@ func TestAdminEveryScreenByClicking(t *testing.T) {
 		b.Run(chromedp.SendKeys("#records-q", "0755 2890 0002", chromedp.ByID),
 			chromedp.Click(`form[role="search"] button[type="submit"]`, chromedp.ByQuery))
 		if err := chromedp.Run(b.Ctx, chromedp.Poll(`location.hash.includes('q=') && [...document.querySelectorAll('#records-results a.record-link')]
-				.map((a) => a.textContent).join() === '深圳市布吉公证处'`, nil, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+				.map((a) => a.textContent).join() === '深圳市布吉公证处'`, nil, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 			var names []string
 			b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#records-results a.record-link')].map(a => a.textContent)`, &names))
 			t.Errorf("searching 0755 2890 0002 finds %v, want 深圳市布吉公证处", names)
