@@ -5,7 +5,7 @@
 // overwritten. The point moves by dragging the marker or typing coordinates.
 
 import { el, clear } from '../dom.js';
-import { t, label, when } from './i18n.js';
+import { t, label, when, nameZh } from './i18n.js';
 import { api } from './http.js';
 import { field, select, showErrors, busy, heading, STATUSES } from './ui.js';
 import { kindCodes } from './vocab.js';
@@ -19,11 +19,8 @@ const TEXT = ['name', 'name_en', 'licence_no', 'credit_code', 'address', 'area_c
 const AREA = ['hours', 'description', 'internal_note'];
 const LISTS = new Set(['phones', 'languages', 'categories']);
 
-let areaNames = null; // practice area code -> Chinese name
-
 export async function renderEditor(view, ctx) {
-  const [config, areas] = await Promise.all([api.config().catch(() => null), areaNames ? null : api.practiceAreas()]);
-  if (areas) areaNames = new Map(areas.map((a) => [a.code, a.name_zh || a.code]));
+  const config = await api.config().catch(() => null);
   const rec = ctx.id ? await api.record(ctx.id) : null;
   drawForm(view, ctx, config, rec);
 }
@@ -32,7 +29,8 @@ function formValue(rec, name) {
   if (!rec) return name === 'status' ? 'active' : name === 'languages' ? 'zh' : '';
   const v = rec[name];
   if (name === 'hours') return rec.hours_text || '';
-  if (name === 'practice_areas') return [...(v || []).map((c) => areaNames.get(c) || c), ...(rec.practice_notes || [])].join('、');
+  // Practice areas by their Chinese name, as the lists write them (the form's text is read as a list would be).
+  if (name === 'practice_areas') return [...(v || []).map((c) => nameZh('area', c)), ...(rec.practice_notes || [])].join('、');
   if (LISTS.has(name)) return (v || []).join('、');
   if (name === 'free') return v === true ? 'true' : v === false ? 'false' : '';
   return v === null || v === undefined ? '' : String(v);

@@ -43,6 +43,13 @@ export function label(prefix, code) {
   return has(key) ? t(key) : String(code ?? '');
 }
 
+// nameZh is the directory's Chinese name of a code whatever the page's language (what a list or a form
+// field holds), else the code.
+export function nameZh(prefix, code) {
+  const n = names.get(`${prefix}.${code}`);
+  return n && n.zh ? n.zh : String(code ?? '');
+}
+
 export function initLang() {
   let saved = null;
   try {
