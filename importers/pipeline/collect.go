@@ -7,6 +7,7 @@ import "fmt"
 // them, so a snapshot must not withdraw them).
 type collector struct {
 	rep      *Report
+	derived  bool // the ids are derived from name and address: a repeated id is a repeated place
 	rows     int
 	listed   []string
 	ids      map[string]int32
@@ -14,7 +15,7 @@ type collector struct {
 }
 
 func (r *runner) newCollector() *collector {
-	return &collector{rep: r.rep, ids: map[string]int32{}, licences: map[string]int32{}}
+	return &collector{rep: r.rep, derived: r.deriveIDs, ids: map[string]int32{}, licences: map[string]int32{}}
 }
 
 // take records a row and says whether it is accepted. licence is a practitioner's licence number ("" for
@@ -25,6 +26,9 @@ func (c *collector) take(line int, id, licence string, ok bool, reject *Issue, w
 	if id != "" {
 		if first, dup := c.ids[id]; dup {
 			ok, reject = false, &Issue{Field: "source_id", Reason: fmt.Sprintf("编号 %s 与第 %d 行重复 / id %s already seen on line %d", id, first, id, first)}
+			if c.derived {
+				reject = &Issue{Field: "name", Reason: fmt.Sprintf("名称和地址与第 %d 行相同 / same name and address as line %d", first, first)}
+			}
 			listID = "" // listed already, by its first line
 		} else {
 			// A copy: the row's strings may share the reader's buffers.
