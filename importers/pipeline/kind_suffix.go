@@ -118,7 +118,7 @@ func (t *kindTally) warning(chosen string) (Issue, bool) {
 	}
 	o, c := t.looks.names[other], t.looks.names[chosen]
 	return Issue{Line: 1, Field: "name", Reason: fmt.Sprintf(
-		"%d 行中有 %d 行的名称以「%s」等结尾，像是%s，却按%s导入：请确认所选类型 / %d of %d names end in 「%s」 or the like, as the names of %s do, but the file is imported as %s: check the kind chosen",
+		"%d 行中有 %d 行的名称以「%s」等结尾，像是%s，却按%s导入：请确认所选类型 / %d of %d names end in 「%s」 or the like, as names of the kind “%s” do, but the file is imported as “%s”: check the kind chosen",
 		t.names, n, ending, nameOr(o.NameZh, other), nameOr(c.NameZh, chosen),
 		n, t.names, ending, nameOr(o.NameEn, other), nameOr(c.NameEn, chosen))}, true
 }
