@@ -86,6 +86,10 @@ func TestAdminEveryScreenByClicking(t *testing.T) {
 			t.Errorf("stale count leads to stale=%v with %v", stale, names)
 		}
 	})
+	b.In(t, "dashboard last import", func(t *testing.T) {
+		clickTo(t, b, `#nav a[data-route="dashboard"]`, "#dash-imports a.dash-run")
+		clickTo(t, b, "#dash-imports a.dash-run", "#run-detail h4")
+	})
 	b.In(t, "records list to the editor", func(t *testing.T) {
 		clickTo(t, b, `#nav a[data-route="records"]`, "#records-q")
 		b.Run(chromedp.SendKeys("#records-q", "龙岗公证处", chromedp.ByID), chromedp.Click(`form[role="search"] button[type="submit"]`, chromedp.ByQuery),

@@ -34,7 +34,9 @@ export async function renderDashboard(view) {
     return;
   }
   view.append(table(null, [t('imports.when'), t('imports.kind'), t('imports.file'), t('imports.status'), t('imports.counts')],
-    runs.map((r) => [when(r.started_at), label('kind', r.importer), r.file_name || r.source, label('run', r.status), countsText(r)])));
+    runs.map((r) => [when(r.started_at), label('kind', r.importer),
+      el('a', { class: 'dash-run', href: `#/imports?run=${encodeURIComponent(r.id)}` }, r.file_name || r.source), label('run', r.status), countsText(r)]),
+    { id: 'dash-imports' }));
 }
 
 export function countsText(r) {

@@ -38,7 +38,10 @@ export async function renderImports(view, { may, params }) {
   };
   reload = () => load(0).catch(() => {});
   await load(0);
-  if (params.get('run')) await showRun(params.get('run'));
+  if (params.get('run')) {
+    await showRun(params.get('run'));
+    detail.scrollIntoView({ block: 'start' });
+  }
 }
 
 function uploadForm(refresh) {
