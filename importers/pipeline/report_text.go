@@ -140,8 +140,11 @@ func fieldText(kind, field string) string {
 	return field
 }
 
-// seconds writes milliseconds as seconds with at most one decimal ("0.4", "12", "3.5").
+// seconds writes milliseconds as seconds with at most one decimal ("0.4", "12", "3.5"; "<0.1").
 func seconds(ms int64) string {
+	if ms < 100 {
+		return "<0.1"
+	}
 	return strconv.FormatFloat(math.Round(float64(ms)/100)/10, 'f', -1, 64)
 }
 

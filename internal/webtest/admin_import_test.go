@@ -152,6 +152,9 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 		chromedp.Click("#import-preview", chromedp.ByID),
 		chromedp.WaitVisible("#import-previewed", chromedp.ByID),
 		chromedp.Text("#import-result", &english, chromedp.ByID),
+	)
+	b.Screenshot("admin-import-words-en")
+	b.Run(
 		chromedp.Click("#import-runs tbody tr button", chromedp.ByQuery),
 		chromedp.WaitVisible("#run-detail h4", chromedp.ByQuery),
 		chromedp.Text("#run-detail", &past, chromedp.ByID),

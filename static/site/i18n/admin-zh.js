@@ -264,6 +264,7 @@ export default {
   'report.kindList': '{kind}名单',
   'report.idsDerivedYes': '由名称和地址生成（文件没有编号列）',
   'report.seconds': '{s} 秒',
+  'report.underTenth': '不到 0.1 秒',
   'report.rate': '每秒约 {n} 行',
   'report.practitioners_created': '新建的人员',
   'report.assignments_created': '新增的派驻',

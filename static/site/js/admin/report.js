@@ -15,7 +15,8 @@ const MAX_ROWS = 1000;
 const HIDDEN = new Set(['dry_run', 'vouched', 'phase_ms']);
 
 const number = (n) => (typeof n === 'number' ? n.toLocaleString(t('meta.locale')) : String(n));
-const seconds = (ms) => t('report.seconds', { s: (Math.round(ms / 100) / 10).toLocaleString(t('meta.locale')) });
+const seconds = (ms) => (ms < 100 ? t('report.underTenth')
+  : t('report.seconds', { s: (Math.round(ms / 100) / 10).toLocaleString(t('meta.locale')) }));
 
 // FACTS formats the value of each known fact (given the whole report); others are shown by plainText.
 const FACTS = {
