@@ -113,6 +113,9 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 		}
 	}
 	noCodes(t, "the preview", preview)
+	if strings.Contains(preview, "the file has no id column") {
+		t.Errorf("the Chinese page shows the English half of a reason:\n%s", preview)
+	}
 	if strings.Contains(preview, "缺少编号列") {
 		t.Errorf("a list without an id column is refused:\n%s", preview)
 	}
@@ -168,6 +171,9 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 		t.Errorf("notaries previewed as notaries are warned:\n%s", english)
 	}
 	noCodes(t, "the English preview", english)
+	if strings.Contains(english, "文件没有编号列") {
+		t.Errorf("the English page shows the Chinese half of a reason:\n%s", english)
+	}
 	noCodes(t, "a past run's report", past)
 	b.Run(chromedp.Click("#lang-switch", chromedp.ByID), chromedp.WaitVisible("#import-form", chromedp.ByID))
 	noScriptTrouble(t, b)

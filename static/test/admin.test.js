@@ -39,3 +39,18 @@ test('admin code never builds markup from strings and never inlines script or st
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'inline script');
   assert.doesNotMatch(html, /\sstyle=|<style|\son[a-z]+=/i, 'inline style or handler');
 });
+
+test('a reason in both languages shows the page language half; quoted values stay whole', async () => {
+  const { inLanguage } = await import('../site/js/admin/report.js');
+  const cases = [
+    ['缺少名称 / name missing', '缺少名称', 'name missing'],
+    ['无法识别的状态「a / b」，按正常处理 / status "a / b" not understood: taken as active', '无法识别的状态「a / b」，按正常处理', 'status "a / b" not understood: taken as active'],
+    ['坐标 (116.4 / 39.9) 不在服务区域内 / point outside the service region', '坐标 (116.4 / 39.9) 不在服务区域内', 'point outside the service region'],
+    ['only one language', 'only one language', 'only one language'],
+    [' / ', ' / ', ' / '],
+  ];
+  for (const [text, zh, en] of cases) {
+    assert.equal(inLanguage(text, 'zh'), zh, text);
+    assert.equal(inLanguage(text, 'en'), en, text);
+  }
+});

@@ -5,7 +5,7 @@
 // still shows, under its own name.
 
 import { el } from '../dom.js';
-import { t, label, has } from './i18n.js';
+import { t, label, has, getLang } from './i18n.js';
 import { table } from './ui.js';
 
 const MAX_ROWS = 1000;
@@ -30,6 +30,7 @@ const FACTS = {
   ids_derived: (v) => (v ? t('report.idsDerivedYes') : t('value.no')),
   elapsed_ms: (v) => seconds(v),
   run_id: (v) => String(v),
+  refusal: (v) => inLanguage(String(v)),
   rows_per_second: (v) => t('report.rate', { n: number(Math.round(v)) }),
 };
 
@@ -63,7 +64,11 @@ function listView(key, items) {
   }
   const cols = [];
   for (const item of items.slice(0, MAX_ROWS)) for (const k of Object.keys(item || {})) if (!cols.includes(k)) cols.push(k);
-  const cell = (c, v) => (c === 'field' && typeof v === 'string' ? fieldName(v) : plainText(v));
+  const cell = (c, v) => {
+    if (c === 'field' && typeof v === 'string') return fieldName(v);
+    if (c === 'reason' && typeof v === 'string') return inLanguage(v);
+    return plainText(v);
+  };
   const rows = items.slice(0, MAX_ROWS).map((item) => cols.map((c) => cell(c, item && item[c])));
   const more = items.length > MAX_ROWS ? el('p', null, t('report.more', { n: items.length - MAX_ROWS })) : null;
   return el('div', { class: 'report-section', 'data-report': key }, table(title, cols.map((c) => label('report', c)), rows), more);
@@ -78,6 +83,24 @@ function columnsView(columns) {
 function objectView(key, obj) {
   return el('div', { class: 'report-section', 'data-report': key }, el('h5', null, label('report', key)),
     el('dl', { class: 'report-facts' }, Object.entries(obj).flatMap(([k, v]) => [el('dt', null, label('report', k)), el('dd', null, plainText(v))])));
+}
+
+// inLanguage keeps the page's half of a reason the pipeline wrote in both languages ("中文 / English"):
+// the first " / " outside 「」 and brackets (which quote the file's own values) divides them. A reason
+// with no such divide is shown whole.
+export function inLanguage(text, lang = getLang()) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ('「（(“'.includes(c)) depth++;
+    else if ('」）)”'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text.startsWith(' / ', i)) {
+      const zh = text.slice(0, i).trim();
+      const en = text.slice(i + 3).trim();
+      if (zh && en) return lang === 'en' ? en : zh;
+    }
+  }
+  return text;
 }
 
 // plainText shows a value without its JSON: yes/no, numbers in the page's locale, lists joined.
