@@ -95,7 +95,7 @@ func (r *runner) run(ctx context.Context) error {
 		return r.refuse(ctx, err.Error())
 	}
 	r.noteColumns(table.Header())
-	if reason := r.missingColumns(); reason != "" {
+	if reason := r.idColumns(); reason != "" {
 		return r.refuse(ctx, reason)
 	}
 	if r.v, err = loadVocab(ctx, r.pool); err != nil {

@@ -28,10 +28,10 @@ func (r *runner) noteColumns(header []string) {
 	r.rep.Ignored = r.m.Unknown
 }
 
-// missingColumns refuses a lawyers' file without an id or licence number column (a lawyer's licence number
-// serves as the id). A place file without an id column is read with ids derived from each row's name and
-// address (derivedID), and the report says so once.
-func (r *runner) missingColumns() string {
+// idColumns decides where each row's id comes from: the id column; for lawyers without one, the licence
+// number (a file with neither is refused); for places without one, an id derived from each row's name and
+// address (derivedID), which the report says once.
+func (r *runner) idColumns() string {
 	if _, ok := r.m.Index["source_id"]; ok {
 		return ""
 	}
