@@ -56,9 +56,16 @@ func TestAdminEveryScreenByClicking(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "龙岗公证处.csv")
 	writeCSV(t, file, navRows)
 	importFile(t, pipeline.Options{Kind: "notary", File: file, Source: "webnav"})
+	// A firm and its lawyer: a practitioner's change has no record page to link to.
+	firm, lawyer := filepath.Join(t.TempDir(), "firm.csv"), filepath.Join(t.TempDir(), "lawyer.csv")
+	writeCSV(t, firm, [][]string{{"编号", "名称", "执业许可证号", "地址", "经度", "纬度"},
+		{"NAV-F1", "深圳龙岗导航律师事务所", "31440000MA5NAV0001", "深圳市龙岗区导航路3号", "114.2480", "22.7220"}})
+	writeCSV(t, lawyer, [][]string{{"编号", "姓名", "执业证号", "执业机构许可证号"}, {"NAV-L1", "赵导航", "14403201510000991", "31440000MA5NAV0001"}})
+	importFile(t, pipeline.Options{Kind: "law_firm", File: firm, Source: "webnav"})
+	importFile(t, pipeline.Options{Kind: pipeline.KindLawyer, File: lawyer, Source: "webnav"})
 	var runID string
 	if err := storetest.Pool(t).QueryRow(context.Background(),
-		`SELECT max(id)::text FROM import_runs WHERE source = 'webnav'`).Scan(&runID); err != nil {
+		`SELECT max(id)::text FROM import_runs WHERE source = 'webnav' AND importer = 'notary'`).Scan(&runID); err != nil {
 		t.Fatal(err)
 	}
 
@@ -128,6 +135,12 @@ func TestAdminEveryScreenByClicking(t *testing.T) {
 	})
 	b.In(t, "change log to a record", func(t *testing.T) {
 		clickTo(t, b, `#nav a[data-route="changes"]`, "#changes-results .timeline-item")
+		var linked, shown bool
+		b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#changes-results a')].some((a) => a.textContent.includes('赵导航'))`, &linked),
+			chromedp.Evaluate(`[...document.querySelectorAll('#changes-results .timeline-record')].some((s) => s.textContent.includes('赵导航'))`, &shown))
+		if linked || !shown {
+			t.Errorf("the lawyer's change: linked %v (a dead link), shown %v", linked, shown)
+		}
 		clickTo(t, b, `#changes-results .timeline-item a[href^="#/records/"]`, "#record-form")
 	})
 	b.In(t, "change log to an import run", func(t *testing.T) {

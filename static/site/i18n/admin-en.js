@@ -170,6 +170,7 @@ export default {
   'history.none': 'No changes recorded.',
   'history.by': 'by {actor}',
   'history.fromImport': 'from import #{id}',
+  'history.person': 'Person: {name}',
   'history.fromEdit': 'edited by hand',
   'history.reason': 'Reason: {reason}',
   'history.empty': '(empty)',

@@ -172,6 +172,7 @@ export default {
   'history.by': '操作人：{actor}',
   'history.fromImport': '来自导入 #{id}',
   'history.fromEdit': '人工修改',
+  'history.person': '人员：{name}',
   'history.reason': '原因：{reason}',
   'history.empty': '（空）',
   'hours.always': '24 小时',

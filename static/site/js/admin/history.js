@@ -14,9 +14,16 @@ export function timeline(changes, { showRecord = false } = {}) {
       c.import_run_id
         ? el('a', { class: 'timeline-source', href: `#/imports?run=${c.import_run_id}` }, t('history.fromImport', { id: c.import_run_id }))
         : el('span', { class: 'timeline-source' }, t('history.fromEdit'))),
-    showRecord ? el('p', null, el('a', { href: `#/records/${c.record_id}` }, c.record_name || c.record_id)) : null,
+    showRecord ? el('p', null, recordLink(c)) : null,
     c.reason ? el('p', { class: 'timeline-reason' }, t('history.reason', { reason: c.reason })) : null,
     diffList(c.diff, c.action))));
+}
+
+// recordLink opens a place's record; a practitioner has no page of their own, so their name is text.
+function recordLink(c) {
+  const name = c.record_name || c.record_id;
+  if (c.record_type && c.record_type !== 'provider') return el('span', { class: 'timeline-record' }, t('history.person', { name }));
+  return el('a', { class: 'timeline-record', href: `#/records/${c.record_id}` }, name);
 }
 
 function diffList(diff, action) {
