@@ -9,9 +9,11 @@ import (
 	"legalmap/internal/store"
 )
 
-// kindSuffixes are the endings the official names of each kind of place carry, as Chinese institutions are
-// named (律师事务所, 公证处, 司法鉴定所, 人民法院 …): written for the agreed kind codes from the names the
-// bureaus' own lists use. A kind added later without an entry here is known by its Chinese name (kindsByName).
+// kindSuffixes are the endings the official names of each kind of place carry (律师事务所, 公证处, 司法鉴定所,
+// 人民法院 …), written by hand for the agreed kind codes from the kinds' Chinese names as the project agreed
+// them and the institutions' usual full names (a law firm's name ends in 律师事务所 under the Ministry of
+// Justice's rules on law firm names). A kind added later without an entry here is known by its own Chinese
+// name (newKindLooks).
 var kindSuffixes = map[string][]string{
 	"law_firm":               {"律师事务所", "律所"},
 	"legal_aid":              {"法律援助中心", "法律援助处", "法律援助站", "法律援助工作站", "法律援助分中心"},
