@@ -49,6 +49,11 @@ func runServe(ctx context.Context, env *runEnv, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Personal fields of closed requests are erased after REQUEST_RETENTION: checked every hour.
+	hourly := time.NewTicker(time.Hour)
+	defer hourly.Stop()
+	go srv.RunRequestPurge(ctx, hourly.C, nil)
+	defer srv.WaitNotices()
 	return srv.ListenAndServe(ctx)
 }
 

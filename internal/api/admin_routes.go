@@ -28,8 +28,8 @@ type adminRoute struct {
 // added here without a role, or registered elsewhere, fails the role-by-route test.
 var adminTable = []adminRoute{
 	{http.MethodPost, "/session", "", (*admin).signIn},
-	{http.MethodGet, "/session", auth.Viewer, (*admin).session},
-	{http.MethodDelete, "/session", auth.Viewer, (*admin).signOut},
+	{http.MethodGet, "/session", auth.Anyone, (*admin).session},
+	{http.MethodDelete, "/session", auth.Anyone, (*admin).signOut},
 	{http.MethodGet, "/dashboard", auth.Viewer, (*admin).dashboard},
 
 	{http.MethodGet, "/imports", auth.Viewer, (*admin).listImports},
@@ -52,6 +52,17 @@ var adminTable = []adminRoute{
 	{http.MethodGet, "/tokens", auth.Admin, (*admin).listTokens},
 	{http.MethodPost, "/tokens", auth.Admin, (*admin).createToken},
 	{http.MethodDelete, "/tokens/:id", auth.Admin, (*admin).revokeToken},
+
+	// Requests (业务办理, requests_staff.go): a place's staff handle their places' requests; the bureau sees
+	// counts and sets which kinds take which types.
+	{http.MethodGet, "/requests", auth.Staff, (*admin).staffRequests},
+	{http.MethodGet, "/requests/places", auth.Staff, (*admin).staffPlaces},
+	{http.MethodGet, "/requests/:code", auth.Staff, (*admin).staffRequest},
+	{http.MethodPost, "/requests/:code/actions", auth.Staff, (*admin).staffAction},
+	{http.MethodGet, "/request-counts", auth.Viewer, (*admin).requestCounts},
+	{http.MethodGet, "/request-types", auth.Viewer, (*admin).listRequestTypes},
+	{http.MethodPut, "/request-types/:kind", auth.Admin, (*admin).setRequestTypes},
+	{http.MethodPut, "/providers/:id/request-settings", auth.Editor, (*admin).setRequestSettings},
 }
 
 // AdminRoute is a row of the admin route table as tests see it.

@@ -57,6 +57,8 @@ func (s *Server) routes() {
 	pub.GET("/areas", qa.areas, guard...)
 	pub.GET("/places", qa.places, guard...)
 	e.GET("/api/openapi.json", qa.openapi, publicCORS)
+	s.requestRoutes(pub, qa, guard) // 业务办理: the citizen's side (requests.go)
+	e.GET("/r/:code", site.page("request.html"), s.securityHeaders(frameSelf))
 
 	// --- open data exports and admin routes (admin engineer) ---
 	pub.GET("/export.csv", s.exportCSV, guard...)

@@ -29,6 +29,7 @@ type Server struct {
 	search *pgxpool.Pool
 	echo   *echo.Echo
 	now    func() time.Time
+	desk   *requestDesk // citizens' requests (业务办理)
 }
 
 // Deps are the parts a Server is built from.
@@ -40,7 +41,7 @@ type Deps struct {
 	// SearchDB is optional: the keyword search uses ReadDB (or DB) without it.
 	SearchDB *pgxpool.Pool
 	// Now is the clock of open-now and of the dashboard's calendar warning; time.Now when nil (tests
-	// inject one to stand on a given day).
+	// inject one to stand on a given day), and of the request desk (slots, retention).
 	Now func() time.Time
 }
 
@@ -65,6 +66,9 @@ func New(d Deps) (*Server, error) {
 	}
 	e.IPExtractor = extractor
 	s.echo = e
+	if err := s.openRequestDesk(s.now); err != nil {
+		return nil, err
+	}
 	s.routes()
 	return s, nil
 }

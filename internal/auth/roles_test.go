@@ -13,6 +13,17 @@ func TestRolesAreOrdered(t *testing.T) {
 			t.Errorf("ParseRole(%s) = %v, %v", r, p, err)
 		}
 	}
+	for _, r := range Roles {
+		if Staff.AtLeast(r) || r.AtLeast(Staff) || !r.AtLeast(Anyone) {
+			t.Errorf("staff and %s: one includes the other, or %s is not anyone", r, r)
+		}
+	}
+	if !Staff.AtLeast(Staff) || !Staff.AtLeast(Anyone) || Role("").AtLeast(Anyone) {
+		t.Error("staff includes itself and anyone; an unknown role nothing")
+	}
+	if _, err := ParseRole("*"); err == nil {
+		t.Error("ParseRole(*) accepted")
+	}
 	for _, bad := range []string{"", "root", "Admin", "viewer "} {
 		if _, err := ParseRole(bad); err == nil {
 			t.Errorf("ParseRole(%q) accepted", bad)

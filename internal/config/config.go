@@ -52,6 +52,15 @@ type Config struct {
 
 	SnapshotMaxWithdraw float64 // share of a source a snapshot import may withdraw before it is refused
 	CookieSecure        string  // auto, true or false
+
+	// Requests (业务办理): off unless a key is configured.
+	RequestKey       string        // 32 random bytes, standard base64; seals the personal fields
+	RequestKeyFile   string        // a file whose first line is the key (later lines: older keys that only open)
+	RequestOldKeys   []string      // older keys, kept until `legalmap requests rotate-key` has re-encrypted
+	RequestRetention time.Duration // personal fields of closed requests are erased after this
+	SMTPURL          string        // smtp(s)://user:password@host:port for notices to places; empty: none
+	MailFrom         string
+	PublicURL        string // the site's address as citizens and staff reach it, for links in notices
 }
 
 // Load reads the configuration from getenv (os.Getenv in production, a map in tests) and validates it.

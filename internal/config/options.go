@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -175,6 +176,57 @@ var options = []Option{
 		c.CookieSecure = v
 		return oneOf(v, "auto", "true", "false")
 	}},
+	{"REQUEST_KEY", "", "32 random bytes in standard base64 (openssl rand -base64 32) sealing requests' personal fields; empty with no REQUEST_KEY_FILE: requests are off", true, func(c *Config, v string) error {
+		c.RequestKey = v
+		return checkKey(v)
+	}},
+	{"REQUEST_KEY_FILE", "", "file holding the request key on its first line (older keys on later lines)", false, func(c *Config, v string) error {
+		c.RequestKeyFile = v
+		return nil
+	}},
+	{"REQUEST_OLD_KEYS", "", "comma-separated older request keys that only decrypt, until rotate-key has run", true, func(c *Config, v string) error {
+		c.RequestOldKeys = splitComma(v)
+		for _, k := range c.RequestOldKeys {
+			if err := checkKey(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
+	{"REQUEST_RETENTION", "180d", "how long personal fields of closed requests are kept (days as 180d, or a duration)", false, func(c *Config, v string) error {
+		d, err := parseDays(v)
+		if err != nil || d < time.Hour {
+			return errors.New("want a period such as 180d or 720h, at least an hour")
+		}
+		c.RequestRetention = d
+		return nil
+	}},
+	{"SMTP_URL", "", "smtp://user:password@host:port (smtp+starttls:// or smtps:// for TLS) for e-mail notices to places; empty: no e-mail", true, func(c *Config, v string) error {
+		c.SMTPURL = v
+		if v == "" {
+			return nil
+		}
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtp+starttls" && u.Scheme != "smtps") || u.Hostname() == "" || u.Port() == "" {
+			return errors.New("want smtp://user:password@host:port, smtp+starttls://… or smtps://…")
+		}
+		return nil
+	}},
+	{"MAIL_FROM", "legalmap@localhost", "sender address of e-mail notices", false, func(c *Config, v string) error {
+		c.MailFrom = v
+		if !strings.Contains(v, "@") || strings.ContainsAny(v, "\r\n<> ") {
+			return errors.New("want an address such as noreply@example.org")
+		}
+		return nil
+	}},
+	{"PUBLIC_URL", "http://localhost:8080", "the site's address as people reach it, for links in e-mail notices", false, func(c *Config, v string) error {
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return errors.New("want an http(s) URL such as https://map.example.org")
+		}
+		c.PublicURL = strings.TrimRight(v, "/")
+		return nil
+	}},
 }
 
 func duration(field func(*Config) *time.Duration) func(*Config, string) error {
@@ -211,6 +263,30 @@ func positiveInt64(field func(*Config) *int64) func(*Config, string) error {
 		*field(c) = n
 		return nil
 	}
+}
+
+// checkKey accepts "" or 32 bytes in standard base64.
+func checkKey(v string) error {
+	if v == "" {
+		return nil
+	}
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(v))
+	if err != nil || len(raw) != 32 {
+		return errors.New("want 32 random bytes in standard base64 (openssl rand -base64 32)")
+	}
+	return nil
+}
+
+// parseDays reads "180d" as 180 days, or a Go duration.
+func parseDays(v string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(v, "d"); ok {
+		d, err := strconv.Atoi(n)
+		if err != nil || d < 0 || d > 100*365 {
+			return 0, errors.New("bad days")
+		}
+		return time.Duration(d) * 24 * time.Hour, nil
+	}
+	return time.ParseDuration(v)
 }
 
 func oneOf(v string, allowed ...string) error {

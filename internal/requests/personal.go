@@ -40,3 +40,14 @@ func (k *Keyring) OpenPersonal(sealed []byte, keyID, code string) (Personal, err
 	err = json.Unmarshal(plain, &p)
 	return p, err
 }
+
+// Reseal opens a blob under whatever key sealed it and seals it again under the current key, with the
+// phone's MAC under the current key: one request's part of a key rotation.
+func (k *Keyring) Reseal(code string, sealed []byte, keyID string) (newSealed, phoneMAC []byte, err error) {
+	p, err := k.OpenPersonal(sealed, keyID, code)
+	if err != nil {
+		return nil, nil, err
+	}
+	newSealed, _ = k.SealPersonal(p, code)
+	return newSealed, k.PhoneMAC(p.Phone), nil
+}

@@ -166,7 +166,7 @@ func shanghai(s string) time.Time {
 	return t
 }
 
-// 2026: National Day holiday 1–7 October (Thu 1 Oct … Wed 7 Oct), make-up working days Sun 27 Sep and Sat
+// 2026: National Day holiday 1–7 October (Thu 1 Oct … Wed 7 Oct), make-up working days Sun 20 Sep and Sat
 // 10 Oct; the calendar here is those rows as the holidays table holds them.
 func TestSlotsFollowHolidaysAndMakeUpDays(t *testing.T) {
 	weekday := []directory.Span{{Open: 9 * 60, Close: 12 * 60}, {Open: 14 * 60, Close: 17 * 60}}

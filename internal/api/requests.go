@@ -1,0 +1,422 @@
+package api
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"legalmap/internal/auth"
+	"legalmap/internal/directory"
+	"legalmap/internal/notify"
+	"legalmap/internal/requests"
+	"legalmap/internal/store"
+)
+
+// requestDesk is the server's side of 业务办理: the citizen's form, status page, withdrawal and export, and
+// (in requests_staff.go) the place's queue. Without a key (REQUEST_KEY or REQUEST_KEY_FILE) it answers that
+// requests are off and stores nothing.
+type requestDesk struct {
+	s       *Server
+	q       *publicAPI // the catalog: holidays, practice areas, the analyzer of everyday words
+	ring    *requests.Keyring
+	mailer  *notify.Mailer
+	checks  *auth.Throttle // wrong phone digits, per receipt code and per client address
+	creates *auth.Throttle // submissions, per phone (its MAC) and per client address
+	now     func() time.Time
+	mail    sync.WaitGroup // notices in flight
+}
+
+// Limits of the citizen's side.
+var (
+	// createPhoneLimit and createAddressLimit: a phone may send 5 requests a day, an address 20 (a community
+	// centre's shared computer helps several people).
+	createPhoneLimit   = auth.Limit{Failures: 5, Per: 24 * time.Hour}
+	createAddressLimit = auth.Limit{Failures: 20, Per: 24 * time.Hour}
+	// maxOpenPerPhone: open (not yet done, declined or withdrawn) requests one phone may have.
+	maxOpenPerPhone = 3
+)
+
+// requestBodyLimit is the largest body of a citizen's request: the form's fields at their limits fit
+// several times over.
+const requestBodyLimit = "16K"
+
+var errRequestsOff = &Error{Status: http.StatusServiceUnavailable, Code: "requests_off",
+	Message: "本站暂未开通网上办理 / online requests are not available on this site"}
+
+func (s *Server) openRequestDesk(now func() time.Time) error {
+	ring, err := requests.LoadKeyring(s.cfg.RequestKey, s.cfg.RequestOldKeys, s.cfg.RequestKeyFile)
+	if err != nil {
+		return err
+	}
+	mailer, err := notify.NewMailer(s.cfg.SMTPURL, s.cfg.MailFrom)
+	if err != nil {
+		return err
+	}
+	if now == nil {
+		now = time.Now
+	}
+	s.desk = &requestDesk{s: s, ring: ring, mailer: mailer, now: now,
+		checks:  auth.NewThrottle(auth.DefaultAccountLimit, auth.DefaultAddressLimit),
+		creates: auth.NewThrottle(createPhoneLimit, createAddressLimit)}
+	return nil
+}
+
+// requestRoutes registers the citizen's routes. Writes are rate limited like every public route, and their
+// bodies are small.
+func (s *Server) requestRoutes(pub *echo.Group, q *publicAPI, guard []echo.MiddlewareFunc) {
+	d := s.desk
+	d.q = q
+	small := append([]echo.MiddlewareFunc{middleware.BodyLimit(requestBodyLimit)}, guard...)
+	pub.GET("/providers/:id/request-types", d.requestTypes, guard...)
+	pub.GET("/providers/:id/slots", d.slots, guard...)
+	pub.POST("/requests", d.create, small...)
+	pub.POST("/requests/:code/status", d.status, small...)
+	pub.POST("/requests/:code/withdraw", d.withdraw, small...)
+	pub.POST("/requests/:code/export", d.export, small...)
+}
+
+// typeFields says which fields each request type's form has and needs.
+func typeFields(t requests.Type) []map[string]any {
+	f := func(name string, required bool) map[string]any {
+		return map[string]any{"name": name, "required": required}
+	}
+	out := []map[string]any{f("name", true), f("phone", true), f("matter", false), f("message", t == requests.Consultation)}
+	if t.NeedsSlot() {
+		out = append(out, f("slot", true))
+	}
+	return append(out, f("consent", true))
+}
+
+// place reads the place of a path id; 404 when there is none.
+func (d *requestDesk) place(c echo.Context, id, field string) (store.RequestPlace, error) {
+	if _, err := uuid.Parse(id); err != nil {
+		return store.RequestPlace{}, BadParam(field, "须为机构编号 / want a place id")
+	}
+	return store.PlaceForRequests(reqCtx(c), d.s.db, id)
+}
+
+// offered is the types a place takes requests of now: those of its kind, while it is active.
+func offered(p store.RequestPlace) []string {
+	if p.Status != "active" {
+		return []string{}
+	}
+	return p.Types
+}
+
+func (d *requestDesk) requestTypes(c echo.Context) error {
+	p, err := d.place(c, c.Param("id"), "id")
+	if err != nil {
+		return err
+	}
+	types := []map[string]any{}
+	for _, t := range offered(p) {
+		types = append(types, map[string]any{"type": t, "needs_slot": requests.Type(t).NeedsSlot(), "fields": typeFields(requests.Type(t))})
+	}
+	return c.JSON(http.StatusOK, map[string]any{
+		"provider_id": p.ID, "enabled": d.ring != nil, "types": types,
+		"retention_days": int(d.s.cfg.RequestRetention.Hours() / 24),
+	})
+}
+
+func settingsOf(p store.RequestPlace) requests.Settings {
+	return requests.Settings{SlotMinutes: p.SlotMinutes, Capacity: p.Capacity}
+}
+
+// freeSlots lists a place's free slots from a Shanghai date for some days.
+func (d *requestDesk) freeSlots(ctx context.Context, p store.RequestPlace, from time.Time, days int) ([]requests.Slot, error) {
+	cat, err := d.q.catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	set := settingsOf(p)
+	starts := requests.Slots(hoursOf(p.Hours), cat.calendar, set, from, days, d.now())
+	if len(starts) == 0 {
+		return []requests.Slot{}, nil
+	}
+	taken, err := store.TakenSeats(ctx, d.s.db, p.ID, starts[0], starts[len(starts)-1].Add(time.Minute))
+	if err != nil {
+		return nil, err
+	}
+	return requests.Free(starts, set, taken), nil
+}
+
+func (d *requestDesk) slots(c echo.Context) error {
+	p, err := d.place(c, c.Param("id"), "id")
+	if err != nil {
+		return err
+	}
+	today := d.now().In(directory.Shanghai)
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, directory.Shanghai)
+	from := today
+	if s := c.QueryParam("from"); s != "" {
+		if from, err = time.ParseInLocation(time.DateOnly, s, directory.Shanghai); err != nil {
+			return BadParam("from", "须为 YYYY-MM-DD / want a date YYYY-MM-DD")
+		}
+		if from.Before(today) {
+			from = today
+		}
+		if from.After(today.AddDate(0, 0, requests.MaxDays)) {
+			return BadParam("from", "最多可预约 30 天内 / at most 30 days ahead")
+		}
+	}
+	days := 14
+	if s := c.QueryParam("days"); s != "" {
+		if days, err = strconv.Atoi(s); err != nil || days < 1 {
+			return BadParam("days", "须为 1 至 30 的整数 / want a whole number from 1 to 30")
+		}
+		days = min(days, requests.MaxDays)
+	}
+	if !contains(offered(p), string(requests.Appointment)) {
+		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "此机构不接受网上预约 / this place takes no appointments online"}
+	}
+	list, err := d.freeSlots(reqCtx(c), p, from, days)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"results": list, "total": len(list), "limit": len(list), "offset": 0})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *requestDesk) create(c echo.Context) error {
+	if d.ring == nil {
+		return errRequestsOff
+	}
+	var in requests.Input
+	if err := decodeJSON(c, &in); err != nil {
+		return err
+	}
+	ctx := reqCtx(c)
+	cat, err := d.q.catalog(ctx)
+	if err != nil {
+		return err
+	}
+	resolve := func(s string) string {
+		if q := cat.analyzer.Query(s); len(q.Areas) > 0 {
+			return q.Areas[0]
+		}
+		return ""
+	}
+	ch, err := requests.Check(in, func(s string) bool { return cat.areaSet[s] }, resolve)
+	if errors.Is(err, requests.ErrHoneypot) {
+		// A robot: it is told what a person would be told, and nothing is stored.
+		return c.JSON(http.StatusCreated, map[string]string{"code": requests.NewCode(), "status": string(requests.Submitted)})
+	}
+	if err != nil {
+		return err
+	}
+	p, err := d.place(c, in.ProviderID, "provider_id")
+	if errors.Is(err, store.ErrNotFound) {
+		return BadParam("provider_id", "没有这个机构 / no such place")
+	}
+	if err != nil {
+		return err
+	}
+	if !contains(offered(p), string(ch.Type)) {
+		return BadParam("type", "此机构不受理这类申请 / this place takes no requests of this type")
+	}
+	var slot *time.Time
+	if ch.Type.NeedsSlot() {
+		if ch.Slot.After(d.now().AddDate(0, 0, requests.MaxDays+1)) {
+			return BadParam("slot", "最多可预约 30 天内 / at most 30 days ahead")
+		}
+		cal := cat.calendar
+		if !requests.Offered(hoursOf(p.Hours), cal, settingsOf(p), ch.Slot, d.now()) {
+			return BadParam("slot", "不是可预约的时段 / not one of the place's free slots")
+		}
+		slot = &ch.Slot
+	}
+	mac := d.ring.PhoneMAC(ch.Phone)
+	phoneKey, addr := hex.EncodeToString(mac), c.RealIP()
+	if wait, ok := d.creates.Check(phoneKey, addr); !ok {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+		return &Error{Status: http.StatusTooManyRequests, Code: "rate_limited", Field: "phone",
+			Message: "提交过于频繁，请稍后再试 / too many requests from this phone or address, try again later"}
+	}
+	personal := requests.Personal{Name: ch.Name, Phone: ch.Phone, MatterText: ch.MatterText, Message: ch.Message}
+	var code string
+	for attempt := 0; ; attempt++ {
+		code = requests.NewCode()
+		sealed, keyID := d.ring.SealPersonal(personal, code)
+		err = store.CreateRequest(ctx, d.s.db, store.NewRequest{Code: code, ProviderID: p.ID, Kind: p.Kind, Type: string(ch.Type),
+			Matter: ch.Matter, SlotAt: slot, Capacity: p.Capacity, Sealed: sealed, KeyID: keyID, PhoneMAC: mac, MaxOpen: maxOpenPerPhone})
+		if !errors.Is(err, store.ErrConflict) || attempt > 2 {
+			break // a conflict is a receipt code drawn twice: draw again
+		}
+	}
+	switch {
+	case errors.Is(err, store.ErrTooMany):
+		return &Error{Status: http.StatusTooManyRequests, Code: "too_many_open", Field: "phone",
+			Message: "此手机号未办结的申请已达上限 / this phone already has " + strconv.Itoa(maxOpenPerPhone) + " open requests"}
+	case errors.Is(err, store.ErrSlotTaken):
+		return &Error{Status: http.StatusConflict, Code: "slot_taken", Field: "slot",
+			Message: "该时段已约满，请另选 / this slot was just taken, choose another"}
+	case err != nil:
+		return err
+	}
+	d.creates.Failed(phoneKey, addr) // counts the submission against the phone and the address
+	d.notifyPlace(p, string(ch.Type), code)
+	return c.JSON(http.StatusCreated, map[string]string{"code": code, "status": string(requests.Submitted), "status_url": "/r/" + code})
+}
+
+// errNoRequest is the one answer for a code that does not exist and for wrong digits: the caller learns
+// nothing about which it was.
+var errNoRequest = &Error{Status: http.StatusNotFound, Code: "not_found",
+	Message: "未找到：请核对回执编号和手机号后四位 / not found: check the receipt code and the last four digits"}
+
+// proven reads a request by code after the citizen proved it theirs with the phone's last four digits.
+// Wrong digits, unknown codes and malformed ones count against the code and the client address, like wrong
+// passwords; past the limit the caller waits (429) before any look at the digits.
+func (d *requestDesk) proven(c echo.Context) (store.Request, requests.Personal, error) {
+	var none store.Request
+	if d.ring == nil {
+		return none, requests.Personal{}, errRequestsOff
+	}
+	var in struct {
+		PhoneLast4 string `json:"phone_last4"`
+	}
+	if err := decodeJSON(c, &in); err != nil {
+		return none, requests.Personal{}, err
+	}
+	code, codeOK := requests.ParseCode(c.Param("code"))
+	key, addr := code, c.RealIP()
+	if !codeOK {
+		key = "bad"
+	}
+	if wait, ok := d.checks.Check(key, addr); !ok {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+		return none, requests.Personal{}, &Error{Status: http.StatusTooManyRequests, Code: "rate_limited",
+			Message: "尝试次数过多，请稍后再试 / too many attempts, try again later"}
+	}
+	last4, digitsOK := requests.Last4(in.PhoneLast4)
+	if !digitsOK {
+		return none, requests.Personal{}, BadParam("phone_last4", "须为 4 位数字 / want four digits")
+	}
+	fail := func() (store.Request, requests.Personal, error) {
+		d.checks.Failed(key, addr)
+		return none, requests.Personal{}, errNoRequest
+	}
+	if !codeOK {
+		return fail()
+	}
+	r, err := store.RequestByCode(reqCtx(c), d.s.db, code)
+	if errors.Is(err, store.ErrNotFound) {
+		return fail()
+	}
+	if err != nil {
+		return none, requests.Personal{}, err
+	}
+	p, err := d.ring.OpenPersonal(r.Sealed, r.KeyID, r.Code)
+	if err != nil {
+		return none, requests.Personal{}, err
+	}
+	if subtle.ConstantTimeCompare([]byte(p.Phone[len(p.Phone)-4:]), []byte(last4)) != 1 {
+		return fail()
+	}
+	d.checks.Succeeded(key)
+	return r, p, nil
+}
+
+// statusView is what the status page shows: no name, no phone, no message; the place's replies.
+func statusView(r store.Request, p requests.Personal) map[string]any {
+	replies := p.Replies
+	if replies == nil {
+		replies = []requests.Reply{}
+	}
+	return map[string]any{"code": r.Code, "status": r.Status, "type": r.Type, "provider_id": r.ProviderID,
+		"provider_name": r.ProviderName, "matter": r.Matter, "slot": r.SlotAt, "created_at": r.CreatedAt,
+		"updated_at": r.UpdatedAt, "replies": replies}
+}
+
+func (d *requestDesk) status(c echo.Context) error {
+	r, p, err := d.proven(c)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, statusView(r, p))
+}
+
+func (d *requestDesk) withdraw(c echo.Context) error {
+	r, _, err := d.proven(c)
+	if err != nil {
+		return err
+	}
+	out, err := store.ChangeRequest(reqCtx(c), d.s.db, r.ID, func(cur store.Request) (store.RequestChange, error) {
+		to, ok := requests.Next(requests.Status(cur.Status), requests.ActWithdraw)
+		if !ok {
+			return store.RequestChange{}, &Error{Status: http.StatusConflict, Code: "invalid_transition",
+				Message: "此申请已办结，无法撤回 / this request is closed and cannot be withdrawn"}
+		}
+		return store.RequestChange{Status: string(to), Actor: "citizen", Action: string(requests.ActWithdraw)}, nil
+	})
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "no-store")
+	p, err := d.ring.OpenPersonal(out.Sealed, out.KeyID, out.Code)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, statusView(out, p))
+}
+
+// export is everything held about the request, for the citizen to keep (PIPL: a copy of one's data).
+func (d *requestDesk) export(c echo.Context) error {
+	r, p, err := d.proven(c)
+	if err != nil {
+		return err
+	}
+	ctx := reqCtx(c)
+	if err := store.LogRequestEvent(ctx, d.s.db, r.ID, "citizen", "export", r.Status, r.Status); err != nil {
+		return err
+	}
+	events, err := store.RequestEvents(ctx, d.s.db, r.ID)
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Disposition", `attachment; filename="request-`+r.Code+`.json"`)
+	return c.JSON(http.StatusOK, map[string]any{"request": r, "personal": p, "events": events,
+		"retention": "个人信息在办结后 " + strconv.Itoa(int(d.s.cfg.RequestRetention.Hours()/24)) + " 天删除 / personal fields are erased " +
+			strconv.Itoa(int(d.s.cfg.RequestRetention.Hours()/24)) + " days after the request is closed"})
+}
+
+// notifyPlace mails the place that a request arrived, when mail is configured and the place has an address.
+// The notice names no one: the type, the code and where to read it.
+func (d *requestDesk) notifyPlace(p store.RequestPlace, typ, code string) {
+	if d.mailer == nil || p.Email == "" {
+		return
+	}
+	msg := notify.Message{To: p.Email,
+		Subject: "新的网上申请 / New request " + code,
+		Body: "您的机构收到一条新的网上申请。\nA new request has arrived for your place.\n\n" +
+			"类型 / type: " + typ + "\n回执编号 / code: " + code + "\n\n" +
+			"请登录查看 / sign in to read it: " + d.s.cfg.PublicURL + "/admin#/requests/" + code + "\n"}
+	d.mail.Add(1)
+	go func() {
+		defer d.mail.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := d.mailer.Send(ctx, msg); err != nil {
+			d.s.log.Warn("request notice not sent", "code", code, "err", err)
+		}
+	}()
+}
