@@ -1,0 +1,210 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-smtp"
+
+	"legalmap/internal/api"
+	"legalmap/internal/auth"
+	"legalmap/internal/config"
+	"legalmap/internal/directory"
+	"legalmap/internal/requests"
+	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
+)
+
+// clock is a settable time for the request desk.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
+
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, directory.Shanghai)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// desk is a server with requests on: its key, its clock, and the *api.Server for purge runs.
+type desk struct {
+	srv   *api.Server
+	url   string
+	key   string
+	clock *clock
+}
+
+// deskServer starts the real server with a fresh request key (unless vars set one) and a clock at now.
+func deskServer(t *testing.T, vars map[string]string, now time.Time) desk {
+	t.Helper()
+	env := map[string]string{"RATE_LIMIT": "0"}
+	if _, ok := vars["REQUEST_KEY"]; !ok {
+		env["REQUEST_KEY"] = requests.NewKeyText()
+	}
+	for k, v := range vars {
+		env[k] = v
+	}
+	cfg, err := config.Load(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk := &clock{t: now}
+	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t), Now: clk.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { ts.Close(); srv.WaitNotices() })
+	return desk{srv: srv, url: ts.URL, key: env["REQUEST_KEY"], clock: clk}
+}
+
+var placeSeq int
+
+// newPlace makes an active place of a kind with weekday hours 9-12, 14-17 and an e-mail address.
+func newPlace(t *testing.T, base string, kind string) string {
+	t.Helper()
+	setup := newUser(t, auth.Editor)
+	placeSeq++
+	return createRecord(t, base, setup, map[string]any{"kind": kind, "name": fmt.Sprintf("业务办理测试%s%d", kind, placeSeq),
+		"hours": "周一至周五 9:00-12:00,14:00-17:00", "email": fmt.Sprintf("place%d@example.org", placeSeq)}).ID
+}
+
+// newStaff makes a staff account of the places, with a token.
+func newStaff(t *testing.T, places ...string) user {
+	t.Helper()
+	u := newUser(t, auth.Staff)
+	pool := storetest.Pool(t)
+	acct, _, err := store.AccountForSignIn(context.Background(), pool, u.name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetAccountProviders(context.Background(), pool, acct.ID, places); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+var phoneSeq = 100000
+
+// freshPhone is a mobile number no other test uses (per-phone limits).
+func freshPhone() string {
+	phoneSeq++
+	return fmt.Sprintf("139%08d", phoneSeq)
+}
+
+// submit posts a request; it returns the status, the body and the code of a 201.
+func submit(t *testing.T, base string, body map[string]any) (int, []byte, string) {
+	t.Helper()
+	resp, b := do(t, request{method: http.MethodPost, url: base + "/api/v1/requests", body: jsonBody(body)})
+	var out struct{ Code string }
+	if resp.StatusCode == http.StatusCreated {
+		decode(t, b, &out)
+	}
+	return resp.StatusCode, b, out.Code
+}
+
+func consultation(place, phone string) map[string]any {
+	return map[string]any{"provider_id": place, "type": "consultation", "name": "王小明", "phone": phone,
+		"matter": "被拖欠工资", "message": "公司三个月没发工资，怎么办？", "consent": true}
+}
+
+// citizen posts {phone_last4} to one of a request's citizen routes.
+func citizen(t *testing.T, base, code, what, last4 string) (*http.Response, []byte) {
+	t.Helper()
+	return do(t, request{method: http.MethodPost, url: base + "/api/v1/requests/" + code + "/" + what,
+		body: jsonBody(map[string]string{"phone_last4": last4})})
+}
+
+// mailbox is a real SMTP server on loopback that keeps what it receives.
+type mailbox struct {
+	addr string
+	got  chan mail
+}
+
+type mail struct {
+	from string
+	to   []string
+	data string
+}
+
+type mailSession struct {
+	box *mailbox
+	m   mail
+}
+
+func (s *mailSession) Reset()        { s.m = mail{} }
+func (s *mailSession) Logout() error { return nil }
+func (s *mailSession) Mail(from string, _ *smtp.MailOptions) error {
+	s.m.from = from
+	return nil
+}
+func (s *mailSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+	s.m.to = append(s.m.to, to)
+	return nil
+}
+func (s *mailSession) Data(r io.Reader) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	s.m.data = string(b)
+	s.box.got <- s.m
+	return nil
+}
+
+type mailBackend struct{ box *mailbox }
+
+func (b mailBackend) NewSession(*smtp.Conn) (smtp.Session, error) {
+	return &mailSession{box: b.box}, nil
+}
+
+func newMailbox(t *testing.T) *mailbox {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := &mailbox{addr: ln.Addr().String(), got: make(chan mail, 16)}
+	s := smtp.NewServer(mailBackend{box})
+	s.Domain = "localhost"
+	s.ReadTimeout, s.WriteTimeout = 10*time.Second, 10*time.Second
+	go s.Serve(ln) //nolint:errcheck // ends with Close
+	t.Cleanup(func() { s.Close() })
+	return box
+}
+
+// next waits for the next message, up to a bound (the notice is sent in the background).
+func (b *mailbox) next(t *testing.T) mail {
+	t.Helper()
+	select {
+	case m := <-b.got:
+		return m
+	case <-time.After(15 * time.Second):
+		t.Fatal("no mail arrived")
+	}
+	return mail{}
+}
+
+func contains(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
