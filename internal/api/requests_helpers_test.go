@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/emersion/go-smtp"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"legalmap/internal/api"
 	"legalmap/internal/auth"
@@ -52,6 +53,12 @@ type desk struct {
 // deskServer starts the real server with a fresh request key (unless vars set one) and a clock at now.
 func deskServer(t *testing.T, vars map[string]string, now time.Time) desk {
 	t.Helper()
+	return deskServerOn(t, storetest.Pool(t), vars, now)
+}
+
+// deskServerOn is deskServer on another database.
+func deskServerOn(t *testing.T, pool *pgxpool.Pool, vars map[string]string, now time.Time) desk {
+	t.Helper()
 	env := map[string]string{"RATE_LIMIT": "0"}
 	if _, ok := vars["REQUEST_KEY"]; !ok {
 		env["REQUEST_KEY"] = requests.NewKeyText()
@@ -64,7 +71,7 @@ func deskServer(t *testing.T, vars map[string]string, now time.Time) desk {
 		t.Fatal(err)
 	}
 	clk := &clock{t: now}
-	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t), Now: clk.now})
+	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: pool, Now: clk.now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,4 +214,11 @@ func contains(s string, subs ...string) bool {
 		}
 	}
 	return false
+}
+
+func decodeJSONObject(t *testing.T, b []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	decode(t, b, &m)
+	return m
 }
