@@ -29,9 +29,10 @@ var commands = map[string]command{
 	"holidays": {"load public holidays and make-up working days: holidays load --file FILE.csv", runHolidays},
 	"import":   {"import a list: import --kind KIND --file PATH [--crs] [--source] [--mode] [--dry-run] [--report json]", runImport},
 	"sample":   {"write the synthetic Shenzhen sample directory: sample --out DIR [--scale N] [--seed S] [--load]", runSample},
-	"user":     {"manage admin accounts: user add --username U --role R | disable U | enable U | list", runUser},
+	"user":     {"manage admin accounts: user add --username U --role R [--provider ID …] | disable U | enable U | list", runUser},
 	"token":    {"manage API tokens: token create --username U --name N | revoke ID | list", runToken},
 	"reindex":  {"rebuild search documents (and Meilisearch with --meilisearch) and the map grid", runReindex},
+	"requests": {"citizens' requests: requests rotate-key [--generate] | purge", runRequests},
 }
 
 // runEnv is what every subcommand receives: configuration, logger and standard streams.

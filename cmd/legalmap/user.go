@@ -17,6 +17,7 @@ import (
 )
 
 const userUsage = `usage: legalmap user add --username U --role viewer|editor|importer|admin   (password from standard input, or generated)
+       legalmap user add --username U --role staff --provider ID [--provider ID …]   (a place's staff)
        legalmap user disable U
        legalmap user enable U
        legalmap user list`
@@ -65,13 +66,18 @@ func userAdd(ctx context.Context, env *runEnv, args []string) error {
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	username := fs.String("username", "", "account name (letters, digits, . _ @ -)")
-	role := fs.String("role", "", "viewer, editor, importer or admin")
+	role := fs.String("role", "", "viewer, editor, importer, admin or staff")
+	var places stringList
+	fs.Var(&places, "provider", "a place the staff account serves (repeat for several)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	r, err := auth.ParseRole(*role)
 	if err != nil {
 		return err
+	}
+	if (r == auth.Staff) != (len(places) > 0) {
+		return errors.New("--provider goes with --role staff, and a staff account needs at least one --provider")
 	}
 	if err := auth.CheckUsername(*username); err != nil {
 		return err
@@ -81,9 +87,12 @@ func userAdd(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	return withDB(ctx, env, func(svc *auth.Service, db *storeDB) error {
-		a, err := svc.CreateAccount(ctx, *username, pw, r)
+		a, err := svc.CreateAccount(ctx, *username, pw, r, places...)
 		if errors.Is(err, store.ErrConflict) {
 			return fmt.Errorf("account %q already exists", *username)
+		}
+		if errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("no place with one of the ids %v", places)
 		}
 		if err != nil {
 			return err
@@ -131,3 +140,9 @@ func readPassword(env *runEnv) (pw string, generated bool, err error) {
 	}
 	return line, false, nil
 }
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }

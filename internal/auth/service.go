@@ -125,17 +125,24 @@ func (s *Service) SignOut(ctx context.Context, sessionID string) error {
 	return store.DeleteSession(ctx, s.db, HashSecret(sessionID))
 }
 
-// CreateAccount adds an account with a hashed password.
-func (s *Service) CreateAccount(ctx context.Context, username, password string, role Role) (store.Account, error) {
+// CreateAccount adds an account with a hashed password. A staff account names the places it serves (at
+// least one; ErrNotFound when one does not exist); other roles name none.
+func (s *Service) CreateAccount(ctx context.Context, username, password string, role Role, places ...string) (store.Account, error) {
 	if err := CheckUsername(username); err != nil {
 		return store.Account{}, err
 	}
 	if !role.Valid() {
-		return store.Account{}, &InputError{"role", "未知角色 / unknown role: want viewer, editor, importer or admin"}
+		return store.Account{}, &InputError{"role", "未知角色 / unknown role: want viewer, editor, importer, admin or staff"}
+	}
+	if (role == Staff) != (len(places) > 0) {
+		return store.Account{}, &InputError{"providers", "员工账号须指定所属机构，其他角色不可 / a staff account needs its places; other roles take none"}
 	}
 	hash, err := HashPassword(password)
 	if err != nil {
 		return store.Account{}, err
+	}
+	if role == Staff {
+		return store.CreateStaffAccount(ctx, s.db, username, hash, places)
 	}
 	return store.CreateAccount(ctx, s.db, username, hash, string(role))
 }
