@@ -1,9 +1,11 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/auth"
@@ -21,9 +23,10 @@ func (a *admin) listAccounts(c echo.Context) error {
 // createAccount adds an account. Without a password one is generated and returned in this answer only.
 func (a *admin) createAccount(c echo.Context) error {
 	var in struct {
-		Username string `json:"username"`
-		Role     string `json:"role"`
-		Password string `json:"password"`
+		Username  string   `json:"username"`
+		Role      string   `json:"role"`
+		Password  string   `json:"password"`
+		Providers []string `json:"providers"` // the places of a staff account
 	}
 	if err := decodeJSON(c, &in); err != nil {
 		return err
@@ -32,7 +35,15 @@ func (a *admin) createAccount(c echo.Context) error {
 	if generated {
 		in.Password = auth.GeneratePassword()
 	}
-	acct, err := a.auth.CreateAccount(c.Request().Context(), in.Username, in.Password, auth.Role(in.Role))
+	for _, id := range in.Providers {
+		if _, err := uuid.Parse(id); err != nil {
+			return BadParam("providers", "须为机构编号 / want place ids")
+		}
+	}
+	acct, err := a.auth.CreateAccount(c.Request().Context(), in.Username, in.Password, auth.Role(in.Role), in.Providers...)
+	if errors.Is(err, store.ErrNotFound) {
+		return BadParam("providers", "没有这个机构 / no such place")
+	}
 	if err != nil {
 		return err
 	}
@@ -61,6 +72,9 @@ func (a *admin) updateAccount(c echo.Context) error {
 	if in.Role != nil {
 		if _, err := auth.ParseRole(*in.Role); err != nil {
 			return BadParam("role", "须为 viewer、editor、importer 或 admin / want viewer, editor, importer or admin")
+		}
+		if *in.Role == string(auth.Staff) {
+			return BadParam("role", "员工账号须新建并指定机构 / make a staff account anew, with its places")
 		}
 		if self && *in.Role != string(auth.Admin) {
 			return BadParam("role", "不能降低自己的角色 / you cannot demote yourself")

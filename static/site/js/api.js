@@ -27,7 +27,7 @@ export function query(params) {
   return s ? `?${s}` : '';
 }
 
-async function get(path, params, signal) {
+export async function get(path, params, signal) {
   const res = await fetch(BASE + path + query(params), {
     signal,
     credentials: 'omit',
@@ -42,6 +42,25 @@ async function get(path, params, signal) {
   if (!res.ok) throw new ApiError(res.status, body, res.headers.get('Retry-After'));
   if (body === null) throw new ApiError(res.status, null, null);
   return body;
+}
+
+// post sends a JSON body (the citizen's request forms), without cookies like every public call.
+export async function post(path, body, signal) {
+  const res = await fetch(BASE + path, {
+    method: 'POST',
+    signal,
+    credentials: 'omit',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  let data = null;
+  try {
+    data = await res.json();
+  } catch {
+    data = null;
+  }
+  if (!res.ok) throw new ApiError(res.status, data, res.headers.get('Retry-After'));
+  return data;
 }
 
 // results takes a list answer ({results: [...]}) or a bare array, so vocabularies work either way.

@@ -13,6 +13,7 @@ import { kindName, areaName, languageName, roleName, names } from './vocab.js';
 import { kindClass } from './markers.js';
 import { directionLinks } from './directions.js';
 import { distanceOf } from './list.js';
+import { requestSection } from './requestform.js';
 
 const PRACTITIONERS_SHOWN = 10;
 
@@ -47,6 +48,7 @@ export function renderDetail(body, rec, { origin } = {}) {
     el('p', { class: 'print-only detail-print-hours' }, t('print.hours', { hours: printedHours(rec.hours) })),
     actionsSection(rec, origin),
     facts(rec),
+    requestSection(rec),
     hoursSection(rec),
     listSection('detail.practiceAreas', names(rec.practice_areas, areaName), 'tag-list'),
     listSection('detail.categories', names(rec.categories, String), 'tag-list'),

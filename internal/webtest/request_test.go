@@ -1,0 +1,141 @@
+package webtest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"legalmap/internal/auth"
+	"legalmap/internal/requests"
+	"legalmap/internal/store/storetest"
+)
+
+// fill sets an input's value as typing would (the form reads .value on submit).
+func fill(sel, value string) chromedp.Action {
+	return chromedp.SetValue(sel, value, chromedp.ByQuery)
+}
+
+// A citizen on a phone makes a request from a place's detail, as a person would: the form refuses a missing
+// consent next to its box and stores nothing; with consent it gives a receipt code; the status page shows
+// the status after the phone's last four digits, then the staff's reply as text, and the withdrawal. An
+// appointment at a notary is booked from the slot list.
+func TestRequestFromDetailAndStatusPage(t *testing.T) {
+	f := loadDirectory(t)
+	ts := site(t, map[string]string{"REQUEST_KEY": requests.NewKeyText()})
+	b := NewBrowser(t, 390, 844)
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	openDetail(b, f.ids["WA1"])
+	poll(b, "the request types", `document.querySelectorAll('#detail-body .request-type').length === 2`)
+	b.Run(chromedp.Click(`#detail-body .request-type[data-type="consultation"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#rq-name`, chromedp.ByID))
+	const phone = "13912348765"
+	b.Run(fill("#rq-name", "<img src=x onerror=window.__pwned=1>刘女士"), fill("#rq-phone", "139 1234 8765"),
+		fill("#rq-matter", "欠薪"), fill("#rq-message", "工厂三个月没发工资。"))
+	before := requestCount(t)
+	b.Run(chromedp.Click(`.request-form button[type="submit"]`, chromedp.ByQuery))
+	poll(b, "the consent error", `document.getElementById('rq-consent-error').textContent.length > 0`)
+	if n := requestCount(t); n != before {
+		t.Fatalf("a refused form stored %d rows", n-before)
+	}
+	b.Run(chromedp.Click("#rq-consent", chromedp.ByID), chromedp.Click(`.request-form button[type="submit"]`, chromedp.ByQuery))
+	poll(b, "the receipt", `!!document.querySelector('.receipt-code')`)
+	b.Screenshot("phone-request-sent")
+	var code, href string
+	b.Run(chromedp.Text(".receipt-code", &code, chromedp.ByQuery),
+		chromedp.AttributeValue(".request-done a", "href", &href, nil, chromedp.ByQuery))
+	if _, ok := requests.ParseCode(code); !ok || href != "/r/"+code {
+		t.Fatalf("receipt %q, link %q", code, href)
+	}
+	noTrouble(t, b)
+
+	// The status page, with the last four digits.
+	b.Run(chromedp.Navigate(ts.URL+"/r/"+code), chromedp.WaitVisible("#rq-last4", chromedp.ByID))
+	check := func(digits string) {
+		b.Run(fill("#rq-last4", digits), chromedp.Click(`#rq-lookup button[type="submit"]`, chromedp.ByQuery))
+	}
+	check("0000")
+	poll(b, "the not-found line", `document.getElementById('rq-status').textContent.includes('未找到')`)
+	check(phone[7:])
+	poll(b, "the status", `document.getElementById('rq-result').textContent.includes('已提交，等待受理')`)
+
+	// The place's staff reply (with markup, which must stay text), then the citizen looks again.
+	staffReply(t, ts.URL, f.ids["WA1"], code, "请带<b>劳动合同</b>来中心")
+	check(phone[7:])
+	poll(b, "the reply", `document.querySelector('#rq-result .reply-text') !== null`)
+	var reply string
+	var bold int
+	b.Run(chromedp.Text("#rq-result .reply-text", &reply, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#rq-result b').length`, &bold))
+	if reply != "请带<b>劳动合同</b>来中心" || bold != 0 {
+		t.Errorf("reply shown as %q with %d <b> elements", reply, bold)
+	}
+	b.Run(chromedp.Click("#rq-withdraw", chromedp.ByID), chromedp.WaitVisible("#rq-withdraw-confirm", chromedp.ByID),
+		chromedp.Click("#rq-withdraw-confirm", chromedp.ByID))
+	poll(b, "the withdrawal", `document.getElementById('rq-result').textContent.includes('已撤回')`)
+	b.Screenshot("phone-request-status")
+	noTrouble(t, b)
+
+	// An appointment at a notary: the first free slot.
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	openDetail(b, f.ids["WN1"])
+	poll(b, "the appointment button", `!!document.querySelector('#detail-body .request-type[data-type="appointment"]')`)
+	b.Run(chromedp.Click(`#detail-body .request-type[data-type="appointment"]`, chromedp.ByQuery))
+	poll(b, "the slots", `document.querySelectorAll('#rq-slot option[value^="20"]').length > 0`)
+	var slot string
+	b.Run(chromedp.Evaluate(`(() => { const s = document.getElementById('rq-slot'); s.value = s.querySelector('option[value^="20"]').value; return s.value })()`, &slot),
+		fill("#rq-name", "孙先生"), fill("#rq-phone", "13900001111"), chromedp.Click("#rq-consent", chromedp.ByID),
+		chromedp.Click(`.request-form button[type="submit"]`, chromedp.ByQuery))
+	poll(b, "the appointment's receipt", `!!document.querySelector('.receipt-code')`)
+	var booked int
+	if err := storetest.Pool(t).QueryRow(context.Background(), `SELECT count(*) FROM requests WHERE provider_id = $1 AND type = 'appointment' AND slot_at = $2::timestamptz`,
+		f.ids["WN1"], slot).Scan(&booked); err != nil || booked != 1 {
+		t.Errorf("slot %s booked %d times (%v)", slot, booked, err)
+	}
+	noTrouble(t, b)
+}
+
+func requestCount(t *testing.T) int {
+	t.Helper()
+	var n int
+	if err := storetest.Pool(t).QueryRow(context.Background(), `SELECT count(*) FROM requests`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// staffReply makes a staff account of the place and, with its token, accepts the request and replies.
+func staffReply(t *testing.T, base, place, code, text string) {
+	t.Helper()
+	ctx := context.Background()
+	svc := auth.NewService(storetest.Pool(t))
+	name := fmt.Sprintf("staff-%s", strings.ToLower(code[:4]))
+	if _, err := svc.CreateAccount(ctx, name, "correct horse battery", auth.Staff, place); err != nil {
+		t.Fatal(err)
+	}
+	tok, _, err := svc.CreateToken(ctx, name, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []map[string]string{{"action": "accept"}, {"action": "reply", "reply": text}} {
+		b, _ := json.Marshal(body)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v1/admin/requests/"+code+"/actions", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("staff %v: %d", body, resp.StatusCode)
+		}
+	}
+}
