@@ -13,6 +13,7 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/requests"
+	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
 
@@ -138,4 +139,63 @@ func staffReply(t *testing.T, base, place, code, text string) {
 			t.Fatalf("staff %v: %d", body, resp.StatusCode)
 		}
 	}
+}
+
+// A place's staff sign in to /admin and see their queue, not the bureau's pages: they open a request (name
+// and message shown as text), accept it with a reply, and the request leaves the "submitted" queue.
+func TestStaffQueueInAdmin(t *testing.T) {
+	f := loadDirectory(t)
+	key := requests.NewKeyText()
+	ts := site(t, map[string]string{"REQUEST_KEY": key})
+	ctx := context.Background()
+	ring, _ := requests.NewKeyring(key)
+	code := requests.NewCode()
+	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "<script>window.__pwned=1</script>周女士", Phone: "13712345678",
+		Message: "合同纠纷咨询"}, code)
+	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: f.ids["WF1"], Kind: "law_firm",
+		Type: "consultation", Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13712345678"), MaxOpen: 3, Capacity: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := auth.NewService(storetest.Pool(t)).CreateAccount(ctx, "web-staff", "correct horse battery", auth.Staff, f.ids["WF1"]); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBrowser(t, 1280, 900)
+	b.Run(
+		chromedp.Navigate(ts.URL+"/admin"),
+		chromedp.WaitVisible("#signin-form", chromedp.ByID),
+		chromedp.SendKeys("#signin-username", "web-staff", chromedp.ByID),
+		chromedp.SendKeys("#signin-password", "correct horse battery", chromedp.ByID),
+		chromedp.Click("#signin-form button[type=submit]", chromedp.ByQuery),
+	)
+	poll(b, "the queue", `!!document.querySelector('#rq-list a.rq-link')`)
+	var navShown []string
+	b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#nav a')].filter((a) => !a.hidden).map((a) => a.dataset.route)`, &navShown))
+	if strings.Join(navShown, ",") != "requests" {
+		t.Errorf("staff navigation shows %v", navShown)
+	}
+	b.Run(chromedp.Click("#rq-list a.rq-link", chromedp.ByQuery))
+	poll(b, "the request", `!!document.getElementById('rq-facts')`)
+	var facts string
+	b.Run(chromedp.Text("#rq-facts", &facts, chromedp.ByID))
+	if !strings.Contains(facts, "<script>window.__pwned=1</script>周女士") || !strings.Contains(facts, "13712345678") {
+		t.Errorf("facts %q", facts)
+	}
+	b.Run(chromedp.SetValue("#rq-action", "accept", chromedp.ByID), chromedp.SetValue("#rq-reply", "请周一来所面谈。", chromedp.ByID),
+		chromedp.Click("#rq-action-form button[type=submit]", chromedp.ByQuery))
+	poll(b, "the accepted status", `document.getElementById('rq-facts') && document.getElementById('rq-facts').textContent.includes('已受理')`)
+	var events int
+	storetest.Pool(t).QueryRow(ctx, `SELECT count(*) FROM request_events e JOIN requests r ON r.id = e.request_id
+		WHERE r.code = $1 AND e.actor = 'web-staff' AND e.action IN ('view', 'accept')`, code).Scan(&events) //nolint:errcheck
+	if events < 3 {
+		t.Errorf("%d view/accept events by the staff member, want at least 3 (two views, one accept)", events)
+	}
+	// The bureau's pages are not theirs.
+	b.Run(chromedp.Navigate(ts.URL+"/admin#/records"), chromedp.WaitVisible("#view p", chromedp.ByQuery))
+	var text string
+	b.Run(chromedp.Text("#view", &text, chromedp.ByID))
+	if !strings.Contains(text, "没有这个页面") {
+		t.Errorf("staff on #/records see %q", text)
+	}
+	b.Screenshot("admin-staff-queue")
+	noTrouble(t, b)
 }

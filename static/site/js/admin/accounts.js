@@ -51,19 +51,23 @@ function accountForm(secret, reload) {
   const username = el('input', { id: 'username', type: 'text', maxlength: 64, autocomplete: 'off' });
   const role = select('role', 'role', ROLES, 'viewer');
   const password = el('input', { id: 'password', type: 'password', maxlength: 1024, autocomplete: 'new-password' });
+  const places = el('input', { id: 'providers', type: 'text', maxlength: 2000, autocomplete: 'off' });
   const submit = el('button', { type: 'submit', class: 'btn btn-primary' }, t('accounts.create'));
   const form = el('form', { class: 'panel', id: 'account-form', novalidate: true }, el('h3', null, t('accounts.new')),
     field('username', t('accounts.username'), username), field('role', t('accounts.role'), role),
-    field('password', t('accounts.password'), password, t('accounts.passwordHint')), submit);
+    field('password', t('accounts.password'), password, t('accounts.passwordHint')),
+    field('providers', t('accounts.places'), places), submit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     busy(submit, async () => {
       try {
-        const out = await api.createAccount({ username: username.value.trim(), role: role.value, password: password.value });
+        const providers = places.value.split(/[\s,，]+/).filter(Boolean);
+        const out = await api.createAccount({ username: username.value.trim(), role: role.value, password: password.value,
+          ...(providers.length ? { providers } : {}) });
         showErrors(form, {});
         if (out.password) showSecret(secret, t('accounts.generated', { name: out.account.username }), out.password);
         else flash(t('accounts.done', { name: out.account.username }));
-        username.value = password.value = '';
+        username.value = password.value = places.value = '';
         await reload();
       } catch (err) {
         showErrors(form, err.field ? { [err.field]: err.message } : { username: err.message });

@@ -79,6 +79,13 @@ export const api = {
   tokens: () => call('GET', '/tokens'),
   createToken: (body) => call('POST', '/tokens', { body }),
   revokeToken: (id) => call('DELETE', `/tokens/${enc(id)}`),
+  requests: (params) => call('GET', '/requests', { params }),
+  request: (code) => call('GET', `/requests/${enc(code)}`),
+  requestAction: (code, body) => call('POST', `/requests/${enc(code)}/actions`, { body }),
+  requestPlaces: () => call('GET', '/requests/places'),
+  requestCounts: () => call('GET', '/request-counts'),
+  requestTypes: () => call('GET', '/request-types'),
+  setRequestTypes: (kind, body) => call('PUT', `/request-types/${enc(kind)}`, { body }),
   // The public vocabularies and map settings, read without credentials.
   config: () => fetch('/api/v1/config', { credentials: 'omit' }).then((r) => r.json()),
   kinds: () => publicList('/api/v1/kinds'),

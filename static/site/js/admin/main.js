@@ -13,6 +13,7 @@ import { renderImports } from './imports.js';
 import { renderChangeLog } from './changelog.js';
 import { renderAccounts } from './accounts.js';
 import { loadVocab } from './vocab.js';
+import { renderQueue, renderRequest, renderRequestCounts } from './requests.js';
 
 const ROLES = ['viewer', 'editor', 'importer', 'admin'];
 let account = null;
@@ -37,7 +38,13 @@ const routes = [
   [/^#\/imports\/?$/, 'imports', renderImports],
   [/^#\/changes\/?$/, 'changes', renderChangeLog],
   [/^#\/accounts\/?$/, 'accounts', renderAccounts],
+  [/^#\/requests\/?$/, 'requests', renderQueue],
+  [/^#\/requests\/([0-9A-Za-z-]{8,20})$/, 'requests', renderRequest],
+  [/^#\/request-counts\/?$/, 'request-counts', renderRequestCounts],
 ];
+
+// A place's staff see only their queue: every other page is the bureau's.
+const STAFF_ROUTES = ['requests'];
 
 function route() {
   const view = byId('view');
@@ -46,11 +53,14 @@ function route() {
     renderSignIn(view, { onSignedIn });
     return;
   }
-  const [path, query] = location.hash.split('?');
+  let [path, query] = location.hash.split('?');
+  const staff = account.role === 'staff';
+  if (staff && /^#?\/?$/.test(path)) path = '#/requests';
   const params = new URLSearchParams(query || '');
   for (const [re, name, render] of routes) {
     const m = path.match(re) || (path === '' && name === 'dashboard' ? [] : null);
     if (!m) continue;
+    if (staff && !STAFF_ROUTES.includes(name)) break;
     for (const a of document.querySelectorAll('#nav a')) {
       if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
@@ -72,6 +82,13 @@ function onSignedIn(session) {
   byId('sign-out').hidden = false;
   byId('who').textContent = `${account.username} · ${label('role', account.role)}`;
   for (const a of document.querySelectorAll('#nav a[data-route="accounts"]')) a.hidden = !may('admin');
+  // Staff see their queue only; the bureau sees the counts, not the queue.
+  const staff = account.role === 'staff';
+  for (const a of document.querySelectorAll('#nav a[data-route]')) {
+    if (a.dataset.route === 'requests') a.hidden = !staff;
+    else if (staff) a.hidden = true;
+    else if (a.dataset.route === 'request-counts') a.hidden = false;
+  }
   flash('');
   // The kinds and practice areas name codes everywhere; without them the pages still work, with codes.
   loadVocab().catch(() => {}).finally(route);

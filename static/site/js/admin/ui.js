@@ -6,7 +6,7 @@ import { t, label } from './i18n.js';
 
 export const KINDS = ['law_firm', 'legal_aid', 'notary', 'forensic', 'community_adviser'];
 export const STATUSES = ['active', 'temporarily_closed', 'closed'];
-export const ROLES = ['viewer', 'editor', 'importer', 'admin'];
+export const ROLES = ['viewer', 'editor', 'importer', 'admin', 'staff'];
 export const ACTIONS = ['create', 'update', 'withdraw', 'restore', 'verify'];
 
 // table builds a table with a caption, column heads and rows of cells (strings or nodes).
