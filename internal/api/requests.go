@@ -324,13 +324,20 @@ func (d *requestDesk) proven(c echo.Context) (store.Request, requests.Personal, 
 	}
 	p, err := d.ring.OpenPersonal(r.Sealed, r.KeyID, r.Code)
 	if err != nil {
-		return none, requests.Personal{}, err
+		return none, requests.Personal{}, sealError(err)
 	}
 	if subtle.ConstantTimeCompare([]byte(p.Phone[len(p.Phone)-4:]), []byte(last4)) != 1 {
 		return fail()
 	}
 	d.checks.Succeeded(key)
 	return r, p, nil
+}
+
+// sealError: personal fields that do not open mean the key configured is not the one that sealed them (a
+// rotation half done, a key file swapped): the desk is unavailable until an operator fixes it.
+func sealError(err error) error {
+	return &Error{Status: http.StatusServiceUnavailable, Code: "request_key",
+		Message: "网上办理暂时不可用 / requests are unavailable: the request key does not open this request (" + err.Error() + ")"}
 }
 
 // statusView is what the status page shows: no name, no phone, no message; the place's replies.
@@ -372,7 +379,7 @@ func (d *requestDesk) withdraw(c echo.Context) error {
 	c.Response().Header().Set("Cache-Control", "no-store")
 	p, err := d.ring.OpenPersonal(out.Sealed, out.KeyID, out.Code)
 	if err != nil {
-		return err
+		return sealError(err)
 	}
 	return c.JSON(http.StatusOK, statusView(out, p))
 }

@@ -14,14 +14,12 @@ import (
 	"time"
 
 	"github.com/emersion/go-smtp"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"legalmap/internal/api"
 	"legalmap/internal/auth"
 	"legalmap/internal/config"
 	"legalmap/internal/directory"
 	"legalmap/internal/requests"
-	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
 
@@ -50,18 +48,16 @@ type desk struct {
 	clock *clock
 }
 
-// deskServer starts the real server with a fresh request key (unless vars set one) and a clock at now.
-func deskServer(t *testing.T, vars map[string]string, now time.Time) desk {
-	t.Helper()
-	return deskServerOn(t, storetest.Pool(t), vars, now)
-}
+// testKey is the request key of the package's servers (unless a test sets another): every request of the
+// package's database is under it or under a key a test rotated to, so a rotation can re-encrypt them all.
+var testKey = requests.NewKeyText()
 
-// deskServerOn is deskServer on another database.
-func deskServerOn(t *testing.T, pool *pgxpool.Pool, vars map[string]string, now time.Time) desk {
+// deskServer starts the real server with the package's request key (unless vars set one) and a clock at now.
+func deskServer(t *testing.T, vars map[string]string, now time.Time) desk {
 	t.Helper()
 	env := map[string]string{"RATE_LIMIT": "0"}
 	if _, ok := vars["REQUEST_KEY"]; !ok {
-		env["REQUEST_KEY"] = requests.NewKeyText()
+		env["REQUEST_KEY"] = testKey
 	}
 	for k, v := range vars {
 		env[k] = v
@@ -71,7 +67,7 @@ func deskServerOn(t *testing.T, pool *pgxpool.Pool, vars map[string]string, now 
 		t.Fatal(err)
 	}
 	clk := &clock{t: now}
-	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: pool, Now: clk.now})
+	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t), Now: clk.now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,16 +90,17 @@ func newPlace(t *testing.T, base string, kind string) string {
 // newStaff makes a staff account of the places, with a token.
 func newStaff(t *testing.T, places ...string) user {
 	t.Helper()
-	u := newUser(t, auth.Staff)
-	pool := storetest.Pool(t)
-	acct, _, err := store.AccountForSignIn(context.Background(), pool, u.name)
+	ctx := context.Background()
+	svc := auth.NewService(storetest.Pool(t))
+	name := fmt.Sprintf("t%d-staff", accountSeq.Add(1))
+	if _, err := svc.CreateAccount(ctx, name, testPassword, auth.Staff, places...); err != nil {
+		t.Fatal(err)
+	}
+	tok, _, err := svc.CreateToken(ctx, name, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.SetAccountProviders(context.Background(), pool, acct.ID, places); err != nil {
-		t.Fatal(err)
-	}
-	return u
+	return user{name: name, password: testPassword, token: tok, role: auth.Staff}
 }
 
 var phoneSeq = 100000

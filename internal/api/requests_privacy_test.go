@@ -148,24 +148,19 @@ func TestPurgeAfterRetention(t *testing.T) {
 	}
 }
 
-// Rotating the key re-encrypts every request; afterwards the old key is no longer needed. On a database of
-// its own: the package's other tests leave requests under keys of their own.
+// Rotating the key re-encrypts every request (of the package's database: all under testKey); afterwards
+// the old key is no longer needed, and the per-phone cap finds the phone under the new key's MAC.
 func TestRotateKey(t *testing.T) {
-	pool := storetest.ExtraPool(t, "rotate")
-	d := deskServerOn(t, pool, nil, at("2026-10-08 10:00"))
-	var place string
-	if err := pool.QueryRow(context.Background(), `INSERT INTO providers (kind, name, geom, hours, source, source_id)
-		VALUES ('law_firm', '轮换测试律所', ST_SetSRID(ST_MakePoint(114.05, 22.54), 4326), '{"weekly":[[],[],[],[],[],[],[]]}', 'test', 'rotate')
-		RETURNING id::text`).Scan(&place); err != nil {
-		t.Fatal(err)
-	}
+	d := deskServer(t, nil, at("2026-10-08 10:00"))
+	place := newPlace(t, d.url, "law_firm")
 	phone := freshPhone()
 	_, _, receipt := submit(t, d.url, consultation(place, phone))
 	newKey := requests.NewKeyText()
-	ring, err := requests.NewKeyring(newKey, d.key)
+	ring, err := requests.NewKeyring(newKey, testKey)
 	if err != nil {
 		t.Fatal(err)
 	}
+	pool := storetest.Pool(t)
 	n, err := store.Rekey(context.Background(), pool, ring.CurrentID(), func(r store.SealedRow) ([]byte, []byte, error) {
 		return ring.Reseal(r.Code, r.Sealed, r.KeyID)
 	})
@@ -177,11 +172,13 @@ func TestRotateKey(t *testing.T) {
 	if left != 0 {
 		t.Fatalf("%d requests still under an old key", left)
 	}
-	only := deskServerOn(t, pool, map[string]string{"REQUEST_KEY": newKey}, at("2026-10-08 10:00"))
+	only := deskServer(t, map[string]string{"REQUEST_KEY": newKey}, at("2026-10-08 10:00"))
 	if resp, body := citizen(t, only.url, receipt, "status", phone[7:]); resp.StatusCode != 200 {
 		t.Fatalf("status under the new key alone: %d %s", resp.StatusCode, body)
 	}
-	// The per-phone cap still counts the phone's open request under the new key's MAC.
+	if resp, body := citizen(t, d.url, receipt, "status", phone[7:]); resp.StatusCode != 503 || errorCode(body) != "request_key" {
+		t.Fatalf("the old key alone on a re-encrypted request: %d %s, want 503 request_key", resp.StatusCode, body)
+	}
 	for i := 0; i < 2; i++ {
 		if code, b, _ := submit(t, only.url, consultation(place, phone)); code != 201 {
 			t.Fatalf("request %d: %d %s", i+2, code, b)

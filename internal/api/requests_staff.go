@@ -59,7 +59,7 @@ func (a *admin) staffRequest(c echo.Context) error {
 	if r.Sealed != nil {
 		p, err := d.ring.OpenPersonal(r.Sealed, r.KeyID, r.Code)
 		if err != nil {
-			return err
+			return sealError(err)
 		}
 		if err := store.LogRequestEvent(ctx, a.s.db, r.ID, principal(c).Actor(), "view", r.Status, r.Status); err != nil {
 			return err
@@ -153,7 +153,7 @@ func (a *admin) staffAction(c echo.Context) error {
 		if reply != "" {
 			p, err := d.ring.OpenPersonal(cur.Sealed, cur.KeyID, cur.Code)
 			if err != nil {
-				return ch, err
+				return ch, sealError(err)
 			}
 			p.Replies = append(p.Replies, requests.Reply{At: d.now().UTC(), Text: reply})
 			ch.Sealed, ch.KeyID = d.ring.SealPersonal(p, cur.Code)
