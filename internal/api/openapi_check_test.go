@@ -178,7 +178,11 @@ func (sc schemaChecker) responseSchema(template, status string) (map[string]any,
 	if !ok {
 		return nil, fmt.Errorf("%s not in the document", template)
 	}
-	resp, ok := path["get"].(map[string]any)["responses"].(map[string]any)[status].(map[string]any)
+	op, _ := path["get"].(map[string]any)
+	if op == nil {
+		op, _ = path["post"].(map[string]any) // the request desk's paths
+	}
+	resp, ok := op["responses"].(map[string]any)[status].(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s: no %s answer documented", template, status)
 	}

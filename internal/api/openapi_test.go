@@ -71,7 +71,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		}
 	}
 	for template := range doc["paths"].(map[string]any) {
-		if !seen[template] {
+		if !seen[template] && !checkedElsewhere[template] {
 			t.Errorf("%s is documented but not checked", template)
 		}
 	}
