@@ -53,7 +53,7 @@ type desk struct {
 var testKey = requests.NewKeyText()
 
 // deskServer starts the real server with the package's request key (unless vars set one) and a clock at now.
-func deskServer(t *testing.T, vars map[string]string, now time.Time) desk {
+func deskServer(t testing.TB, vars map[string]string, now time.Time) desk {
 	t.Helper()
 	env := map[string]string{"RATE_LIMIT": "0"}
 	if _, ok := vars["REQUEST_KEY"]; !ok {
