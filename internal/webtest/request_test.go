@@ -101,6 +101,17 @@ func TestRequestFromDetailAndStatusPage(t *testing.T) {
 		t.Errorf("slot %s booked %d times (%v)", slot, booked, err)
 	}
 	noTrouble(t, b)
+
+	// The widget (community centres) offers the same, from the same detail.
+	b.Run(chromedp.Navigate(ts.URL + fmt.Sprintf("/embed?lat=%.5f&lng=%.5f&zoom=15&label=%s", nanshan[1], nanshan[0], "南头社区")))
+	waitList(b)
+	openDetail(b, f.ids["WC1"])
+	poll(b, "the widget's request button", `!!document.querySelector('#detail-body .request-type[data-type="consultation"]')`)
+	b.Run(chromedp.Click(`#detail-body .request-type[data-type="consultation"]`, chromedp.ByQuery), chromedp.WaitVisible("#rq-name", chromedp.ByID),
+		fill("#rq-name", "社区居民"), fill("#rq-phone", "13900002222"), fill("#rq-message", "邻里噪音纠纷怎么调解？"),
+		chromedp.Click("#rq-consent", chromedp.ByID), chromedp.Click(`.request-form button[type="submit"]`, chromedp.ByQuery))
+	poll(b, "the widget's receipt", `!!document.querySelector('.receipt-code')`)
+	noTrouble(t, b)
 }
 
 func requestCount(t *testing.T) int {
