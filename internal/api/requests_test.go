@@ -91,26 +91,29 @@ func TestSlotCapacityHoldsUnderConcurrency(t *testing.T) {
 		body: jsonBody(map[string]int{"slot_minutes": 60, "capacity": 2})}); resp.StatusCode != 200 {
 		t.Fatalf("settings: %d %s", resp.StatusCode, b)
 	}
-	results := make(chan int, 6)
-	for range 6 {
-		phone := freshPhone()
-		go func() {
-			resp, _ := do(t, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: jsonBody(map[string]any{
-				"provider_id": place, "type": "appointment", "name": "并发", "phone": phone, "slot": "2026-10-08T09:00:00+08:00", "consent": true})})
-			results <- resp.StatusCode
-		}()
-	}
-	got := map[int]int{}
-	for range 6 {
-		got[<-results]++
-	}
-	if got[201] != 2 || got[409] != 4 {
-		t.Fatalf("six bookings of a two-seat slot: %v", got)
-	}
-	var n int
-	storetest.Pool(t).QueryRow(context.Background(), `SELECT count(*) FROM requests WHERE provider_id = $1 AND slot_at = $2`, place, at("2026-10-08 09:00")).Scan(&n) //nolint:errcheck
-	if n != 2 {
-		t.Fatalf("%d rows hold the slot", n)
+	// Three slots, six bookings each at once: every time exactly the two seats are taken, none twice.
+	for _, slot := range []string{"09:00", "10:00", "11:00"} {
+		results := make(chan int, 6)
+		for range 6 {
+			phone := freshPhone()
+			go func() {
+				resp, _ := do(t, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: jsonBody(map[string]any{
+					"provider_id": place, "type": "appointment", "name": "并发", "phone": phone, "slot": "2026-10-08T" + slot + ":00+08:00", "consent": true})})
+				results <- resp.StatusCode
+			}()
+		}
+		got := map[int]int{}
+		for range 6 {
+			got[<-results]++
+		}
+		if got[201] != 2 || got[409] != 4 {
+			t.Errorf("six bookings of the two-seat slot %s: %v", slot, got)
+		}
+		var n int
+		storetest.Pool(t).QueryRow(context.Background(), `SELECT count(*) FROM requests WHERE provider_id = $1 AND slot_at = $2`, place, at("2026-10-08 "+slot)).Scan(&n) //nolint:errcheck
+		if n != 2 {
+			t.Errorf("%d rows hold the slot %s", n, slot)
+		}
 	}
 }
 

@@ -80,6 +80,24 @@ type NewRequest struct {
 // appointment takes the lowest free seat of its slot; the unique index on seats makes a race lose with
 // ErrSlotTaken rather than double-book.
 func CreateRequest(ctx context.Context, db *pgxpool.Pool, r NewRequest) error {
+	// Two bookings at once may both see seat 1 free; the second waits on the unique index, fails, and tries
+	// again, now seeing the first: a slot with seats left never turns a citizen away.
+	for attempt := 0; ; attempt++ {
+		err := createRequest(ctx, db, r)
+		if errors.Is(err, errSeatRace) && attempt < r.Capacity {
+			continue
+		}
+		if errors.Is(err, errSeatRace) {
+			return ErrSlotTaken
+		}
+		return err
+	}
+}
+
+// errSeatRace: another booking took the seat this one chose, between the choice and the insert.
+var errSeatRace = errors.New("seat taken meanwhile")
+
+func createRequest(ctx context.Context, db *pgxpool.Pool, r NewRequest) error {
 	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 90))`, r.PhoneMAC); err != nil {
 			return err
@@ -112,15 +130,15 @@ func CreateRequest(ctx context.Context, db *pgxpool.Pool, r NewRequest) error {
 			VALUES ($1, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 			r.Code, r.ProviderID, r.Kind, r.Type, r.Matter, r.SlotAt, seat, r.Sealed, r.KeyID, r.PhoneMAC).Scan(&id)
 		if err != nil {
-			if r.SlotAt != nil && errors.Is(Classify(err), ErrConflict) && isConstraint(err, "requests_slot_seat_uq") {
-				return ErrSlotTaken
+			if r.SlotAt != nil && isConstraint(err, "requests_slot_seat_uq") {
+				return errSeatRace
 			}
 			return err
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO request_events (request_id, actor, action, to_status) VALUES ($1, 'citizen', 'create', 'submitted')`, id)
 		return err
 	})
-	if errors.Is(err, ErrTooMany) || errors.Is(err, ErrSlotTaken) {
+	if errors.Is(err, ErrTooMany) || errors.Is(err, ErrSlotTaken) || errors.Is(err, errSeatRace) {
 		return err
 	}
 	return Classify(err)
