@@ -2,10 +2,10 @@ package api
 
 import (
 	"context"
-	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -175,7 +175,7 @@ func (d *requestDesk) slots(c echo.Context) error {
 		}
 		days = min(days, requests.MaxDays)
 	}
-	if !contains(offered(p), string(requests.Appointment)) {
+	if !slices.Contains(offered(p), string(requests.Appointment)) {
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "此机构不接受网上预约 / this place takes no appointments online"}
 	}
 	list, err := d.freeSlots(reqCtx(c), p, from, days)
@@ -183,15 +183,6 @@ func (d *requestDesk) slots(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"results": list, "total": len(list), "limit": len(list), "offset": 0})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (d *requestDesk) create(c echo.Context) error {
@@ -228,7 +219,7 @@ func (d *requestDesk) create(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !contains(offered(p), string(ch.Type)) {
+	if !slices.Contains(offered(p), string(ch.Type)) {
 		return BadParam("type", "此机构不受理这类申请 / this place takes no requests of this type")
 	}
 	var slot *time.Time
@@ -273,137 +264,6 @@ func (d *requestDesk) create(c echo.Context) error {
 	d.creates.Failed(phoneKey, addr) // counts the submission against the phone and the address
 	d.notifyPlace(p, string(ch.Type), code)
 	return c.JSON(http.StatusCreated, map[string]string{"code": code, "status": string(requests.Submitted), "status_url": "/r/" + code})
-}
-
-// errNoRequest is the one answer for a code that does not exist and for wrong digits: the caller learns
-// nothing about which it was.
-var errNoRequest = &Error{Status: http.StatusNotFound, Code: "not_found",
-	Message: "未找到：请核对回执编号和手机号后四位 / not found: check the receipt code and the last four digits"}
-
-// proven reads a request by code after the citizen proved it theirs with the phone's last four digits.
-// Wrong digits, unknown codes and malformed ones count against the code and the client address, like wrong
-// passwords; past the limit the caller waits (429) before any look at the digits.
-func (d *requestDesk) proven(c echo.Context) (store.Request, requests.Personal, error) {
-	var none store.Request
-	if d.ring == nil {
-		return none, requests.Personal{}, errRequestsOff
-	}
-	var in struct {
-		PhoneLast4 string `json:"phone_last4"`
-	}
-	if err := decodeJSON(c, &in); err != nil {
-		return none, requests.Personal{}, err
-	}
-	code, codeOK := requests.ParseCode(c.Param("code"))
-	key, addr := code, c.RealIP()
-	if !codeOK {
-		key = "bad"
-	}
-	if wait, ok := d.checks.Check(key, addr); !ok {
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
-		return none, requests.Personal{}, &Error{Status: http.StatusTooManyRequests, Code: "rate_limited",
-			Message: "尝试次数过多，请稍后再试 / too many attempts, try again later"}
-	}
-	last4, digitsOK := requests.Last4(in.PhoneLast4)
-	if !digitsOK {
-		return none, requests.Personal{}, BadParam("phone_last4", "须为 4 位数字 / want four digits")
-	}
-	fail := func() (store.Request, requests.Personal, error) {
-		d.checks.Failed(key, addr)
-		return none, requests.Personal{}, errNoRequest
-	}
-	if !codeOK {
-		return fail()
-	}
-	r, err := store.RequestByCode(reqCtx(c), d.s.db, code)
-	if errors.Is(err, store.ErrNotFound) {
-		return fail()
-	}
-	if err != nil {
-		return none, requests.Personal{}, err
-	}
-	p, err := d.ring.OpenPersonal(r.Sealed, r.KeyID, r.Code)
-	if err != nil {
-		return none, requests.Personal{}, sealError(err)
-	}
-	if subtle.ConstantTimeCompare([]byte(p.Phone[len(p.Phone)-4:]), []byte(last4)) != 1 {
-		return fail()
-	}
-	d.checks.Succeeded(key)
-	return r, p, nil
-}
-
-// sealError: personal fields that do not open mean the key configured is not the one that sealed them (a
-// rotation half done, a key file swapped): the desk is unavailable until an operator fixes it.
-func sealError(err error) error {
-	return &Error{Status: http.StatusServiceUnavailable, Code: "request_key",
-		Message: "网上办理暂时不可用 / requests are unavailable: the request key does not open this request (" + err.Error() + ")"}
-}
-
-// statusView is what the status page shows: no name, no phone, no message; the place's replies.
-func statusView(r store.Request, p requests.Personal) map[string]any {
-	replies := p.Replies
-	if replies == nil {
-		replies = []requests.Reply{}
-	}
-	return map[string]any{"code": r.Code, "status": r.Status, "type": r.Type, "provider_id": r.ProviderID,
-		"provider_name": r.ProviderName, "matter": r.Matter, "slot": r.SlotAt, "created_at": r.CreatedAt,
-		"updated_at": r.UpdatedAt, "replies": replies}
-}
-
-func (d *requestDesk) status(c echo.Context) error {
-	r, p, err := d.proven(c)
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, statusView(r, p))
-}
-
-func (d *requestDesk) withdraw(c echo.Context) error {
-	r, _, err := d.proven(c)
-	if err != nil {
-		return err
-	}
-	out, err := store.ChangeRequest(reqCtx(c), d.s.db, r.ID, func(cur store.Request) (store.RequestChange, error) {
-		to, ok := requests.Next(requests.Status(cur.Status), requests.ActWithdraw)
-		if !ok {
-			return store.RequestChange{}, &Error{Status: http.StatusConflict, Code: "invalid_transition",
-				Message: "此申请已办结，无法撤回 / this request is closed and cannot be withdrawn"}
-		}
-		return store.RequestChange{Status: string(to), Actor: "citizen", Action: string(requests.ActWithdraw)}, nil
-	})
-	if err != nil {
-		return err
-	}
-	c.Response().Header().Set("Cache-Control", "no-store")
-	p, err := d.ring.OpenPersonal(out.Sealed, out.KeyID, out.Code)
-	if err != nil {
-		return sealError(err)
-	}
-	return c.JSON(http.StatusOK, statusView(out, p))
-}
-
-// export is everything held about the request, for the citizen to keep (PIPL: a copy of one's data).
-func (d *requestDesk) export(c echo.Context) error {
-	r, p, err := d.proven(c)
-	if err != nil {
-		return err
-	}
-	ctx := reqCtx(c)
-	if err := store.LogRequestEvent(ctx, d.s.db, r.ID, "citizen", "export", r.Status, r.Status); err != nil {
-		return err
-	}
-	events, err := store.RequestEvents(ctx, d.s.db, r.ID)
-	if err != nil {
-		return err
-	}
-	h := c.Response().Header()
-	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Disposition", `attachment; filename="request-`+r.Code+`.json"`)
-	return c.JSON(http.StatusOK, map[string]any{"request": r, "personal": p, "events": events,
-		"retention": "个人信息在办结后 " + strconv.Itoa(int(d.s.cfg.RequestRetention.Hours()/24)) + " 天删除 / personal fields are erased " +
-			strconv.Itoa(int(d.s.cfg.RequestRetention.Hours()/24)) + " days after the request is closed"})
 }
 
 // notifyPlace mails the place that a request arrived, when mail is configured and the place has an address.

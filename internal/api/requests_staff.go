@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -90,7 +91,7 @@ func (a *admin) staffAction(c echo.Context) error {
 		return err
 	}
 	act := requests.Action(in.Action)
-	if !contains(actionNames(), in.Action) {
+	if !slices.Contains(actionNames(), in.Action) {
 		return BadParam("action", "须为 accept、schedule、reschedule、reply、done 或 decline / want accept, schedule, reschedule, reply, done or decline")
 	}
 	reply := ""
@@ -230,7 +231,7 @@ func (a *admin) setRequestSettings(c echo.Context) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if !contains([]string{"15", "20", "30", "45", "60", "90", "120"}, strconv.Itoa(in.SlotMinutes)) {
+	if !slices.Contains([]string{"15", "20", "30", "45", "60", "90", "120"}, strconv.Itoa(in.SlotMinutes)) {
 		return BadParam("slot_minutes", "须为 15、20、30、45、60、90 或 120 / want 15, 20, 30, 45, 60, 90 or 120")
 	}
 	if in.Capacity < 1 || in.Capacity > 50 {

@@ -352,3 +352,75 @@ func TestRequestTypesAreData(t *testing.T) {
 		t.Errorf("unknown kind: %d %s", resp.StatusCode, b)
 	}
 }
+
+// Staff input is checked like the citizen's: a bad reply, action or slot is a 400 naming its field and
+// changes nothing; the accounts page makes staff accounts only with existing places.
+func TestStaffHostileInputAndAccounts(t *testing.T) {
+	d := deskServer(t, nil, at("2026-10-08 10:00"))
+	place := newPlace(t, d.url, "notary")
+	staff := newStaff(t, place)
+	code, b, receipt := submit(t, d.url, map[string]any{"provider_id": place, "type": "appointment", "name": "郑", "phone": freshPhone(),
+		"slot": "2026-10-09T09:00:00+08:00", "consent": true})
+	if code != 201 {
+		t.Fatalf("create: %d %s", code, b)
+	}
+	url := adminURL(d.url, "/requests/"+receipt+"/actions")
+	for _, c := range []struct {
+		field string
+		body  map[string]any
+	}{
+		{"reply", map[string]any{"action": "reply", "reply": ""}},
+		{"reply", map[string]any{"action": "reply", "reply": "a\u0000b"}},
+		{"reply", map[string]any{"action": "accept", "reply": strings.Repeat("长", 2001)}},
+		{"action", map[string]any{"action": "'; DROP TABLE requests; --"}},
+		{"action", map[string]any{"action": "withdraw"}}, // the citizen's move, not the staff's
+		{"slot", map[string]any{"action": "schedule", "slot": "tomorrow"}},
+		{"slot", map[string]any{"action": "schedule", "slot": "2026-10-10T09:00:00+08:00"}}, // a make-up day, fine, but
+		{"slot", map[string]any{"action": "schedule", "slot": "2026-10-11T09:00:00+08:00"}}, // a Sunday is not a slot
+		{"slot", map[string]any{"action": "reschedule"}},
+		{"extra", map[string]any{"action": "accept", "extra": true}},
+	} {
+		resp, body := as(t, staff, request{method: http.MethodPost, url: url, body: jsonBody(c.body)})
+		if c.body["slot"] == "2026-10-10T09:00:00+08:00" {
+			if resp.StatusCode != 200 {
+				t.Errorf("scheduling on the make-up working day: %d %s", resp.StatusCode, body)
+			}
+			continue
+		}
+		if resp.StatusCode != 400 || !strings.Contains(string(body), `"field":"`+c.field+`"`) {
+			t.Errorf("%v: %d %s, want 400 naming %s", c.body, resp.StatusCode, body, c.field)
+		}
+	}
+	var events int
+	storetest.Pool(t).QueryRow(context.Background(), `SELECT count(*) FROM request_events e JOIN requests r ON r.id = e.request_id
+		WHERE r.code = $1 AND e.action NOT IN ('create', 'schedule')`, receipt).Scan(&events) //nolint:errcheck
+	if events != 0 {
+		t.Errorf("%d events written by refused moves", events)
+	}
+	// Scheduling the request on another slot freed its first seat: 09:00 on the 9th can be booked again.
+	if code, b, _ := submit(t, d.url, map[string]any{"provider_id": place, "type": "appointment", "name": "冯", "phone": freshPhone(),
+		"slot": "2026-10-09T09:00:00+08:00", "consent": true}); code != 201 {
+		t.Errorf("the seat left by the move: %d %s", code, b)
+	}
+
+	admin := newUser(t, auth.Admin)
+	for _, c := range []struct {
+		status int
+		body   map[string]any
+	}{
+		{201, map[string]any{"username": "desk-ok", "role": "staff", "providers": []string{place}}},
+		{400, map[string]any{"username": "desk-none", "role": "staff"}},
+		{400, map[string]any{"username": "desk-ghost", "role": "staff", "providers": []string{"00000000-0000-0000-0000-000000000000"}}},
+		{400, map[string]any{"username": "desk-bad", "role": "staff", "providers": []string{"' OR 1=1"}}},
+		{400, map[string]any{"username": "viewer-place", "role": "viewer", "providers": []string{place}}},
+	} {
+		resp, body := as(t, admin, request{method: http.MethodPost, url: adminURL(d.url, "/accounts"), body: jsonBody(c.body)})
+		if resp.StatusCode != c.status {
+			t.Errorf("%v: %d %s, want %d", c.body, resp.StatusCode, body, c.status)
+		}
+	}
+	if resp, body := as(t, admin, request{method: http.MethodPatch, url: adminURL(d.url, "/accounts/"+newUser(t, auth.Viewer).name),
+		body: jsonBody(map[string]string{"role": "staff"})}); resp.StatusCode != 400 {
+		t.Errorf("turning a viewer into staff without places: %d %s", resp.StatusCode, body)
+	}
+}
