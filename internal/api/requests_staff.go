@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -111,6 +112,7 @@ func (a *admin) staffAction(c echo.Context) error {
 		return err
 	}
 	var slot *time.Time
+	capacity := 1
 	if in.Slot != "" {
 		t, err := time.Parse(time.RFC3339, in.Slot)
 		if err != nil {
@@ -120,6 +122,7 @@ func (a *admin) staffAction(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		capacity = p.Capacity
 		cat, err := d.q.catalog(ctx)
 		if err != nil {
 			return err
@@ -131,14 +134,6 @@ func (a *admin) staffAction(c echo.Context) error {
 	}
 	if act == requests.ActReschedule && slot == nil {
 		return BadParam("slot", "改期须给出新时段 / rescheduling needs a new slot")
-	}
-	capacity := 1
-	if slot != nil {
-		p, err := store.PlaceForRequests(ctx, a.s.db, r.ProviderID)
-		if err != nil {
-			return err
-		}
-		capacity = p.Capacity
 	}
 	out, err := store.ChangeRequest(ctx, a.s.db, r.ID, func(cur store.Request) (store.RequestChange, error) {
 		to, ok := requests.Next(requests.Status(cur.Status), act)
@@ -162,7 +157,7 @@ func (a *admin) staffAction(c echo.Context) error {
 		return ch, nil
 	})
 	if err != nil {
-		if err == store.ErrSlotTaken {
+		if errors.Is(err, store.ErrSlotTaken) {
 			return &Error{Status: http.StatusConflict, Code: "slot_taken", Field: "slot", Message: "该时段已约满 / this slot is full"}
 		}
 		return err
