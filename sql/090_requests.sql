@@ -99,3 +99,10 @@ CREATE TRIGGER request_events_no_update BEFORE UPDATE OR DELETE ON request_event
 CREATE TRIGGER request_events_no_truncate BEFORE TRUNCATE ON request_events
     FOR EACH STATEMENT EXECUTE FUNCTION request_events_append_only();
 REVOKE UPDATE, DELETE, TRUNCATE ON request_events FROM PUBLIC;
+-- As for changes (030): where an application role runs the server, it may only read and append the log.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'legalmap_app') AND current_user <> 'legalmap_app' THEN
+        REVOKE UPDATE, DELETE, TRUNCATE ON request_events FROM legalmap_app;
+    END IF;
+END $$;
