@@ -110,3 +110,36 @@ func TestHostileRequestInput(t *testing.T) {
 		}
 	}
 }
+
+// Per-phone and per-address limits: a phone may send five requests a day (withdrawn ones count), an
+// address twenty; beyond, 429 with Retry-After and nothing stored.
+func TestRequestLimitsPerPhoneAndAddress(t *testing.T) {
+	d := deskServer(t, nil, at("2026-10-08 10:00"))
+	place := newPlace(t, d.url, "law_firm")
+	phone := freshPhone()
+	for i := range 5 {
+		code, b, receipt := submit(t, d.url, consultation(place, phone))
+		if code != 201 {
+			t.Fatalf("request %d of one phone: %d %s", i+1, code, b)
+		}
+		if resp, body := citizen(t, d.url, receipt, "withdraw", phone[7:]); resp.StatusCode != 200 {
+			t.Fatalf("withdraw: %d %s", resp.StatusCode, body)
+		}
+	}
+	before := requestRows(t)
+	resp, b := do(t, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: jsonBody(consultation(place, phone))})
+	if resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(b), `"field":"phone"`) {
+		t.Errorf("sixth request of one phone in a day: %d %s", resp.StatusCode, b)
+	}
+	for i := range 15 { // the address has sent 5; 15 more reach its 20
+		if code, b, _ := submit(t, d.url, consultation(place, freshPhone())); code != 201 {
+			t.Fatalf("request %d from the address: %d %s", i+6, code, b)
+		}
+	}
+	if code, b, _ := submit(t, d.url, consultation(place, freshPhone())); code != 429 {
+		t.Errorf("twenty-first request from one address: %d %s", code, b)
+	}
+	if after := requestRows(t); after != before+15 {
+		t.Errorf("%d rows stored, want 15", after-before)
+	}
+}
