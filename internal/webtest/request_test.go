@@ -210,3 +210,31 @@ func TestStaffQueueInAdmin(t *testing.T) {
 	b.Screenshot("admin-staff-queue")
 	noTrouble(t, b)
 }
+
+// The bureau's side in /admin: counts without personal fields, a place's appointment settings, and which
+// kinds take which request types.
+func TestBureauRequestPages(t *testing.T) {
+	f := loadDirectory(t)
+	ts := site(t, map[string]string{"REQUEST_KEY": requests.NewKeyText()})
+	adminAccount(t, "web-bureau", auth.Admin)
+	b := NewBrowser(t, 1280, 900)
+	signInAdmin(t, b, ts.URL, "web-bureau")
+	b.Run(chromedp.Navigate(ts.URL + "/admin#/request-counts"))
+	poll(b, "the settings form and the types table", `!!document.getElementById('rs-form') && !!document.querySelector('#rq-types table')`)
+	b.Run(fill("#rs-place", f.ids["WN1"]), chromedp.SetValue("#rs-minutes", "60", chromedp.ByID), fill("#rs-capacity", "3"),
+		chromedp.Click("#rs-form button[type=submit]", chromedp.ByQuery))
+	poll(b, "the saved settings", `document.getElementById('flash').textContent.includes('预约设置已保存')`)
+	var minutes, capacity int
+	if err := storetest.Pool(t).QueryRow(context.Background(), `SELECT slot_minutes, capacity FROM request_settings WHERE provider_id = $1`,
+		f.ids["WN1"]).Scan(&minutes, &capacity); err != nil || minutes != 60 || capacity != 3 {
+		t.Errorf("settings stored %d min × %d (%v)", minutes, capacity, err)
+	}
+	b.Run(fill("#rs-place", "not-a-place"), chromedp.Click("#rs-form button[type=submit]", chromedp.ByQuery))
+	poll(b, "the place id error", `document.getElementById('rs-place-error').textContent.length > 0`)
+	var links []string
+	b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#nav a')].filter((a) => !a.hidden).map((a) => a.dataset.route)`, &links))
+	if strings.Contains(strings.Join(links, ","), "requests,") || !strings.Contains(strings.Join(links, ","), "request-counts") {
+		t.Errorf("bureau navigation %v: counts, not the queue", links)
+	}
+	noScriptTrouble(t, b)
+}

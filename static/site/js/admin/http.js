@@ -86,6 +86,7 @@ export const api = {
   requestCounts: () => call('GET', '/request-counts'),
   requestTypes: () => call('GET', '/request-types'),
   setRequestTypes: (kind, body) => call('PUT', `/request-types/${enc(kind)}`, { body }),
+  setRequestSettings: (id, body) => call('PUT', `/providers/${enc(id)}/request-settings`, { body }),
   // The public vocabularies and map settings, read without credentials.
   config: () => fetch('/api/v1/config', { credentials: 'omit' }).then((r) => r.json()),
   kinds: () => publicList('/api/v1/kinds'),

@@ -106,7 +106,34 @@ export async function renderRequestCounts(view, { may }) {
   view.append(answer.results.length ? table(null, [t('rq.place'), t('rq.kind'), t('rq.type'), t('rq.status'), t('rq.count'), t('rq.medianWait'), t('rq.oldestOpen')],
     answer.results.map((c) => [c.provider_name, label('kind', c.kind), label('rqtype', c.type), label('rqstatus', c.status), String(c.count),
       hours(c.median_wait_hours), hours(c.oldest_open_hours)]), { id: 'rq-counts' }) : el('p', null, t('rq.none')));
+  if (may('editor')) view.append(settingsForm());
   if (may('admin')) view.append(await typesForm());
+}
+
+// settingsForm sets a place's appointment slots: their length and how many people one slot takes.
+function settingsForm() {
+  const id = el('input', { id: 'rs-place', type: 'text', maxlength: 36, autocomplete: 'off' });
+  const minutes = select('rs-minutes', 'rqminutes', ['15', '20', '30', '45', '60', '90', '120'], '30');
+  const capacity = el('input', { id: 'rs-capacity', type: 'number', min: 1, max: 50, value: 1 });
+  const submit = el('button', { type: 'submit', class: 'btn' }, t('rq.save'));
+  const form = el('form', { class: 'panel', id: 'rs-form', novalidate: true }, el('h3', null, t('rq.settingsTitle')),
+    field('rs-place', t('rq.placeId'), id), field('rs-minutes', t('rq.slotMinutes'), minutes),
+    field('rs-capacity', t('rq.capacity'), capacity), submit);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    busy(submit, async () => {
+      try {
+        await api.setRequestSettings(id.value.trim(), { slot_minutes: Number(minutes.value), capacity: Number(capacity.value) });
+        showErrors(form, {});
+        flash(t('rq.settingsSaved'));
+      } catch (err) {
+        const names = { id: 'rs-place', slot_minutes: 'rs-minutes', capacity: 'rs-capacity' };
+        const unplaced = showErrors(form, { [names[err.field] || 'rs-place']: err.message });
+        if (unplaced.length) flash(err.message, 'error');
+      }
+    });
+  });
+  return form;
 }
 
 // typesForm lets an admin set which request types each kind offers: data, no code change.
