@@ -238,3 +238,20 @@ func TestBureauRequestPages(t *testing.T) {
 	}
 	noScriptTrouble(t, b)
 }
+
+// Without a request key the detail says that online requests are off, and offers no form.
+func TestRequestsOffSaySo(t *testing.T) {
+	f := loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 390, 844)
+	b.Run(chromedp.Navigate(ts.URL + at(nanshan, 14, "")))
+	waitList(b)
+	openDetail(b, f.ids["WA1"])
+	poll(b, "the notice", `!!document.querySelector('#detail-body .request-off')`)
+	var buttons int
+	b.Run(chromedp.Evaluate(`document.querySelectorAll('#detail-body .request-type').length`, &buttons))
+	if buttons != 0 {
+		t.Errorf("%d request buttons without a key", buttons)
+	}
+	noTrouble(t, b)
+}
