@@ -41,12 +41,15 @@ func TestRequestFromDetailAndStatusPage(t *testing.T) {
 		fill("#rq-matter", "欠薪"), fill("#rq-message", "工厂三个月没发工资。"))
 	before := requestCount(t)
 	b.Run(chromedp.Click(`.request-form button[type="submit"]`, chromedp.ByQuery))
-	poll(b, "the consent error", `document.getElementById('rq-consent-error').textContent.length > 0`)
+	poll(b, "the consent error", `document.getElementById('rq-consent-error').textContent.includes('请勾选同意')`)
 	if n := requestCount(t); n != before {
 		t.Fatalf("a refused form stored %d rows", n-before)
 	}
+	b.Run(chromedp.ScrollIntoView("#rq-consent", chromedp.ByID))
+	b.Screenshot("phone-request-form")
 	b.Run(chromedp.Click("#rq-consent", chromedp.ByID), chromedp.Click(`.request-form button[type="submit"]`, chromedp.ByQuery))
 	poll(b, "the receipt", `!!document.querySelector('.receipt-code')`)
+	b.Run(chromedp.ScrollIntoView(".receipt-code", chromedp.ByQuery))
 	b.Screenshot("phone-request-sent")
 	var code, href string
 	b.Run(chromedp.Text(".receipt-code", &code, chromedp.ByQuery),

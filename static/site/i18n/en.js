@@ -270,4 +270,10 @@ export default {
   'request.status.done': 'Done',
   'request.status.declined': 'Declined',
   'request.status.withdrawn': 'Withdrawn',
+  'request.err.name': 'Give your name (at most 40 characters, one line).',
+  'request.err.phone': 'Give an 11-digit mobile number such as 13812345678.',
+  'request.err.matter': 'The matter takes at most 100 characters, on one line.',
+  'request.err.message': 'Write your message (at most 1000 characters).',
+  'request.err.slot': 'Choose one of the free slots.',
+  'request.err.consent': 'Tick the consent box to send.',
 };

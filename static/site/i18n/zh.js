@@ -270,4 +270,10 @@ export default {
   'request.status.done': '已办结',
   'request.status.declined': '不予受理',
   'request.status.withdrawn': '已撤回',
+  'request.err.name': '请填写姓名（最多 40 个字，一行，不含控制字符）。',
+  'request.err.phone': '请填写 11 位手机号，如 13812345678。',
+  'request.err.matter': '事项最多 100 个字，一行。',
+  'request.err.message': '请填写留言（最多 1000 个字）。',
+  'request.err.slot': '请选择一个可预约的时段。',
+  'request.err.consent': '请勾选同意，才能提交。',
 };

@@ -93,7 +93,7 @@ function openForm(box, rec, type, days) {
       box.append(done(out.code));
     } catch (err) {
       status.textContent = '';
-      const shown = err.field && showErrors(form, err.field, err.message);
+      const shown = err.field && showErrors(form, err.field, fieldMessage(err));
       if (!shown) status.textContent = err.status === 429 && !err.field ? t('request.busy') : err.message || t('request.error');
       if (err.field === 'slot' && slot) loadSlots(rec.id, slot);
     } finally {
@@ -102,6 +102,15 @@ function openForm(box, rec, type, days) {
   });
   name.focus();
 }
+
+// fieldMessage says what is wrong with a field in the page's language; the server's own (bilingual) words
+// stand where the page has none, e.g. for a slot just taken or a limit reached.
+function fieldMessage(err) {
+  if (err.status === 400 && FIELD_ERRORS.includes(err.field)) return t(`request.err.${err.field}`);
+  return err.message || t('request.error');
+}
+
+const FIELD_ERRORS = ['name', 'phone', 'matter', 'message', 'slot', 'consent'];
 
 // showErrors clears every field error, or puts message next to the field named; false when there is no
 // such field on the form.
