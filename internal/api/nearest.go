@@ -1,6 +1,8 @@
 package api
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/store"
@@ -57,5 +59,5 @@ func (q *publicAPI) nearest(c echo.Context) error {
 	for i := range found {
 		out.Results = append(out.Results, item(&found[i].Place, found[i].Metres, crs, now, cat.calendar))
 	}
-	return writeList(c, out)
+	return c.JSON(http.StatusOK, out)
 }

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 
@@ -96,7 +98,7 @@ func (q *publicAPI) search(c echo.Context) error {
 		it.MatchedPractitioners = named[places[i].ID]
 		out.Results = append(out.Results, it)
 	}
-	return writeList(c, out)
+	return c.JSON(http.StatusOK, out)
 }
 
 // extent is the box holding the areas of codes (a street has its district's box), or nil when one has none.
