@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"os/user"
-	"runtime/debug"
 	"strings"
 
 	"legalmap/importers/pipeline"
@@ -53,13 +52,6 @@ func runImport(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	defer pool.Close()
-	// The file streams, so memory does not grow with it. The collector may let garbage reach three times
-	// the small live heap (fewer collections of the analysis's short-lived strings) but no more than the
-	// soft limit, unless GOGC or GOMEMLIMIT say otherwise.
-	if os.Getenv("GOMEMLIMIT") == "" && os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-		debug.SetMemoryLimit(importMemoryLimit)
-	}
 	rep, err := pipeline.Run(ctx, pool, opt)
 	bar.Done()
 	if rep == nil {
@@ -75,9 +67,6 @@ func runImport(ctx context.Context, env *runEnv, args []string) error {
 	}
 	return err
 }
-
-// importMemoryLimit is the soft memory limit of a command-line import.
-const importMemoryLimit = 320 << 20
 
 // cliActor names who ran a command-line import in the audit: cli:<login>.
 func cliActor() string {

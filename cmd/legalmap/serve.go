@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -44,7 +42,6 @@ func runServe(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	defer searchDB.Close()
-	tuneGC()
 	srv, err := api.New(api.Deps{Config: env.cfg, Log: env.log, DB: db, ReadDB: read, SearchDB: searchDB})
 	if err != nil {
 		return err
@@ -81,18 +78,5 @@ func checkSchema(ctx context.Context, env *runEnv, db *pgxpool.Pool) error {
 			return nil
 		}
 		time.Sleep(500 * time.Millisecond)
-	}
-}
-
-// tuneGC: a server's live heap is small (caches, pools: tens of MB) and its garbage is per request; at Go's
-// default (GOGC=100) collecting took about a sixth of the API's CPU under load. Unless the operator set
-// GOGC or GOMEMLIMIT, the heap may grow to five times the live data before a collection, within a soft
-// limit of 512 MB that makes the collector work harder, not the process fail, if live data ever grows.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(512 << 20)
 	}
 }
