@@ -75,4 +75,4 @@ lint: vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 
 clean:
-	rm -rf bin tmp static/site/vendor $(WEB)
+	rm -rf bin tmp $(WEB)

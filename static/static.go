@@ -1,5 +1,7 @@
-// Package static embeds the web pages (citizen map, widget, builder, admin) and the front-end libraries that
-// `make` copies from npm's node_modules into site/vendor, so the binary serves everything itself: no CDN.
+// Package static embeds the web pages (citizen map, widget, builder, admin) and the front-end libraries in
+// site/vendor, so the binary serves everything itself: no CDN. site/vendor is committed (copied from npm's
+// node_modules by scripts/copy-vendor.sh, held to it by test/vendor.test.js), so a plain `go build` or
+// `go install` makes a binary whose map works.
 package static
 
 import (
