@@ -17,8 +17,8 @@ func (e *rowEnv) adviser(rec *store.StagedProvider, get func(string) string, w *
 		rec.Schedule = e.hours(s, "schedule", w)
 	}
 	if rec.AdviserName != "" {
-		rec.AdviserDoc = tsv(e.v.analyzer.DocumentTokens(search.PersonDocument(store.DocPerson{Name: rec.AdviserName,
-			LicenceNo: rec.AdviserLicence})))
+		rec.AdviserDoc = e.v.analyzer.DocumentTokens(search.PersonDocument(store.DocPerson{Name: rec.AdviserName,
+			LicenceNo: rec.AdviserLicence})).TSVector()
 	}
 }
 

@@ -60,7 +60,7 @@ func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
 		}
 	}
 	rec.Status = parseStatus(get("status"), w)
-	rec.SearchDoc = tsv(e.v.analyzer.DocumentTokens(search.PersonDocument(store.DocPerson{Name: name, LicenceNo: licence})))
+	rec.SearchDoc = e.v.analyzer.DocumentTokens(search.PersonDocument(store.DocPerson{Name: name, LicenceNo: licence})).TSVector()
 	out.licence = licence
 	rec.Prepare() // its id and creation diff, built here on the workers
 	out.rec, out.ok = rec, true

@@ -118,7 +118,7 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 	if rec.Class == store.RowUnchanged {
 		return out // its record is as this row would make it: no document, no diff
 	}
-	rec.SearchDoc = tsv(e.v.analyzer.DocumentTokens(search.ProviderDocument(e.docSource(rec))))
+	rec.SearchDoc = e.v.analyzer.DocumentTokens(search.ProviderDocument(e.docSource(rec))).TSVector()
 	rec.Prepare() // its creation diff and the wire form of its document, built here on the workers
 	return out
 }

@@ -8,12 +8,7 @@ import (
 	"time"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/search"
-	"legalmap/internal/store"
 )
-
-// tsv hands a document's lexemes to the store, which sends them to PostgreSQL in binary.
-func tsv(t search.Tokens) store.TSVector { return store.TSVector{A: t.A, B: t.B, C: t.C} }
 
 // textCache remembers what a cell's text parsed to: a list repeats a handful of texts ("周一至周五
 // 9:00-12:00,14:00-18:00", "婚姻家庭、劳动争议") over thousands of rows, and an unchanged row is only read,

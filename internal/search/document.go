@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+
+	"legalmap/internal/store"
 )
 
 // Document is what search needs to know of one provider.
@@ -49,25 +51,9 @@ func (t Tokens) All() []string {
 	return append(out, t.C...)
 }
 
-// TSVector returns a tsvector literal ('lexeme':1A 'other':1B …) for `$1::tsvector`. The
-// literal form is the one way to keep weights with lexemes that must not pass through a
-// text-search parser: array_to_tsvector keeps lexemes verbatim but drops weights (setweight
-// has no positions to mark), and to_tsvector would cut "pa:labour" into "pa" and "labour".
-func (t Tokens) TSVector() string {
-	var b strings.Builder
-	for i, class := range [][]string{t.A, t.B, t.C} {
-		w := "ABC"[i : i+1]
-		for _, l := range class {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(quoteLexeme(l))
-			b.WriteString(":1")
-			b.WriteString(w)
-		}
-	}
-	return b.String()
-}
+// TSVector is the document as the store sends it to PostgreSQL (tsvector's binary form, each lexeme at
+// position 1 with its class's weight, a lexeme in several classes with the highest).
+func (t Tokens) TSVector() store.TSVector { return store.TSVector{A: t.A, B: t.B, C: t.C} }
 
 // maxTextRunes bounds how much of an address or description is indexed.
 const maxTextRunes = 4000

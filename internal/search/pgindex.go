@@ -92,8 +92,9 @@ func RebuildPG(ctx context.Context, db store.Querier, a *Analyzer, progress func
 
 func writePG(ctx context.Context, db store.Querier, a *Analyzer, srcs []store.DocSource) (int64, int64, error) {
 	ids := make([]string, 0, len(srcs))
-	docs := make([]string, 0, len(srcs))
-	var pids, pdocs []string
+	docs := make([]store.TSVector, 0, len(srcs))
+	var pids []string
+	var pdocs []store.TSVector
 	seen := map[string]bool{}
 	for _, s := range srcs {
 		ids = append(ids, s.ID)

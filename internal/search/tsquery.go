@@ -3,7 +3,7 @@ package search
 import "strings"
 
 // The engine passes these strings as parameters: `search_doc @@ $1::tsquery`, against a
-// search document stored from Tokens.TSVector() (or array_to_tsvector(Tokens.All())).
+// search document stored from Tokens.TSVector().
 // Cast, do not call to_tsquery('simple', $1): to_tsquery runs each quoted lexeme through the
 // text-search parser again, which splits "pa:labour" and "law_firm" at ':' and '_' and so
 // would miss the code lexemes the index holds verbatim ('k:notary' becomes 'k' <-> 'notary').

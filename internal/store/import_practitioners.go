@@ -38,7 +38,6 @@ func (t *ImportTx) StagePractitioners(ctx context.Context, next func() (*StagedP
 	if _, err := t.exec(ctx, "stage", stagePractitionersDDL); err != nil {
 		return 0, err
 	}
-	registerTSVector(t.tx.Conn().TypeMap())
 	buf := make([]any, 0, len(stagePractitionersColumns))
 	n, err := t.tx.CopyFrom(ctx, pgx.Identifier{"import_stage_practitioners"}, stagePractitionersColumns,
 		pgx.CopyFromFunc(func() ([]any, error) {

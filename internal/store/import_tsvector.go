@@ -11,28 +11,29 @@ import (
 )
 
 // TSVector is a search document as the analysis makes it, lexemes by weight class (A highest), each at
-// position 1. An import sends it to PostgreSQL in the binary tsvector format of COPY: no text literal to
-// build and quote here, none to parse there (a million documents of ~90 lexemes each make that matter).
-// It is the same value the text form 'lexeme':1A … gives.
+// position 1: the one form in which documents reach PostgreSQL (imports by COPY, rebuilds and edits as
+// parameters), sent in tsvector's binary format: no text literal to build and quote here, none to parse
+// there. It is the same value the text form 'lexeme':1A … gives.
 type TSVector struct {
 	A, B, C []string
 	wire    []byte // the binary form, once built (Prepare builds it on the row workers)
 }
 
-// tsvectorOID is the built-in type's fixed OID.
-const tsvectorOID = 3614
+// The built-in types' fixed OIDs.
+const (
+	tsvectorOID      = 3614
+	tsvectorArrayOID = 3643
+)
 
 // Weights as WordEntryPos stores them: the top two bits, A = 3 … D = 0; the position is 1.
 var tsWeights = [3]uint16{3 << 14, 2 << 14, 1 << 14}
 
-// registerTSVector teaches a connection's type map to encode TSVector (pgx has no tsvector codec).
+// registerTSVector teaches a connection's type map (store.Open's AfterConnect) to encode TSVector and
+// []TSVector as tsvector and tsvector[] (pgx has no tsvector codec).
 func registerTSVector(m *pgtype.Map) {
-	if t, ok := m.TypeForOID(tsvectorOID); ok {
-		if _, mine := t.Codec.(tsvectorCodec); mine {
-			return
-		}
-	}
-	m.RegisterType(&pgtype.Type{Name: "tsvector", OID: tsvectorOID, Codec: tsvectorCodec{}})
+	t := &pgtype.Type{Name: "tsvector", OID: tsvectorOID, Codec: tsvectorCodec{}}
+	m.RegisterType(t)
+	m.RegisterType(&pgtype.Type{Name: "_tsvector", OID: tsvectorArrayOID, Codec: &pgtype.ArrayCodec{ElementType: t}})
 }
 
 type tsvectorCodec struct{}

@@ -35,7 +35,6 @@ func (t *ImportTx) WriteProviders(ctx context.Context, kind string, snapshot boo
 			return w.res, err
 		}
 	}
-	registerTSVector(t.tx.Conn().TypeMap())
 	for !w.eof {
 		if err := w.segment(ctx); err != nil {
 			return w.res, err

@@ -109,18 +109,18 @@ func docSources(rows pgx.Rows, err error) ([]DocSource, error) {
 
 // SetProviderDocs stores search documents (tsvector literals) by provider id, touching only rows whose
 // document changes: an unchanged directory keeps its data version.
-func SetProviderDocs(ctx context.Context, db Querier, ids, docs []string) (int64, error) {
-	tag, err := db.Exec(ctx, `UPDATE providers p SET search_doc = d.doc::tsvector
-		FROM unnest($1::uuid[], $2::text[]) AS d(id, doc)
-		WHERE p.id = d.id AND p.search_doc IS DISTINCT FROM d.doc::tsvector`, ids, docs)
+func SetProviderDocs(ctx context.Context, db Querier, ids []string, docs []TSVector) (int64, error) {
+	tag, err := db.Exec(ctx, `UPDATE providers p SET search_doc = d.doc
+		FROM unnest($1::uuid[], $2::tsvector[]) AS d(id, doc)
+		WHERE p.id = d.id AND p.search_doc IS DISTINCT FROM d.doc`, ids, docs)
 	return tag.RowsAffected(), Classify(err)
 }
 
 // SetPractitionerDocs is SetProviderDocs for practitioners.
-func SetPractitionerDocs(ctx context.Context, db Querier, ids, docs []string) (int64, error) {
-	tag, err := db.Exec(ctx, `UPDATE practitioners p SET search_doc = d.doc::tsvector
-		FROM unnest($1::uuid[], $2::text[]) AS d(id, doc)
-		WHERE p.id = d.id AND p.search_doc IS DISTINCT FROM d.doc::tsvector`, ids, docs)
+func SetPractitionerDocs(ctx context.Context, db Querier, ids []string, docs []TSVector) (int64, error) {
+	tag, err := db.Exec(ctx, `UPDATE practitioners p SET search_doc = d.doc
+		FROM unnest($1::uuid[], $2::tsvector[]) AS d(id, doc)
+		WHERE p.id = d.id AND p.search_doc IS DISTINCT FROM d.doc`, ids, docs)
 	return tag.RowsAffected(), Classify(err)
 }
 

@@ -76,6 +76,10 @@ func OpenPool(ctx context.Context, pc PoolConfig) (*pgxpool.Pool, error) {
 	if pc.GenericPlans {
 		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
 	}
+	cfg.AfterConnect = func(_ context.Context, c *pgx.Conn) error {
+		registerTSVector(c.TypeMap())
+		return nil
+	}
 	cfg.HealthCheckPeriod = 5 * time.Second
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	// Prepared statements, cached per connection (pgx's default extended protocol): never the simple
