@@ -15,6 +15,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,6 +31,9 @@ const defaultAdminURL = "postgres://legalmap:legalmap@localhost:5432/postgres?ss
 const templateLock = 7_317_002
 
 var (
+	once     sync.Once
+	setupErr error
+	dbName   string // the package's database, once a test asked for it
 	dbURL    string
 	pool     *pgxpool.Pool
 	template string // the migrated template the package's databases are cloned from
@@ -42,23 +46,24 @@ type extra struct {
 	pool *pgxpool.Pool
 }
 
-// Main creates the package's database, runs the tests and drops the database. Use it from TestMain:
+// Main runs the tests and drops the package's database if one was made. Use it from TestMain:
 //
 //	func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+//
+// The database is made when a test first asks for it (Pool, URL, ExtraPool): a run of a package's pure
+// tests (go test -run TestPinyin ./internal/search/) needs no database server at all.
 func Main(m *testing.M) int {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	name, err := setup(ctx)
-	cancel()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "storetest: no test database: %v\n(run the tests with `make test`, which starts PostgreSQL, or set TEST_DATABASE_URL)\n", err)
-		return 2
-	}
 	code := m.Run()
+	if dbName == "" {
+		return code
+	}
 	for _, p := range others {
 		p.Close()
 	}
-	pool.Close()
-	ctx, cancel = context.WithTimeout(context.Background(), 30*time.Second)
+	if pool != nil {
+		pool.Close()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	for _, x := range extras {
 		x.pool.Close()
@@ -66,16 +71,34 @@ func Main(m *testing.M) int {
 			fmt.Fprintf(os.Stderr, "storetest: drop %s: %v\n", x.name, err)
 		}
 	}
-	if err := dropDatabase(ctx, name); err != nil {
-		fmt.Fprintf(os.Stderr, "storetest: drop %s: %v\n", name, err)
+	if err := dropDatabase(ctx, dbName); err != nil {
+		fmt.Fprintf(os.Stderr, "storetest: drop %s: %v\n", dbName, err)
 	}
 	return code
+}
+
+func makeDB() {
+	once.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		dbName, setupErr = setup(ctx)
+	})
+}
+
+// ready makes the package's database on first use; without one the test fails (never skips).
+func ready(t testing.TB) {
+	t.Helper()
+	makeDB()
+	if setupErr != nil {
+		t.Fatalf("storetest: no test database: %v\n(run the tests with `make test`, which starts PostgreSQL, or set TEST_DATABASE_URL)", setupErr)
+	}
 }
 
 // ExtraPool gives the package a second fresh database (cloned from the same migrated template, dropped by
 // Main), for a data set that must not mix with the package's other rows. label tells the databases apart.
 func ExtraPool(t testing.TB, label string) *pgxpool.Pool {
 	t.Helper()
+	ready(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	admin, err := pgx.Connect(ctx, adminURL())
@@ -109,15 +132,17 @@ func GenericPlans(ctx context.Context, db *pgxpool.Pool) (*pgxpool.Pool, error) 
 	return p, err
 }
 
-// URL is the connection URL of the package's database.
-func URL() string { return dbURL }
+// URL is the connection URL of the package's database ("" when none could be made: the connection then
+// fails with that).
+func URL() string {
+	makeDB()
+	return dbURL
+}
 
 // Pool is a pool on the package's database, shared by the package's tests.
 func Pool(t testing.TB) *pgxpool.Pool {
 	t.Helper()
-	if pool == nil {
-		t.Fatal("storetest: call storetest.Main from TestMain")
-	}
+	ready(t)
 	return pool
 }
 
