@@ -11,16 +11,21 @@ SAMPLE  := tmp/sample
 GOFILES := $(shell find . -name '*.go' -not -path './static/node_modules/*' 2>/dev/null)
 SQL     := $(wildcard sql/*.sql)
 
-.PHONY: run test db web build migrate sample serve bench bench-import bench-api bench-web fuzz lint vet clean browser
+.PHONY: run test db web build migrate sample serve bench bench-go bench-import bench-api bench-web fuzz lint vet clean browser
 
 ## run: install what is missing, start PostgreSQL + PostGIS, migrate, load the sample directory, serve :8080
 run: db build migrate sample serve
+
+# Packages that run goroutines or share state between them: their tests run under the race detector.
+RACE_PKGS := legalmap/importers/pipeline legalmap/importers/sample legalmap/internal/api legalmap/internal/auth \
+	legalmap/internal/search legalmap/internal/store
 
 ## test: the same provisioning for throwaway databases, then every test (unit, storage, HTTP, browser)
 test: db web browser
 	$(GO) vet ./...
 	cd static && npm test
-	$(GO) test -count=1 -timeout 30m ./...
+	$(GO) test -count=1 -timeout 30m -race $(RACE_PKGS)
+	$(GO) test -count=1 -timeout 30m $(filter-out $(RACE_PKGS),$(shell $(GO) list ./...))
 
 db:
 	@scripts/provision-db.sh
@@ -53,7 +58,12 @@ serve: $(BIN)
 	@scripts/serve.sh $(BIN)
 
 ## bench: every benchmark, each printing its figures
-bench: bench-import bench-api bench-web
+bench: bench-go bench-import bench-api bench-web
+
+# The Go benchmarks (analysis, readers, row mapping, distances, relevance per query class, the million-row
+# sample file); the browser's is bench-web.
+bench-go: db
+	$(GO) test -count=1 -timeout 30m -run '^$$' -bench . -benchmem $(filter-out legalmap/internal/webtest,$(shell $(GO) list ./...))
 
 bench-import: db build
 	@scripts/bench-import.sh

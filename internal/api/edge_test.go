@@ -30,7 +30,8 @@ func getWith(t *testing.T, url string, header map[string]string) *http.Response 
 // gives a new tag and a full answer.
 func TestETagFollowsTheDirectory(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	clock := newTestClock()
+	ts := newServerAt(t, nil, nil, clock)
 	for _, path := range []string{"/api/v1/kinds", "/api/v1/providers/nearest?lat=22.54&lng=114.05", "/api/v1/providers/" + ids[fxHuashang]} {
 		first := getWith(t, ts.URL+path, nil)
 		tag := first.Header.Get("ETag")
@@ -48,22 +49,23 @@ func TestETagFollowsTheDirectory(t *testing.T) {
 		`UPDATE providers SET description = description || ' ' WHERE source = 'qa-fixture' AND source_id = 'gen-001'`); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1100 * time.Millisecond) // the version is cached for a second
+	clock.advance(1100 * time.Millisecond) // the version is cached for a second
 	after := getWith(t, ts.URL+path, map[string]string{"If-None-Match": tag})
 	if after.StatusCode != http.StatusOK || after.Header.Get("ETag") == tag {
 		t.Errorf("after a change: %d with ETag %q (was %q), want 200 with a new tag", after.StatusCode, after.Header.Get("ETag"), tag)
 	}
 }
 
-// With rate R and burst B, one client gets at most R+B answers in a second, the rest 429 with
-// Retry-After; a made-up X-Forwarded-For does not give it a new bucket; another client is not affected.
+// With rate R and burst B, one client gets exactly B answers at one instant, the rest 429 with
+// Retry-After; a made-up X-Forwarded-For does not give it a new bucket. Once the clock has moved on by
+// two tokens' time, it is answered again.
 func TestRateLimitPerClient(t *testing.T) {
 	qaFixtures(t)
 	const rate, burst = 5, 10
-	ts := newServer(t, nil, map[string]string{"RATE_LIMIT": strconv.Itoa(rate), "RATE_BURST": strconv.Itoa(burst)})
+	clock := newTestClock()
+	ts := newServerAt(t, nil, map[string]string{"RATE_LIMIT": strconv.Itoa(rate), "RATE_BURST": strconv.Itoa(burst)}, clock)
 	var ok, limited atomic.Int32
 	var wg sync.WaitGroup
-	start := time.Now()
 	for i := 0; i < 40; i++ {
 		wg.Add(1)
 		go func(i int) {
@@ -83,11 +85,13 @@ func TestRateLimitPerClient(t *testing.T) {
 		}(i)
 	}
 	wg.Wait()
-	allowed := burst + int(float64(rate)*time.Since(start).Seconds()) + 1
-	if int(ok.Load()) > allowed || limited.Load() == 0 {
-		t.Errorf("%d answered, %d limited in %s; at most %d may pass", ok.Load(), limited.Load(), time.Since(start), allowed)
+	if ok.Load() != burst || limited.Load() != 40-burst {
+		t.Errorf("%d answered, %d limited at one instant; want %d and %d", ok.Load(), limited.Load(), burst, 40-burst)
 	}
-	time.Sleep(time.Second / rate * 2)
+	if resp := getWith(t, ts.URL+"/api/v1/kinds", nil); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("before the clock moved, %d; want 429", resp.StatusCode)
+	}
+	clock.advance(time.Second / rate * 2)
 	if resp := getWith(t, ts.URL+"/api/v1/kinds", nil); resp.StatusCode != http.StatusOK {
 		t.Errorf("after waiting, %d", resp.StatusCode)
 	}

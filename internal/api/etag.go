@@ -20,6 +20,7 @@ import (
 type versionCache struct {
 	db  *pgxpool.Pool
 	ttl time.Duration
+	now func() time.Time
 	mu  sync.Mutex
 	v   int64
 	at  time.Time
@@ -27,7 +28,7 @@ type versionCache struct {
 
 func (vc *versionCache) get(ctx context.Context) (int64, error) {
 	vc.mu.Lock()
-	v, fresh := vc.v, !vc.at.IsZero() && time.Since(vc.at) < vc.ttl
+	v, fresh := vc.v, !vc.at.IsZero() && vc.now().Sub(vc.at) < vc.ttl
 	vc.mu.Unlock()
 	if fresh {
 		return v, nil
@@ -38,7 +39,7 @@ func (vc *versionCache) get(ctx context.Context) (int64, error) {
 	}
 	vc.mu.Lock()
 	if v >= vc.v { // versions only grow; a slow answer must not move the cache back
-		vc.v, vc.at = v, time.Now()
+		vc.v, vc.at = v, vc.now()
 	}
 	vc.mu.Unlock()
 	return v, nil

@@ -38,7 +38,8 @@ func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 		VALUES ('legal_aid', '测试援助站', ST_SetSRID(ST_MakePoint(114.05, 22.54), 4326), 'qa', '1')`); err != nil {
 		t.Fatal(err)
 	}
-	ts := newServer(t, pool, nil)
+	clock := newTestClock()
+	ts := newServerAt(t, pool, nil, clock)
 	good := []string{
 		"/api/v1/providers/nearest?lat=22.54&lng=114.05",
 		"/api/v1/providers/search?q=%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9",
@@ -52,32 +53,15 @@ func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 	}
 
 	cl.Stop(t)
-	stopped := time.Now()
+	// 503 once a second has passed (RELIABILITY.md): until then an answer may come from what was read a
+	// moment ago (the directory version, held for a second). A vocabulary may come from memory for longer.
+	clock.advance(1100 * time.Millisecond)
 	for _, p := range good {
-		// 503 within a second (RELIABILITY.md): until then an answer may come from what was read a moment
-		// ago (the directory version, held for a second; a search's matches for that version). A
-		// vocabulary may come from memory for longer.
-		var resp *http.Response
-		var body []byte
-		for {
-			resp, body = get(t, ts.URL+p)
-			if resp.StatusCode == http.StatusServiceUnavailable || time.Since(stopped) > time.Second {
-				break
-			}
-			if p == "/api/v1/kinds" && resp.StatusCode == http.StatusOK {
-				break
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+		resp, body := get(t, ts.URL+p)
 		cached := p == "/api/v1/kinds" && resp.StatusCode == http.StatusOK
 		if !cached && (resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "") {
 			t.Errorf("%s with the database stopped: %d (Retry-After %q) %.200s", p, resp.StatusCode, resp.Header.Get("Retry-After"), body)
 		}
-		took := time.Since(stopped)
-		if took > time.Second+500*time.Millisecond {
-			t.Errorf("%s took %s to say 503", p, took)
-		}
-		t.Logf("database stopped: %s answered %d after %s", p, resp.StatusCode, took.Round(time.Millisecond))
 	}
 	if resp, _ := get(t, ts.URL+"/api/v1/providers/nearest?lat=NaN&lng=114"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a bad parameter during the outage: %d, want 400 (checked before any query)", resp.StatusCode)

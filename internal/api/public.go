@@ -31,9 +31,9 @@ func (s *Server) newPublicAPI() *publicAPI {
 	q := &publicAPI{
 		log:      s.log,
 		db:       s.read,
-		versions: &versionCache{db: s.read, ttl: time.Second},
+		versions: &versionCache{db: s.read, ttl: time.Second, now: s.now},
 		catalogs: &catalogs{db: s.read},
-		limiter:  newRateLimiter(s.cfg.RateLimit, s.cfg.RateBurst),
+		limiter:  newRateLimiter(s.cfg.RateLimit, s.cfg.RateBurst, s.now),
 		counts:   &kindCounts{db: s.read},
 		shares:   &kindShares{db: s.read},
 		now:      s.now,

@@ -25,6 +25,7 @@ type rateLimiter struct {
 	mu      sync.Mutex
 	clients map[string]*clientBucket
 	swept   time.Time
+	now     func() time.Time
 }
 
 type clientBucket struct {
@@ -38,12 +39,12 @@ const (
 )
 
 // newRateLimiter returns nil when perSecond is 0: the limit is off.
-func newRateLimiter(perSecond float64, burst int) *rateLimiter {
+func newRateLimiter(perSecond float64, burst int, now func() time.Time) *rateLimiter {
 	if perSecond <= 0 {
 		return nil
 	}
 	idle := time.Duration(float64(burst)/perSecond*float64(time.Second)) + time.Second
-	return &rateLimiter{r: rate.Limit(perSecond), b: burst, idle: idle, clients: map[string]*clientBucket{}}
+	return &rateLimiter{r: rate.Limit(perSecond), b: burst, idle: idle, clients: map[string]*clientBucket{}, now: now}
 }
 
 // allow takes a token for key at now; when there is none it says how long until there is.
@@ -92,7 +93,7 @@ func (l *rateLimiter) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		return next
 	}
 	return func(c echo.Context) error {
-		ok, wait := l.allow(clientKey(c.RealIP()), time.Now())
+		ok, wait := l.allow(clientKey(c.RealIP()), l.now())
 		if !ok {
 			secs := int(math.Max(1, math.Ceil(wait.Seconds())))
 			c.Response().Header().Set("Retry-After", strconv.Itoa(secs))

@@ -8,7 +8,7 @@ import (
 // A bucket gives B at once and then R per second; idle buckets are dropped once they would be full
 // again, so memory follows the clients active in the last few seconds, not all clients ever seen.
 func TestRateLimiterBucketsAndExpiry(t *testing.T) {
-	l := newRateLimiter(2, 3)
+	l := newRateLimiter(2, 3, time.Now)
 	now := time.Unix(1_000_000, 0)
 	for i := 0; i < 3; i++ {
 		if ok, _ := l.allow("a", now); !ok {
@@ -33,7 +33,7 @@ func TestRateLimiterBucketsAndExpiry(t *testing.T) {
 	if n := l.size(); n != 1 {
 		t.Fatalf("%d buckets after everyone went idle, want 1", n)
 	}
-	if newRateLimiter(0, 10) != nil {
+	if newRateLimiter(0, 10, time.Now) != nil {
 		t.Fatalf("RATE_LIMIT=0 must switch the limiter off")
 	}
 }

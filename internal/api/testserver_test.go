@@ -6,7 +6,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -18,6 +20,12 @@ import (
 // newServer starts the real server on the package's test database (or on pool when given), with the rate
 // limit off unless the test sets it.
 func newServer(t *testing.T, pool *pgxpool.Pool, vars map[string]string) *httptest.Server {
+	t.Helper()
+	return newServerAt(t, pool, vars, nil)
+}
+
+// newServerAt is newServer on a clock the test moves (nil: the real one).
+func newServerAt(t *testing.T, pool *pgxpool.Pool, vars map[string]string, clock *testClock) *httptest.Server {
 	t.Helper()
 	if pool == nil {
 		pool = storetest.Pool(t)
@@ -32,7 +40,11 @@ func newServer(t *testing.T, pool *pgxpool.Pool, vars map[string]string) *httpte
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: pool})
+	deps := api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: pool}
+	if clock != nil {
+		deps.Now = clock.now
+	}
+	srv, err := api.New(deps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,4 +63,25 @@ func get(t *testing.T, url string) (*http.Response, []byte) {
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return resp, body
+}
+
+// testClock is a clock a test moves by hand: what waits for a time (a cache's second, a rate limit's
+// refill) is tested by moving it, not by sleeping.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newTestClock() *testClock { return &testClock{t: time.Now()} }
+
+func (c *testClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
 }

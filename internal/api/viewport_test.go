@@ -122,7 +122,8 @@ func refreshGrid(t *testing.T) {
 // moment ago, marked not to be kept), rebuilds the grid in the background, and soon counts the change.
 func TestViewportGridCatchesUp(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	clock := newTestClock()
+	ts := newServerAt(t, nil, nil, clock)
 	refreshGrid(t)
 	city := "113.70,22.35,114.67,22.91"
 	before, _ := viewport(t, ts.URL, "bbox="+city+"&zoom=10")
@@ -131,7 +132,7 @@ func TestViewportGridCatchesUp(t *testing.T) {
 		fmt.Sprint("new-", time.Now().UnixNano())); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1100 * time.Millisecond) // the version is cached for a second
+	clock.advance(1100 * time.Millisecond) // the version is cached for a second
 	resp, _ := get(t, ts.URL+"/api/v1/providers?bbox="+city+"&zoom=10")
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("stale grid: %d, Cache-Control %q, want 200 not to be kept", resp.StatusCode, resp.Header.Get("Cache-Control"))
