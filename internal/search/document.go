@@ -62,7 +62,7 @@ const maxTextRunes = 4000
 func (a *Analyzer) DocumentTokens(d Document) Tokens {
 	var s tokenSet
 	s.add(0, a.textLexemes(d.Name)...)
-	s.add(0, namePinyin(d.Name)...)
+	s.add(0, a.namePinyin(d.Name)...)
 	s.add(0, a.textLexemes(d.NameEn)...)
 	s.add(0, latinSuffixes(d.NameEn)...)
 	s.add(0, licenceToken(d.LicenceNo))
@@ -83,7 +83,7 @@ func (a *Analyzer) DocumentTokens(d Document) Tokens {
 	}
 	for _, p := range d.Practitioners {
 		s.add(1, a.textLexemes(p.Name)...)
-		s.add(1, namePinyin(p.Name)...)
+		s.add(1, a.namePinyin(p.Name)...)
 		s.add(1, licenceToken(p.LicenceNo))
 		for _, pa := range p.PracticeAreas {
 			s.add(1, prefixArea+strings.TrimSpace(pa))
@@ -100,7 +100,7 @@ func (a *Analyzer) DocumentTokens(d Document) Tokens {
 func (a *Analyzer) PersonTokens(p Person) Tokens {
 	var s tokenSet
 	s.add(0, a.textLexemes(p.Name)...)
-	s.add(0, namePinyin(p.Name)...)
+	s.add(0, a.namePinyin(p.Name)...)
 	s.add(0, licenceToken(p.LicenceNo))
 	for _, pa := range p.PracticeAreas {
 		s.add(1, prefixArea+strings.TrimSpace(pa))

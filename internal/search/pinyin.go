@@ -10,13 +10,16 @@ import (
 // Pinyin lets a citizen without a Chinese keyboard (or a visitor) type a name as it sounds:
 // "futian gongzhengchu", "futiangongzhengchu", "ftgzc", "zhangwei".
 //
-// Index side, for each name: every syllable (li, na), the joined full pinyin of every suffix of the name's Han
-// characters ("深圳市福田公证处" -> shenzhenshifutiangongzhengchu, …, futiangongzhengchu, …,
-// gongzhengchu, zhengchu, chu) and the joined initials of every suffix of two or more
-// letters (szsftgzc, …, ftgzc, …, zc). With prefix matching at query time, any run of
-// syllables typed with or without spaces, starting at any character of the name, matches
-// without having to split the query into syllables (which is ambiguous: xian = xi'an or
-// xian). One name of n characters adds at most 3n lexemes (more with a ü), a few dozen.
+// Index side, for each name, at every place a word of it starts: the syllable there, the joined full
+// pinyin from there to the end, and the joined initials from there to the end (two letters or more). A
+// word starts at each dictionary word of the name (深圳市, 福田区, 公证处, 律师事务所: the analyzer's
+// vocabulary of places, kinds and legal words) and at each character the dictionary does not know, so a
+// person's name (张伟) or a firm's own name (华商) starts a word at every character. "深圳市福田公证处" ->
+// shen, shenzhenshifutiangongzhengchu, szsftgzc, fu, futiangongzhengchu, ftgzc, gong, gongzhengchu, gzc.
+// With prefix matching at query time, any run of syllables typed with or without spaces, starting at a
+// word of the name, matches without having to split the query into syllables (which is ambiguous: xian =
+// xi'an or xian). Starting inside a vocabulary word (zhenshi…, "圳市…") is not something people type, and
+// indexing every character's suffix made pinyin most of a document's lexemes and of its index upkeep.
 //
 // Readings come from go-pinyin's full character dictionary, first (most common) reading
 // of each character: polyphones inside names (长, 行, 重) can be wrong, which costs a match
@@ -60,14 +63,33 @@ func syllables(s string) []string {
 // maxPinyinChars bounds the characters of one name that get pinyin lexemes.
 const maxPinyinChars = 24
 
-// namePinyin returns the suffix lexemes of a name (see above).
-func namePinyin(name string) []string {
-	syl := syllables(Normalize(name))
+// namePinyin returns the lexemes of a name's pinyin (see above).
+func (a *Analyzer) namePinyin(name string) []string {
+	var syl []string
+	var starts []bool // a word of the name starts at this syllable
+	for _, seg := range scan(Normalize(name)) {
+		if seg.kind != segHan {
+			continue
+		}
+		for _, p := range a.dict.segment([]rune(seg.text)) {
+			first := true
+			for _, r := range p.text {
+				if py := hanPinyin(r); py != "" {
+					syl = append(syl, py)
+					starts = append(starts, first || p.e == nil)
+					first = false
+				}
+			}
+		}
+	}
 	if len(syl) > maxPinyinChars {
-		syl = syl[:maxPinyinChars]
+		syl, starts = syl[:maxPinyinChars], starts[:maxPinyinChars]
 	}
 	var out []string
 	for i := range syl {
+		if !starts[i] {
+			continue
+		}
 		// The syllable alone, so a short spaced query ("li na") finds it exactly.
 		out = append(out, withU(syl[i])...)
 		full := strings.Join(syl[i:], "")

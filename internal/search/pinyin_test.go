@@ -3,24 +3,31 @@ package search
 import "testing"
 
 func TestNamePinyin(t *testing.T) {
-	got := namePinyin("深圳市福田公证处")
-	for _, want := range []string{"shen", "fu", "tian", "shenzhenshifutiangongzhengchu", "futiangongzhengchu", "gongzhengchu", "ftgzc", "szsftgzc", "zc"} {
+	a := testAnalyzer(t)
+	got := a.namePinyin("深圳市福田公证处")
+	for _, want := range []string{"shen", "fu", "gong", "shenzhenshifutiangongzhengchu", "futiangongzhengchu", "gongzhengchu", "ftgzc", "szsftgzc", "gzc"} {
 		if !contains(got, want) {
 			t.Errorf("namePinyin lacks %q: %q", want, got)
 		}
 	}
-	for _, not := range []string{"c", "futian gongzhengchu"} {
+	for _, not := range []string{"c", "futian gongzhengchu", "zhenshifutiangongzhengchu", "tiangongzhengchu", "zc"} {
 		if contains(got, not) {
-			t.Errorf("namePinyin has %q (single initials and spaces are never lexemes)", not)
+			t.Errorf("namePinyin has %q (single initials and spaces are never lexemes, nor suffixes from inside a word)", not)
 		}
 	}
-	lv := namePinyin("吕律师")
+	// A name the dictionary does not know starts a word at every character.
+	for _, want := range []string{"huashanglvshishiwusuo", "shanglvshishiwusuo", "hslssws", "slssws", "lvshishiwusuo"} {
+		if got := a.namePinyin("广东华商律师事务所"); !contains(got, want) {
+			t.Errorf("namePinyin(广东华商律师事务所) lacks %q: %q", want, got)
+		}
+	}
+	lv := a.namePinyin("吕律师")
 	for _, want := range []string{"lvlvshi", "lulushi", "lls"} {
 		if !contains(lv, want) {
 			t.Errorf("namePinyin(吕律师) lacks %q: %q", want, lv)
 		}
 	}
-	if got := namePinyin("Zhong Lun"); len(got) != 0 {
+	if got := a.namePinyin("Zhong Lun"); len(got) != 0 {
 		t.Errorf("Latin names have no pinyin: %q", got)
 	}
 }
