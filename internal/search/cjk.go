@@ -97,11 +97,14 @@ type piece struct {
 
 // segment runs forward maximum matching over one Han run; consecutive unknown characters
 // are merged into one piece so that an unknown name stays whole.
-func (d *dictionary) segment(run []rune) []piece {
+func (d *dictionary) segment(run []rune) []piece { return d.segmentOver(run, nil) }
+
+// segmentOver is segment over the words use accepts (nil: all).
+func (d *dictionary) segmentOver(run []rune, use func(*entry) bool) []piece {
 	var out []piece
 	unknown := -1
 	for i := 0; i < len(run); {
-		n, e := d.longest(run, i)
+		n, e := d.longest(run, i, use)
 		if e == nil {
 			if unknown < 0 {
 				unknown = i
@@ -122,13 +125,13 @@ func (d *dictionary) segment(run []rune) []piece {
 	return out
 }
 
-func (d *dictionary) longest(run []rune, i int) (int, *entry) {
+func (d *dictionary) longest(run []rune, i int, use func(*entry) bool) (int, *entry) {
 	max := d.maxLen
 	if rest := len(run) - i; rest < max {
 		max = rest
 	}
 	for n := max; n >= 2; n-- {
-		if e := d.words[string(run[i:i+n])]; e != nil {
+		if e := d.words[string(run[i:i+n])]; e != nil && (use == nil || use(e)) {
 			return n, e
 		}
 	}

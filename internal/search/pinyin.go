@@ -71,7 +71,7 @@ func (a *Analyzer) namePinyin(name string) []string {
 		if seg.kind != segHan {
 			continue
 		}
-		for _, p := range a.dict.segment([]rune(seg.text)) {
+		for _, p := range a.dict.segmentOver([]rune(seg.text), nameWord) {
 			first := true
 			for _, r := range p.text {
 				if py := hanPinyin(r); py != "" {
@@ -103,6 +103,21 @@ func (a *Analyzer) namePinyin(name string) []string {
 		}
 	}
 	return out
+}
+
+// nameWord says whether a vocabulary word starts a word of a name: any but the name of a community (a
+// 12-digit area code), which imports add. A name's lexemes must not depend on which communities the
+// directory held when it was analysed: a reload of the same file would rewrite documents.
+func nameWord(e *entry) bool {
+	if len(e.areas)+len(e.kinds) > 0 || e.known || e.stop || e.near {
+		return true
+	}
+	for _, code := range e.places {
+		if len(code) < 12 {
+			return true
+		}
+	}
+	return false
 }
 
 // withU returns s and, when s holds a v (ü), the same with u.

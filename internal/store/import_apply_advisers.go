@@ -56,19 +56,28 @@ func (t *ImportTx) ApplyAdvisers(ctx context.Context) (AdviserResult, error) {
 			return res, err
 		}
 	}
+	if err := t.startAudit(ctx); err != nil {
+		return res, err
+	}
 	n, err := t.exec(ctx, "advisers", `WITH ins AS (
 			INSERT INTO practitioners (provider_id, role, name, licence_no, status, source, source_id, search_doc)
 			SELECT DISTINCT ON (k) firm_id, 'adviser', adviser_name, adviser_licence, 'active', $1, k, adviser_doc
 			FROM (SELECT *, 'adviser:' || coalesce(adviser_licence, point_source_id) AS k FROM import_adv
 				WHERE practitioner_id IS NULL AND btrim(adviser_name) <> '') x
 			ORDER BY k, line
-			RETURNING id, source_id, provider_id, `+createDiff(practitionerFields)+` AS diff),
+			RETURNING id, source_id, provider_id, `+rowValues(practitionerFields)+` AS v),
 		aff AS (INSERT INTO import_affected (provider_id) SELECT provider_id FROM ins WHERE provider_id IS NOT NULL),
 		link AS (UPDATE import_adv a SET practitioner_id = ins.id FROM ins
 			WHERE ins.source_id = 'adviser:' || coalesce(a.adviser_licence, a.point_source_id))
-		INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
-		SELECT 'practitioner', id, 'create', $2, $3, diff FROM ins`, src, actor, run)
+		INSERT INTO import_audit (key, id, new_values) SELECT row_number() OVER (ORDER BY source_id), id, v FROM ins`, src)
 	if err != nil {
+		return res, err
+	}
+	if err := t.diffAudit(ctx); err != nil {
+		return res, err
+	}
+	if _, err := t.exec(ctx, "advisers", `INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
+		SELECT 'practitioner', id, 'create', $1, $2, diff FROM import_audit ORDER BY key`, actor, run); err != nil {
 		return res, err
 	}
 	res.PractitionersCreated = int(n)

@@ -51,11 +51,27 @@ func (t *ImportTx) ApplyPractitioners(ctx context.Context, a PractitionerApply) 
 	if _, err := t.exec(ctx, "compare", `INSERT INTO import_changed_practitioners
 		SELECT o.id, s.line, `+fs.differs()+` AS changed,
 			CASE WHEN o.status = 'closed' AND s.status <> 'closed' THEN 'restore' ELSE 'update' END AS action,
-			CASE WHEN `+fs.differs()+` THEN `+fs.diff()+` END AS diff,
-			o.provider_id AS old_provider, r.firm_id AS new_provider
+			NULL AS diff, o.provider_id AS old_provider, r.firm_id AS new_provider
 		FROM import_stage_practitioners s JOIN import_resolved r ON r.line = s.line
 		JOIN practitioners o ON o.id = coalesce(r.by_source, r.by_licence)
 		WHERE `+fs.differs()+` OR o.search_doc IS DISTINCT FROM s.search_doc`, src); err != nil {
+		return res, err
+	}
+	if err := t.startAudit(ctx); err != nil {
+		return res, err
+	}
+	if _, err := t.exec(ctx, "audit", `INSERT INTO import_audit (key, id, old_values, new_values)
+		SELECT c.line, c.id, `+fs.oldValues()+`, `+fs.newValues()+`
+		FROM import_changed_practitioners c JOIN import_stage_practitioners s ON s.line = c.line
+		JOIN import_resolved r ON r.line = c.line JOIN practitioners o ON o.id = c.id
+		WHERE c.changed`, src); err != nil {
+		return res, err
+	}
+	if err := t.diffAudit(ctx); err != nil {
+		return res, err
+	}
+	if _, err = t.exec(ctx, "audit", `UPDATE import_changed_practitioners c SET diff = a.diff, changed = a.diff <> '{}'
+		FROM import_audit a WHERE a.key = c.line`); err != nil {
 		return res, err
 	}
 	if _, err := t.exec(ctx, "update", `UPDATE practitioners o SET `+fs.assignments()+`, search_doc = s.search_doc,
@@ -76,22 +92,30 @@ func (t *ImportTx) ApplyPractitioners(ctx context.Context, a PractitionerApply) 
 		return res, err
 	}
 	res.Updated = int(n)
-	// As for places: the audit rows, then the records, over the same rows (no join on returned ids).
-	audited, err := t.exec(ctx, "create", `INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
-		SELECT 'practitioner', s.id, 'create', $2, $3, s.create_diff || jsonb_build_object(
-			'provider_id', jsonb_build_object('old', NULL, 'new', r.firm_id),
-			'source', jsonb_build_object('old', NULL, 'new', $1::text))
-		FROM import_stage_practitioners s JOIN import_resolved r ON r.line = s.line
-		WHERE r.by_source IS NULL AND r.by_licence IS NULL`, src, actor, run)
-	if err != nil {
-		return res, err
-	}
+	// The records, then their audit rows over the same staged rows (no join on returned ids).
 	n, err = t.exec(ctx, "create", `INSERT INTO practitioners (id, provider_id, role, name, licence_no, practice_areas,
 			practice_notes, languages, status, source, source_id, search_doc)
 		SELECT s.id, r.firm_id, s.role, s.name, s.licence_no, s.practice_areas, s.practice_notes, s.languages, s.status,
 			$1, s.source_id, s.search_doc
 		FROM import_stage_practitioners s JOIN import_resolved r ON r.line = s.line
 		WHERE r.by_source IS NULL AND r.by_licence IS NULL`, src)
+	if err != nil {
+		return res, err
+	}
+	if err := t.startAudit(ctx); err != nil {
+		return res, err
+	}
+	if _, err = t.exec(ctx, "audit", `INSERT INTO import_audit (key, id, new_values)
+		SELECT s.line, s.id, `+fieldSet(practitionerFields).newValues()+`
+		FROM import_stage_practitioners s JOIN import_resolved r ON r.line = s.line
+		WHERE r.by_source IS NULL AND r.by_licence IS NULL`, src); err != nil {
+		return res, err
+	}
+	if err := t.diffAudit(ctx); err != nil {
+		return res, err
+	}
+	audited, err := t.exec(ctx, "create", `INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
+		SELECT 'practitioner', id, 'create', $1, $2, diff FROM import_audit ORDER BY key`, actor, run)
 	if err != nil {
 		return res, err
 	}

@@ -75,11 +75,28 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 	}
 	_, err = t.exec(ctx, "compare", `INSERT INTO import_changed_providers
 		SELECT o.id, s.line, `+fs.differs()+` AS changed,
-			CASE WHEN o.status = 'closed' AND s.status <> 'closed' THEN 'restore' ELSE 'update' END AS action,
-			CASE WHEN `+fs.differs()+` THEN `+fs.diff()+` END AS diff
+			CASE WHEN o.status = 'closed' AND s.status <> 'closed' THEN 'restore' ELSE 'update' END AS action
 		FROM import_stage_providers s JOIN providers o ON o.source = $1 AND o.source_id = s.source_id
 		WHERE `+fs.differs()+` OR o.search_doc IS DISTINCT FROM s.search_doc`, src)
 	if err != nil {
+		return res, err
+	}
+	// The audit of what changed (auditDiff); a change that is no change of content (an empty list for
+	// none) is written without a new version or an audit row.
+	if err := t.startAudit(ctx); err != nil {
+		return res, err
+	}
+	if _, err = t.exec(ctx, "audit", `INSERT INTO import_audit (key, id, old_values, new_values)
+		SELECT c.line, c.id, `+fs.oldValues()+`, `+fs.newValues()+`
+		FROM import_changed_providers c JOIN import_stage_providers s ON s.line = c.line JOIN providers o ON o.id = c.id
+		WHERE c.changed`); err != nil {
+		return res, err
+	}
+	if err := t.diffAudit(ctx); err != nil {
+		return res, err
+	}
+	if _, err = t.exec(ctx, "audit", `UPDATE import_changed_providers c SET diff = a.diff, changed = a.diff <> '{}'
+		FROM import_audit a WHERE a.key = c.line`); err != nil {
 		return res, err
 	}
 	if _, err = t.exec(ctx, "update", `UPDATE providers o SET `+fs.assignments()+`, search_doc = s.search_doc,

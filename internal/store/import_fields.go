@@ -14,37 +14,36 @@ type recordField struct {
 	Old      string // the stored value, over the record o; "" means "o.<Name>"
 	NewCmp   string // what is compared, when not New
 	OldCmp   string // … when not Old
-	JSONNew  string // the value in the diff, when not New
+	JSONNew  string // the value in the audit, when not New
 	JSONOld  string
-	Empty    string // "is empty" over the stored column %s: a created record's diff leaves empty fields out
 }
 
 var providerFields = []recordField{
 	{Name: "name", New: "s.name"},
-	{Name: "name_en", Optional: true, New: "s.name_en", Empty: "%s = ''"},
-	{Name: "licence_no", Optional: true, New: "s.licence_no", Empty: "%s = ''"},
-	{Name: "credit_code", Optional: true, New: "s.credit_code", Empty: "%s = ''"},
-	{Name: "address", Optional: true, New: "s.address", Empty: "%s = ''"},
-	{Name: "area_code", New: "s.area_code", Empty: "%s IS NULL"},
+	{Name: "name_en", Optional: true, New: "s.name_en"},
+	{Name: "licence_no", Optional: true, New: "s.licence_no"},
+	{Name: "credit_code", Optional: true, New: "s.credit_code"},
+	{Name: "address", Optional: true, New: "s.address"},
+	{Name: "area_code", New: "s.area_code"},
 	{Name: "geom", New: "ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326)",
 		NewCmp: "s.lng, s.lat", OldCmp: "ST_X(o.geom), ST_Y(o.geom)",
 		JSONNew: "jsonb_build_array(s.lng, s.lat)", JSONOld: "jsonb_build_array(ST_X(o.geom), ST_Y(o.geom))"},
-	{Name: "phones", Optional: true, New: "s.phones", Empty: "cardinality(%s) = 0"},
-	{Name: "email", Optional: true, New: "s.email", Empty: "%s = ''"},
-	{Name: "website", Optional: true, New: "s.website", Empty: "%s = ''"},
-	{Name: "hours", Optional: true, New: "s.hours", Empty: "%s = '{}'"},
-	{Name: "languages", Optional: true, New: "s.languages", Empty: "cardinality(%s) = 0"},
-	{Name: "practice_areas", Optional: true, New: "s.practice_areas", Empty: "cardinality(%s) = 0"},
-	{Name: "practice_notes", Optional: true, New: "s.practice_notes", Empty: "cardinality(%s) = 0"},
-	{Name: "free", Optional: true, New: "s.free", Empty: "%s IS NULL"},
-	{Name: "fee_note", Optional: true, New: "s.fee_note", Empty: "%s = ''"},
-	{Name: "accessibility", Optional: true, New: "s.accessibility", Empty: "%s = ''"},
-	{Name: "description", Optional: true, New: "s.description", Empty: "%s = ''"},
-	{Name: "categories", Optional: true, New: "s.categories", Empty: "cardinality(%s) = 0"},
-	{Name: "valid_from", Optional: true, New: "s.valid_from", Empty: "%s IS NULL"},
-	{Name: "valid_to", Optional: true, New: "s.valid_to", Empty: "%s IS NULL"},
+	{Name: "phones", Optional: true, New: "s.phones"},
+	{Name: "email", Optional: true, New: "s.email"},
+	{Name: "website", Optional: true, New: "s.website"},
+	{Name: "hours", Optional: true, New: "s.hours"},
+	{Name: "languages", Optional: true, New: "s.languages"},
+	{Name: "practice_areas", Optional: true, New: "s.practice_areas"},
+	{Name: "practice_notes", Optional: true, New: "s.practice_notes"},
+	{Name: "free", Optional: true, New: "s.free"},
+	{Name: "fee_note", Optional: true, New: "s.fee_note"},
+	{Name: "accessibility", Optional: true, New: "s.accessibility"},
+	{Name: "description", Optional: true, New: "s.description"},
+	{Name: "categories", Optional: true, New: "s.categories"},
+	{Name: "valid_from", Optional: true, New: "s.valid_from"},
+	{Name: "valid_to", Optional: true, New: "s.valid_to"},
 	{Name: "status", New: "s.status"},
-	{Name: "verified_at", Optional: true, New: "s.verified_at", Empty: "%s IS NULL"},
+	{Name: "verified_at", Optional: true, New: "s.verified_at"},
 }
 
 func (f recordField) old() string {
@@ -102,15 +101,17 @@ func (fs fieldSet) differs() string {
 	return "ROW(" + strings.Join(o, ", ") + ") IS DISTINCT FROM ROW(" + strings.Join(n, ", ") + ")"
 }
 
-// diff is the field-level audit difference {"field": {"old": …, "new": …}} of the fields that changed.
-func (fs fieldSet) diff() string {
+// oldValues and newValues render the stored and the staged record for their audit (import_audit), as
+// jsonb objects {"field": value}.
+func (fs fieldSet) oldValues() string { return fs.values(recordField.jsonOld) }
+func (fs fieldSet) newValues() string { return fs.values(recordField.jsonNew) }
+
+func (fs fieldSet) values(expr func(recordField) string) string {
 	parts := make([]string, 0, len(fs))
 	for _, f := range fs {
-		parts = append(parts, fmt.Sprintf(
-			"CASE WHEN ROW(%s) IS DISTINCT FROM ROW(%s) THEN jsonb_build_object('%s', jsonb_build_object('old', %s, 'new', %s)) ELSE '{}'::jsonb END",
-			f.cmpOld(), f.cmpNew(), f.Name, f.jsonOld(), f.jsonNew()))
+		parts = append(parts, fmt.Sprintf("'%s', %s", f.Name, expr(f)))
 	}
-	return strings.Join(parts, "\n\t\t|| ")
+	return "jsonb_build_object(" + strings.Join(parts, ", ") + ")"
 }
 
 // assignments writes "col = new" for an UPDATE.
@@ -122,25 +123,13 @@ func (fs fieldSet) assignments() string {
 	return strings.Join(parts, ", ")
 }
 
-// createDiff is the audit difference of a created record: every field written that is not empty, old null
-// (as the admin's create writes it). It reads the inserted row (the RETURNING of the INSERT), where each
-// field is its own column.
-func createDiff(all []recordField) string {
-	parts := make([]string, 0, len(all))
-	var empties []string
-	for _, f := range all {
-		v := f.Name
+// rowValues renders a record as written (the RETURNING of an INSERT, where each field is its own column)
+// for its audit.
+func rowValues(all []recordField) string {
+	return fieldSet(all).values(func(f recordField) string {
 		if f.Name == "geom" {
-			v = "jsonb_build_array(ST_X(geom), ST_Y(geom))"
+			return "jsonb_build_array(ST_X(geom), ST_Y(geom))"
 		}
-		parts = append(parts, fmt.Sprintf("'%s', jsonb_build_object('old', NULL, 'new', %s)", f.Name, v))
-		if f.Empty != "" {
-			empties = append(empties, fmt.Sprintf("CASE WHEN %s THEN '%s' END", fmt.Sprintf(f.Empty, f.Name), f.Name))
-		}
-	}
-	d := "jsonb_build_object(" + strings.Join(parts, ", ") + ")"
-	if len(empties) > 0 {
-		d = "(" + d + " - array_remove(ARRAY[" + strings.Join(empties, ", ") + "], NULL))"
-	}
-	return d
+		return f.Name
+	})
 }

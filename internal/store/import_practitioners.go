@@ -13,7 +13,6 @@ import (
 // StagedPractitioner is one accepted row of a practitioner file (lawyers), validated and converted.
 type StagedPractitioner struct {
 	ID                           uuid.UUID // the id it gets if new (Prepare)
-	CreateDiff                   []byte    // its audit diff if new, without firm and source (Prepare)
 	Line                         int32
 	SourceID, Role, Name         string
 	LicenceNo                    string // "" = none
@@ -25,12 +24,12 @@ type StagedPractitioner struct {
 }
 
 const stagePractitionersDDL = `CREATE TEMP TABLE import_stage_practitioners (
-	id uuid NOT NULL, create_diff jsonb NOT NULL, line int NOT NULL, source_id text NOT NULL, role text NOT NULL, name text NOT NULL, licence_no text,
+	id uuid NOT NULL, line int NOT NULL, source_id text NOT NULL, role text NOT NULL, name text NOT NULL, licence_no text,
 	firm_licence text NOT NULL, firm_name text NOT NULL, practice_areas text[] NOT NULL, practice_notes text[] NOT NULL,
 	languages text[] NOT NULL, status text NOT NULL, search_doc tsvector NOT NULL
 ) ON COMMIT DROP`
 
-var stagePractitionersColumns = []string{"id", "create_diff", "line", "source_id", "role", "name", "licence_no", "firm_licence", "firm_name",
+var stagePractitionersColumns = []string{"id", "line", "source_id", "role", "name", "licence_no", "firm_licence", "firm_name",
 	"practice_areas", "practice_notes", "languages", "status", "search_doc"}
 
 // StagePractitioners fills the run's practitioner staging table by binary COPY from next (io.EOF at the end).
@@ -48,7 +47,7 @@ func (t *ImportTx) StagePractitioners(ctx context.Context, next func() (*StagedP
 				}
 				return nil, err
 			}
-			return append(buf[:0], [16]byte(p.ID), jsonObject(p.CreateDiff), p.Line, p.SourceID, p.Role, p.Name, nullText(p.LicenceNo), p.FirmLicence, p.FirmName,
+			return append(buf[:0], [16]byte(p.ID), p.Line, p.SourceID, p.Role, p.Name, nullText(p.LicenceNo), p.FirmLicence, p.FirmName,
 				nonNil(p.PracticeAreas), nonNil(p.PracticeNotes), nonNil(p.Languages), p.Status, p.SearchDoc), nil
 		}))
 	if err != nil {
@@ -70,11 +69,11 @@ type PractitionerApply struct {
 var practitionerFields = []recordField{
 	{Name: "name", New: "s.name"},
 	{Name: "role", New: "s.role"},
-	{Name: "licence_no", New: "s.licence_no", Empty: "%s IS NULL"},
-	{Name: "provider_id", New: "r.firm_id", Empty: "%s IS NULL"},
-	{Name: "practice_areas", Optional: true, New: "s.practice_areas", Empty: "cardinality(%s) = 0"},
-	{Name: "practice_notes", Optional: true, New: "s.practice_notes", Empty: "cardinality(%s) = 0"},
-	{Name: "languages", Optional: true, New: "s.languages", Empty: "cardinality(%s) = 0"},
+	{Name: "licence_no", New: "s.licence_no"},
+	{Name: "provider_id", New: "r.firm_id"},
+	{Name: "practice_areas", Optional: true, New: "s.practice_areas"},
+	{Name: "practice_notes", Optional: true, New: "s.practice_notes"},
+	{Name: "languages", Optional: true, New: "s.languages"},
 	{Name: "status", New: "s.status"},
 	// A practitioner first created by another source (a community adviser list) is taken over by the
 	// practitioner list that names the same licence: it is the authority on lawyers.

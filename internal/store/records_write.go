@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -100,13 +99,9 @@ func CreateProvider(ctx context.Context, db *pgxpool.Pool, r Record, e Edit) (Re
 				return err
 			}
 		}
-		diff, err := recordDiff(&Record{}, &out)
+		diff, err := recordDiff(nil, &out)
 		if err != nil {
 			return err
-		}
-		for k, d := range diff {
-			d.Old = nil
-			diff[k] = d
 		}
 		e.Action = "create"
 		return insertChange(ctx, tx, out.ID, e, diff)
@@ -136,63 +131,43 @@ func nonNilList(l []string) []string {
 	return l
 }
 
-// FieldChange is one field's entry in an audit diff.
-type FieldChange struct {
-	Old json.RawMessage `json:"old"`
-	New json.RawMessage `json:"new"`
-}
-
 // auditSkip are the fields that are bookkeeping, not content: they change with every write.
 var auditSkip = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true, "lng": true, "lat": true}
 
-// recordDiff compares two records field by field through their JSON (whose names are the column names,
-// as in the importers' audit rows); the point is one field "geom" holding [lng, lat], as the importers write it.
+// recordDiff is the audit diff (auditDiff) of an edit: the records rendered through their JSON (whose names
+// are the column names), the point as one field "geom" holding [lng, lat], as the importers write it.
 func recordDiff(old, next *Record) (map[string]FieldChange, error) {
-	o, err := fieldsOf(old)
+	o, err := recordValues(old)
 	if err != nil {
 		return nil, err
 	}
-	n, err := fieldsOf(next)
+	n, err := recordValues(next)
 	if err != nil {
 		return nil, err
 	}
-	diff := map[string]FieldChange{}
-	for k, nv := range n {
-		if auditSkip[k] {
-			continue
-		}
-		if ov := o[k]; !jsonEqual(ov, nv) {
-			diff[k] = FieldChange{Old: ov, New: nv}
-		}
-	}
-	if old.Lng != next.Lng || old.Lat != next.Lat {
-		og, _ := json.Marshal([2]float64{old.Lng, old.Lat})
-		ng, _ := json.Marshal([2]float64{next.Lng, next.Lat})
-		diff["geom"] = FieldChange{Old: og, New: ng}
-	}
-	return diff, nil
+	return auditDiff(o, n), nil
 }
 
-func fieldsOf(r *Record) (map[string]json.RawMessage, error) {
+// recordValues renders a record for its audit (nil for none: a record being created).
+func recordValues(r *Record) (auditValues, error) {
+	if r == nil {
+		return nil, nil
+	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		return nil, err
 	}
-	m := map[string]json.RawMessage{}
-	return m, json.Unmarshal(b, &m)
-}
-
-// jsonEqual treats null, "" and [] alike (an empty list and a missing one are the same content), and
-// otherwise compares the compact encodings.
-func jsonEqual(a, b json.RawMessage) bool {
-	empty := func(x json.RawMessage) bool {
-		s := string(bytes.TrimSpace(x))
-		return s == "" || s == "null" || s == `""` || s == "[]"
+	v := auditValues{}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, err
 	}
-	if empty(a) || empty(b) {
-		return empty(a) && empty(b)
+	for k := range v {
+		if auditSkip[k] {
+			delete(v, k)
+		}
 	}
-	return bytes.Equal(a, b)
+	v.set("geom", [2]float64{r.Lng, r.Lat})
+	return v, nil
 }
 
 func insertChange(ctx context.Context, tx pgx.Tx, id string, e Edit, diff map[string]FieldChange) error {
