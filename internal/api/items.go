@@ -45,8 +45,8 @@ type listAnswer[T any] struct {
 
 // hoursOf reads the stored hours; unreadable hours count as unknown (the importer and the admin form
 // validate them, so this is a guard, not a path). Parsed hours are kept by their text: a directory has a
-// few hundred distinct schedules, and parsing each place's hours again was an eighth of a list answer's
-// CPU. The value returned is shared: callers read it, never change it.
+// few hundred distinct schedules, parsed once each instead of once per place per answer. The value
+// returned is shared: callers read it, never change it.
 //
 // The cache is a map replaced whole when a schedule is added (copy on write): reads, one per place in
 // every answer, take no lock and copy no key, and additions stop after the first minutes.

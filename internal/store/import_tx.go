@@ -93,12 +93,11 @@ func (t *ImportTx) exec(ctx context.Context, what, sql string, args ...any) (int
 	return tag.RowsAffected(), nil
 }
 
-// The search documents of a large import are most of its cost in the database: ~80 lexemes each, one GIN
-// entry per lexeme. Merged from the pending list in batches (and the rest in one bulk pass at the end, which
-// the owner of the tables may do: gin_clean_pending_list) they cost less than with the default merge every
-// 4 MB. The batch is 16 MB: measured on 200,000 places, 8 to 32 MB merge fastest (the sorting of a batch's
-// entries stays in the processor's caches), 128 MB is 12% slower and 4 MB slower still; a short pending
-// list is also what searches running meanwhile must scan. The final merge happens inside the transaction,
+// The search documents of a large import are much of its cost in the database: one GIN entry per lexeme.
+// Merged from the pending list in batches (and the rest in one bulk pass at the end, which the owner of the
+// tables may do: gin_clean_pending_list) they cost less than with the default merge every 4 MB. The batch
+// is 16 MB: large enough to merge many entries at once, small enough that sorting a batch's entries stays
+// in the processor's caches; a short pending list is also what searches running meanwhile must scan. The final merge happens inside the transaction,
 // so the index is whole when the run commits and no later small write inherits a pending list. A role that
 // does not own the tables keeps the default behaviour.
 func (t *ImportTx) deferGIN(ctx context.Context) error {
