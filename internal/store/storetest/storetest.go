@@ -10,6 +10,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"legalmap/internal/store"
@@ -110,7 +112,7 @@ func ExtraPool(t testing.TB, label string) *pgxpool.Pool {
 	if err := dropDatabase(ctx, name); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize()); err != nil {
+	if err := cloneTemplate(ctx, admin, name); err != nil {
 		t.Fatalf("create %s: %v", name, err)
 	}
 	p, err := store.OpenPool(ctx, store.PoolConfig{URL: withDatabase(adminURL(), name), MaxConns: 8, ConnectTimeout: 5 * time.Second, AppName: "legalmap-test"})
@@ -159,21 +161,37 @@ func setup(ctx context.Context) (string, error) {
 		return "", err
 	}
 	defer admin.Close(ctx)
-	tmpl, err := ensureTemplate(ctx, admin)
-	if err != nil {
-		return "", err
-	}
-	template = tmpl
 	name := fmt.Sprintf("legalmap_test_%s_%d", packageName(), os.Getpid())
 	if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
 		return "", err
 	}
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{tmpl}.Sanitize()); err != nil {
-		return "", fmt.Errorf("create %s from %s: %w", name, tmpl, err)
+	if err := cloneTemplate(ctx, admin, name); err != nil {
+		return "", err
 	}
 	dbURL = withDatabase(adminURL(), name)
 	pool, err = store.OpenPool(ctx, store.PoolConfig{URL: dbURL, MaxConns: 8, ConnectTimeout: 5 * time.Second, AppName: "legalmap-test"})
 	return name, err
+}
+
+// cloneTemplate creates database name from the migrated template, making the template first if missing.
+// Test runs of other migrations (another branch's worktree) drop templates of migrations not theirs, so a
+// template may vanish between making it and cloning it: it is then made again.
+func cloneTemplate(ctx context.Context, admin *pgx.Conn, name string) error {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if template, err = ensureTemplate(ctx, admin); err != nil {
+			return err
+		}
+		_, err = admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" TEMPLATE "+pgx.Identifier{template}.Sanitize())
+		var pgErr *pgconn.PgError
+		if err == nil || !errors.As(err, &pgErr) || (pgErr.Code != "3D000" && pgErr.Code != "55006") {
+			break // 3D000: the template is gone; 55006: it is being dropped
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("create %s from %s: %w", name, template, err)
+	}
+	return nil
 }
 
 // ensureTemplate returns the name of a template database migrated to the current migrations, creating it
