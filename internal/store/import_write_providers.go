@@ -50,8 +50,20 @@ func (t *ImportTx) WriteProviders(ctx context.Context, kind string, snapshot boo
 			return w.res, err
 		}
 	}
+	// Many records written make the planner's picture of providers stale: the apply's joins on the source's
+	// ids, and the next run's, would be planned for a table without them (a scan of every record of the
+	// source for a few staged rows). Inside the transaction ANALYZE counts its own rows; only the columns
+	// those joins use, so the documents are not sampled.
+	if w.res.Created >= analyzeAfterCreating {
+		if _, err := t.exec(ctx, "statistics", "ANALYZE providers (source, source_id, kind, status)"); err != nil {
+			return w.res, err
+		}
+	}
 	return w.res, nil
 }
+
+// analyzeAfterCreating is how many records a run creates before it brings the statistics up to date.
+const analyzeAfterCreating = 10000
 
 // WriteResult counts what WriteProviders did with the rows.
 type WriteResult struct {
