@@ -52,35 +52,7 @@ func TestHostileUploadsPeakRSS(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), serveChildEnv+"=1", "DATABASE_URL="+storetest.URL(), "LISTEN_ADDR="+addr,
-		"RATE_LIMIT=0", "LOG_LEVEL=warn")
-	var serverLog bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &serverLog, &serverLog
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Signal(syscall.SIGTERM) //nolint:errcheck
-		cmd.Wait()                          //nolint:errcheck
-	}()
-	base0 := "http://" + addr
-	for i := 0; ; i++ {
-		if resp, err := http.Get(base0 + "/healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i > 300 {
-			t.Fatalf("server did not start: %s", serverLog.String())
-		}
-		time.Sleep(100 * time.Millisecond) // polling a child process's start: no clock to inject
-	}
+	base0, cmd := startServeChild(t)
 	idle := vmHWM(t, cmd.Process.Pid)
 
 	for _, wb := range []struct {
@@ -108,6 +80,57 @@ func TestHostileUploadsPeakRSS(t *testing.T) {
 	t.Logf("server VmHWM: %d MB idle, %d MB peak after three uploads at once of each hostile workbook", idle>>20, peak>>20)
 	if peak > 512<<20 {
 		t.Errorf("peak RSS %d MB, want under 512 MB", peak>>20)
+	}
+}
+
+// startServeChild runs `legalmap serve` on the package's test database in a process of its own (this test
+// binary, see TestMain) and returns its base URL once /healthz answers; it is stopped when the test ends.
+func startServeChild(t *testing.T) (string, *exec.Cmd) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), serveChildEnv+"=1", "DATABASE_URL="+storetest.URL(), "LISTEN_ADDR="+addr,
+		"RATE_LIMIT=0", "LOG_LEVEL=warn")
+	var serverLog bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &serverLog, &serverLog
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM) //nolint:errcheck
+		cmd.Wait()                          //nolint:errcheck
+	})
+	base := "http://" + addr
+	for i := 0; ; i++ {
+		if resp, err := http.Get(base + "/healthz"); err == nil {
+			resp.Body.Close()
+			return base, cmd
+		}
+		if i > 300 {
+			t.Fatalf("server did not start: %s", serverLog.String())
+		}
+		time.Sleep(100 * time.Millisecond) // polling a child process's start: no clock to inject
+	}
+}
+
+// A run left running by a process that died is marked failed when the server starts.
+func TestServeFailsAbandonedImportRuns(t *testing.T) {
+	ctx := context.Background()
+	pool := storetest.Pool(t)
+	var id int64
+	if err := pool.QueryRow(ctx, `INSERT INTO import_runs (importer, source, actor, mode) VALUES ('law_firm', 'dead', 'cli:x', 'upsert')
+		RETURNING id`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	startServeChild(t)
+	var status string
+	if err := pool.QueryRow(ctx, "SELECT status FROM import_runs WHERE id = $1", id).Scan(&status); err != nil || status != "failed" {
+		t.Fatalf("abandoned run after the server started: %q %v, want failed", status, err)
 	}
 }
 
