@@ -28,7 +28,8 @@ const serveChildEnv = "LEGALMAP_TEST_SERVE_CHILD"
 
 // Hostile workbooks uploaded three at a time to a real server process keep its peak resident memory
 // (VmHWM) under 512 MB: the shape of the reported attack (48 entries of 10 MiB from about 10 KB each) and
-// the shape that passes the archive checks (400 entries of 1 MiB, below the ratio check's floor).
+// the shape that passes the archive checks (400 entries of 1 MiB, below the ratio check's floor), and a
+// row of 16,000 cells showing one 32,000-character shared string.
 func TestHostileUploadsPeakRSS(t *testing.T) {
 	ctx := context.Background()
 	svc := auth.NewService(storetest.Pool(t))
@@ -51,6 +52,10 @@ func TestHostileUploadsPeakRSS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wide, err := xlsxbomb.WideRow(base, 16000, 32000)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	base0, cmd := startServeChild(t)
 	idle := vmHWM(t, cmd.Process.Pid)
@@ -58,7 +63,7 @@ func TestHostileUploadsPeakRSS(t *testing.T) {
 	for _, wb := range []struct {
 		name string
 		data []byte
-	}{{"reported", reported}, {"adapted", adapted}} {
+	}{{"reported", reported}, {"adapted", adapted}, {"wide-row", wide}} {
 		var wg sync.WaitGroup
 		statuses := make([]string, 3)
 		for i := range 3 {

@@ -22,13 +22,26 @@ func checkSheetXML(zr *zip.Reader, sheet, part string) error {
 	}
 	defer rc.Close()
 	dec := xml.NewDecoder(rc)
+	rows, cells := 0, 0
 	for {
-		_, err := dec.Token()
+		tok, err := dec.Token()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return fileErrorf("工作表 %q 的 XML 损坏，行会丢失 / sheet %q has broken XML, rows would be lost: %v", sheet, sheet, err)
+		}
+		// A row is read whole into memory, each cell with its text (a shared string may be shown by
+		// every cell of a row), so a row is bounded to maxColumns cells before any row is read.
+		if se, ok := tok.(xml.StartElement); ok {
+			switch se.Name.Local {
+			case "row":
+				rows, cells = rows+1, 0
+			case "c":
+				if cells++; cells > maxColumns {
+					return fileErrorf("工作表 %q 第 %d 个数据行有超过 %d 个单元格 / sheet %q: row %d has more than %d cells", sheet, rows, maxColumns, sheet, rows, maxColumns)
+				}
+			}
 		}
 	}
 }

@@ -171,3 +171,44 @@ func TestXLSXUnreadEntriesNotInflated(t *testing.T) {
 		t.Errorf("48 entries of 10 MiB (%d bytes): %v, want refused for the ratio", len(reported), err)
 	}
 }
+
+// A row is bounded before it is read: one row of 16,000 cells all showing one 32,000-character shared
+// string (a workbook of some 50 KB, half a gigabyte when the row is read) is refused from the sheet's XML.
+func TestXLSXWideRowRefusedBeforeReading(t *testing.T) {
+	base, err := os.ReadFile("testdata/good/places.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsxbomb.WideRow(base, 16000, 32000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	tab, err := OpenReader("wide.xlsx", bytes.NewReader(wb), Options{})
+	for err == nil {
+		_, err = tab.Next()
+	}
+	if tab != nil {
+		tab.Close()
+	}
+	runtime.ReadMemStats(&after)
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Reason, "单元格") {
+		t.Errorf("%d-byte workbook with a row of 16000 cells: %v, want refused for its width", len(wb), err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("refusing it allocated %d MiB", alloc>>20)
+	}
+	// A row as wide as a header may be is read.
+	ok, err := xlsxbomb.WideRow(base, maxColumns, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err = OpenReader("ok.xlsx", bytes.NewReader(ok), Options{})
+	if err != nil {
+		t.Fatalf("a row of %d cells: %v", maxColumns, err)
+	}
+	tab.Close()
+}
