@@ -14,13 +14,6 @@ func openDB(ctx context.Context, env *runEnv, url string, statementTimeoutOff bo
 	return store.OpenPool(ctx, poolConfig(env, url, statementTimeoutOff))
 }
 
-// openSearchDB opens the pool of the keyword search's statements: the server's, with generic plans.
-func openSearchDB(ctx context.Context, env *runEnv, url string) (*pgxpool.Pool, error) {
-	pc := poolConfig(env, url, false)
-	pc.GenericPlans = true
-	return store.OpenPool(ctx, pc)
-}
-
 func poolConfig(env *runEnv, url string, statementTimeoutOff bool) store.PoolConfig {
 	pc := store.PoolConfig{
 		URL:              url,

@@ -23,6 +23,7 @@ func runSample(ctx context.Context, env *runEnv, args []string) error {
 	fs.IntVar(&opt.Scale, "scale", sample.DefaultScale, fmt.Sprintf("number of places (map points), up to %d", sample.MaxScale))
 	fs.Uint64Var(&opt.Seed, "seed", 1, "random seed: the same seed writes the same records")
 	only := fs.String("only", "", "comma-separated kinds to write (default: all), e.g. law_firm")
+	fs.BoolVar(&opt.National, "national", false, "a national mix of cities and kinds (the query benchmark's directory) instead of Shenzhen's")
 	load := fs.Bool("load", false, "import the files into the database after writing them")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}

@@ -38,12 +38,7 @@ func runServe(ctx context.Context, env *runEnv, args []string) error {
 		}
 		defer read.Close()
 	}
-	searchDB, err := openSearchDB(ctx, env, readURL)
-	if err != nil {
-		return err
-	}
-	defer searchDB.Close()
-	srv, err := api.New(api.Deps{Config: env.cfg, Log: env.log, DB: db, ReadDB: read, SearchDB: searchDB})
+	srv, err := api.New(api.Deps{Config: env.cfg, Log: env.log, DB: db, ReadDB: read})
 	if err != nil {
 		return err
 	}

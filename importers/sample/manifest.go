@@ -13,10 +13,11 @@ const manifestName = "manifest.json"
 
 // Manifest records one generation.
 type Manifest struct {
-	Seed  uint64   `json:"seed"`
-	Scale int      `json:"scale"`
-	Only  []string `json:"only,omitempty"`
-	Files []File   `json:"files"`
+	Seed     uint64   `json:"seed"`
+	Scale    int      `json:"scale"`
+	Only     []string `json:"only,omitempty"`
+	National bool     `json:"national,omitempty"`
+	Files    []File   `json:"files"`
 }
 
 // Generate writes the files unless dir already holds those of the same seed, scale and kinds (and they are
@@ -25,14 +26,14 @@ func Generate(opt Options) ([]File, error) {
 	if opt.Scale == 0 {
 		opt.Scale = DefaultScale
 	}
-	if m, err := readManifest(opt.Out); err == nil && m.Seed == opt.Seed && m.Scale == opt.Scale && slices.Equal(m.Only, opt.Only) && present(m.Files) {
+	if m, err := readManifest(opt.Out); err == nil && m.Seed == opt.Seed && m.Scale == opt.Scale && slices.Equal(m.Only, opt.Only) && m.National == opt.National && present(m.Files) {
 		return m.Files, nil
 	}
 	files, err := Write(opt)
 	if err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(Manifest{Seed: opt.Seed, Scale: opt.Scale, Only: opt.Only, Files: files}, "", "  ")
+	b, err := json.MarshalIndent(Manifest{Seed: opt.Seed, Scale: opt.Scale, Only: opt.Only, National: opt.National, Files: files}, "", "  ")
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,8 @@ type Options struct {
 	Scale int      // number of places (map points); 0: DefaultScale
 	Seed  uint64   // same seed, same files
 	Only  []string // kinds to write (empty: all); lawyers need their firms' plan only, not their file
+	// National writes the national directory of the query benchmark (national.go) instead of Shenzhen's.
+	National bool
 }
 
 // File is one written input file and how to import it.
@@ -97,6 +99,15 @@ func Write(opt Options) ([]File, error) {
 	}
 	if opt.Scale < 1 || opt.Scale > MaxScale {
 		return nil, fmt.Errorf("sample: --scale must be from 1 to %d", MaxScale)
+	}
+	if opt.National {
+		if len(opt.Only) > 0 {
+			return nil, errors.New("sample: --national writes every kind; --only does not apply")
+		}
+		if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+			return nil, err
+		}
+		return writeNational(opt)
 	}
 	want := map[string]bool{}
 	for _, k := range opt.Only {

@@ -23,7 +23,6 @@ type publicAPI struct {
 	limiter  *rateLimiter
 	grid     *gridRefresher
 	counts   *kindCounts
-	shares   *kindShares
 	now      func() time.Time
 }
 
@@ -35,7 +34,6 @@ func (s *Server) newPublicAPI() *publicAPI {
 		catalogs: &catalogs{db: s.read},
 		limiter:  newRateLimiter(s.cfg.RateLimit, s.cfg.RateBurst, s.now),
 		counts:   &kindCounts{db: s.read},
-		shares:   &kindShares{db: s.read},
 		now:      s.now,
 	}
 	// The grid is rebuilt on the primary: a replica is read-only.
@@ -43,7 +41,7 @@ func (s *Server) newPublicAPI() *publicAPI {
 	if s.cfg.SearchEngine == "meilisearch" {
 		q.engine = search.NewMeili(s.cfg.MeiliURL, s.cfg.MeiliKey)
 	} else {
-		q.engine = search.NewPG(s.search, s.read, s.cfg.SearchCacheBytes)
+		q.engine = search.NewPG(s.read)
 	}
 	return q
 }

@@ -43,7 +43,7 @@ func (q *publicAPI) search(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cat, version, err := q.versionedCatalog(ctx)
+	cat, err := q.catalog(ctx)
 	if err != nil {
 		return err
 	}
@@ -56,11 +56,7 @@ func (q *publicAPI) search(c echo.Context) error {
 	}
 	now := q.now()
 	sq := cat.analyzer.Query(text)
-	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset,
-		Version: version}
-	if pt != nil && len(sq.Kinds) > 0 {
-		req.CommonKinds = q.shares.get()
-	}
+	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset}
 	if f.openNow {
 		req.Limit, req.Offset = openNowWindow, 0
 	}

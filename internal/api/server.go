@@ -24,12 +24,9 @@ type Server struct {
 	log  *slog.Logger
 	db   *pgxpool.Pool // the primary: writes, and reads when there is no replica
 	read *pgxpool.Pool // public reads (a replica when DATABASE_READ_URL is set)
-	// search runs the keyword search's statements with generic plans (store.PoolConfig.GenericPlans), on
-	// the database of public reads
-	search *pgxpool.Pool
-	echo   *echo.Echo
-	now    func() time.Time
-	desk   *requestDesk // citizens' requests (业务办理)
+	echo *echo.Echo
+	now  func() time.Time
+	desk *requestDesk // citizens' requests (业务办理)
 	// imports bounds the admin uploads that are parsed and applied at once
 	imports *importGate
 }
@@ -40,8 +37,6 @@ type Deps struct {
 	Log    *slog.Logger
 	DB     *pgxpool.Pool
 	ReadDB *pgxpool.Pool // optional
-	// SearchDB is optional: the keyword search uses ReadDB (or DB) without it.
-	SearchDB *pgxpool.Pool
 	// Now is the clock of open-now and of the dashboard's calendar warning; time.Now when nil (tests
 	// inject one to stand on a given day), and of the request desk (slots, retention).
 	Now func() time.Time
@@ -49,16 +44,13 @@ type Deps struct {
 
 // New builds the server and its routes.
 func New(d Deps) (*Server, error) {
-	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, search: d.SearchDB, now: d.Now,
+	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, now: d.Now,
 		imports: newImportGate(1, 3)}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	if s.read == nil {
 		s.read = s.db
-	}
-	if s.search == nil {
-		s.search = s.read
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

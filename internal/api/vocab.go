@@ -3,9 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
-	"slices"
 	"sync"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -148,55 +146,6 @@ func (k *kindCounts) get(ctx context.Context, version int64) (map[string]int, er
 	}
 	k.keep(counts, version)
 	return counts, nil
-}
-
-// kindShares keeps the kinds a fifth of the places or more have, for a search heuristic (PG.cellLookup)
-// that may lag a change but must never wait: it is read from the planner's statistics (store.KindShares)
-// in the background, at most once a minute. Counting the rows instead took 4 s of a core at a million
-// places after every start and every import, while searches waited for the CPU.
-type kindShares struct {
-	db      *pgxpool.Pool
-	mu      sync.Mutex
-	common  []string
-	read    time.Time
-	reading bool
-}
-
-// kindSharesMaxAge is how long the common kinds are used before they are read again.
-const kindSharesMaxAge = time.Minute
-
-// get returns the common kinds known so far (none before the first read) and starts a read when they
-// are older than kindSharesMaxAge.
-func (k *kindShares) get() []string {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if time.Since(k.read) > kindSharesMaxAge && !k.reading {
-		k.reading = true
-		go func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			shares, err := store.KindShares(ctx, k.db)
-			k.mu.Lock()
-			defer k.mu.Unlock()
-			k.reading = false
-			if err == nil {
-				k.common, k.read = commonKinds(shares), time.Now()
-			}
-		}()
-	}
-	return k.common
-}
-
-// commonKinds are the kinds a fifth of the places or more have.
-func commonKinds(shares map[string]float64) []string {
-	var out []string
-	for k, s := range shares {
-		if s >= 0.2 {
-			out = append(out, k)
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 // keep stores the counts of version unless newer ones are kept already.

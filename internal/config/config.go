@@ -45,10 +45,9 @@ type Config struct {
 	TileCRS         geo.CRS
 	EmbedAncestors  string // frame-ancestors for /embed: "*" or a space-separated allowlist
 
-	SearchEngine     string // postgres or meilisearch
-	SearchCacheBytes int    // the postgres engine's cache of recent queries' reads; 0: none
-	MeiliURL         string
-	MeiliKey         string
+	SearchEngine string // postgres or meilisearch
+	MeiliURL     string
+	MeiliKey     string
 
 	SnapshotMaxWithdraw float64 // share of a source a snapshot import may withdraw before it is refused
 	CookieSecure        string  // auto, true or false

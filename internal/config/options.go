@@ -142,14 +142,6 @@ var options = []Option{
 		c.SearchEngine = v
 		return oneOf(v, "postgres", "meilisearch")
 	}},
-	{"SEARCH_CACHE_MB", "32", "memory for the postgres engine's reads of recent queries (per data version); 0 switches it off", false, func(c *Config, v string) error {
-		n, err := strconv.ParseInt(v, 10, 32)
-		if err != nil || n < 0 || n > 65536 {
-			return errors.New("want a whole number of megabytes from 0 to 65536")
-		}
-		c.SearchCacheBytes = int(n) << 20
-		return nil
-	}},
 	{"MEILI_URL", "", "Meilisearch URL (with SEARCH_ENGINE=meilisearch)", false, func(c *Config, v string) error {
 		c.MeiliURL = v
 		if v == "" {

@@ -3,8 +3,6 @@ package search
 import (
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"legalmap/internal/store"
 )
 
@@ -18,7 +16,6 @@ type Document struct {
 	AreaCodes     []string // administrative codes; ancestors are added by code prefix
 	PracticeAreas []string
 	Practitioners []Person
-	Point         *orb.Point // where the place lies (WGS84), for the cell lexemes; nil for a person
 }
 
 // Person is a practitioner as search sees them: professional facts only.
@@ -68,7 +65,7 @@ func (a *Analyzer) DocumentTokens(d Document) Tokens {
 	s.add(0, licenceToken(d.LicenceNo))
 
 	if k := strings.TrimSpace(d.Kind); k != "" {
-		s.add(1, prefixKind+k, bucketLexeme(bucketOf(d.Name, d.Address)))
+		s.add(1, prefixKind+k)
 	}
 	for _, c := range d.AreaCodes {
 		for _, anc := range withAncestors(strings.TrimSpace(c)) {
@@ -77,9 +74,6 @@ func (a *Analyzer) DocumentTokens(d Document) Tokens {
 	}
 	for _, pa := range d.PracticeAreas {
 		s.add(1, prefixArea+strings.TrimSpace(pa))
-	}
-	if d.Point != nil {
-		s.add(1, pointCells(*d.Point)...)
 	}
 	for _, p := range d.Practitioners {
 		s.add(1, a.textLexemes(p.Name)...)

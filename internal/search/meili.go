@@ -4,14 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/meilisearch/meilisearch-go"
 	"github.com/paulmach/orb"
 
-	"legalmap/internal/geo"
 	"legalmap/internal/store"
 )
 
@@ -37,12 +35,13 @@ func newMeiliOn(url, key, index string) *Meili {
 	return &Meili{index: meilisearch.New(url, opts...).Index(index)}
 }
 
-// meiliWindow is how many hits are read to blend nearness into the ranking (Meilisearch sorts by
-// relevance or by distance, not by a mix).
+// meiliWindow is how many of Meilisearch's most relevant hits are ranked by Rank (at least): it sorts by
+// relevance or by distance, not by a mix, and knows none of Rank's boosts.
 const meiliWindow = 200
 
 // Search asks with the concept filters first; when they leave nothing, with the raw words alone
-// (matching as many as it can), as the PostgreSQL engine relaxes its query.
+// (matching as many as it can), as the PostgreSQL engine relaxes its query. The hits are ranked by Rank,
+// as PG's are, with Meilisearch's relevance score as their text score.
 func (m *Meili) Search(ctx context.Context, r Request) (Result, error) {
 	if r.Query.Empty() {
 		return Result{}, nil
@@ -55,33 +54,29 @@ func (m *Meili) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("meilisearch: %w", err)
 	}
-	if r.Near != nil {
-		for i := range hits {
-			hits[i].score *= nearness(geo.Distance(*r.Near, hits[i].at))
-		}
-		sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	cands := make([]Candidate, len(hits))
+	people := make(map[string][]store.DocPerson, len(hits))
+	for i, h := range hits {
+		cands[i] = h.Candidate
+		people[h.ID] = h.people
 	}
 	res := Result{Total: total}
-	for _, h := range hits[min(r.Offset, len(hits)):min(r.Offset+r.Limit, len(hits))] {
-		res.Hits = append(res.Hits, Hit{ID: h.id, Score: h.score, MatchedPractitioners: h.matched(r.Query)})
+	for _, s := range page(Rank(cands, r.Query, r.Near), r.Offset, r.Limit) {
+		res.Hits = append(res.Hits, Hit{ID: s.ID, Score: s.Score, MatchedPractitioners: matchedPeople(people[s.ID], r.Query)})
 	}
 	return res, nil
 }
 
+// meiliHit is a Meilisearch hit: the candidate it is for the ranking, and its people.
 type meiliHit struct {
-	id     string
-	score  float64
-	at     orb.Point
+	Candidate
 	people []store.DocPerson
 }
 
 func (m *Meili) run(ctx context.Context, r Request, text string, filter []string) ([]meiliHit, int, error) {
 	req := &meilisearch.SearchRequest{
-		Limit: int64(r.Offset + r.Limit), ShowRankingScore: true, Filter: strings.Join(filter, " AND "),
-		AttributesToRetrieve: []string{"id", "_geo", "people"}, MatchingStrategy: meilisearch.Last,
-	}
-	if r.Near != nil {
-		req.Limit = int64(max(meiliWindow, r.Offset+r.Limit))
+		Limit: int64(max(meiliWindow, r.Offset+r.Limit)), ShowRankingScore: true, Filter: strings.Join(filter, " AND "),
+		AttributesToRetrieve: []string{"id", "name", "area_code", "status", "_geo", "people"}, MatchingStrategy: meilisearch.Last,
 	}
 	resp, err := m.index.Search(ctx, text, req)
 	if err != nil {
@@ -91,12 +86,15 @@ func (m *Meili) run(ctx context.Context, r Request, text string, filter []string
 	for _, raw := range resp.Hits {
 		var h meiliHit
 		var g struct{ Lat, Lng float64 }
-		if json.Unmarshal(raw["id"], &h.id) != nil {
+		if json.Unmarshal(raw["id"], &h.ID) != nil {
 			continue
 		}
-		_ = json.Unmarshal(raw["_rankingScore"], &h.score)
+		_ = json.Unmarshal(raw["name"], &h.Name)
+		_ = json.Unmarshal(raw["area_code"], &h.AreaCode)
+		_ = json.Unmarshal(raw["status"], &h.Status)
+		_ = json.Unmarshal(raw["_rankingScore"], &h.Text)
 		if json.Unmarshal(raw["_geo"], &g) == nil {
-			h.at = orb.Point{g.Lng, g.Lat}
+			h.At = orb.Point{g.Lng, g.Lat}
 		}
 		_ = json.Unmarshal(raw["people"], &h.people)
 		out = append(out, h)
@@ -104,10 +102,10 @@ func (m *Meili) run(ctx context.Context, r Request, text string, filter []string
 	return out, int(min(resp.EstimatedTotalHits, MaxTotal)), nil
 }
 
-// matched names the people the query's words or licence number point at.
-func (h meiliHit) matched(q Query) []string {
+// matchedPeople names the people the query's words or licence number point at.
+func matchedPeople(people []store.DocPerson, q Query) []string {
 	var out []string
-	for _, p := range h.people {
+	for _, p := range people {
 		hit := q.Licence != "" && strings.HasPrefix(Normalize(p.LicenceNo), q.Licence)
 		for _, t := range q.Terms {
 			hit = hit || (len([]rune(t)) >= 2 && strings.Contains(Normalize(p.Name), t))

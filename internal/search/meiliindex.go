@@ -23,6 +23,7 @@ type MeiliDocument struct {
 	PeopleText    string            `json:"people_text"`
 	Address       string            `json:"address"`
 	Description   string            `json:"description"`
+	AreaCode      string            `json:"area_code"`      // the area it lies in, for the ranking
 	AreaCodes     []string          `json:"area_codes"`     // with the district and street above
 	PracticeAreas []string          `json:"practice_areas"` // the place's and its people's
 	Languages     []string          `json:"languages"`
@@ -42,8 +43,7 @@ func MeiliDocumentOf(a *Analyzer, s store.DocSource) MeiliDocument {
 	d := ProviderDocument(s)
 	var lexemes []string
 	for _, l := range a.DocumentTokens(d).All() {
-		if !strings.HasPrefix(l, prefixKind) && !strings.HasPrefix(l, prefixArea) && !strings.HasPrefix(l, prefixPlace) &&
-			!strings.HasPrefix(l, prefixCell) && !strings.HasPrefix(l, prefixBucket) {
+		if !strings.HasPrefix(l, prefixKind) && !strings.HasPrefix(l, prefixArea) && !strings.HasPrefix(l, prefixPlace) {
 			lexemes = append(lexemes, l)
 		}
 	}
@@ -58,7 +58,7 @@ func MeiliDocumentOf(a *Analyzer, s store.DocSource) MeiliDocument {
 	return MeiliDocument{
 		ID: s.ID, Kind: s.Kind, Name: s.Name, NameEn: s.NameEn, Tokens: strings.Join(lexemes, " "),
 		PeopleText: strings.Join(people, " "), Address: s.Address, Description: d.Description,
-		AreaCodes: withAncestors(s.AreaCode), PracticeAreas: areas, Languages: s.Languages, Free: s.Free,
+		AreaCode: s.AreaCode, AreaCodes: withAncestors(s.AreaCode), PracticeAreas: areas, Languages: s.Languages, Free: s.Free,
 		Status: s.Status, Geo: meiliGeo{Lat: s.Lat, Lng: s.Lng}, People: s.People,
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"legalmap/internal/store"
 )
 
@@ -23,9 +21,6 @@ func ProviderDocument(s store.DocSource) Document {
 	}
 	if s.AreaCode != "" {
 		d.AreaCodes = []string{s.AreaCode}
-	}
-	if s.Lng != 0 || s.Lat != 0 {
-		d.Point = &orb.Point{s.Lng, s.Lat}
 	}
 	for _, p := range s.People {
 		d.Practitioners = append(d.Practitioners, Person{Name: p.Name, LicenceNo: p.LicenceNo, PracticeAreas: p.PracticeAreas})

@@ -6,35 +6,29 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
 
 // A broad query with a location ranks the matches near the citizen: with more matches in the city than
 // are ranked for one answer, the first page must be the nearest matches (here all equally relevant, so
-// exactly the nearest), found through the cell lexemes (the fallback, a sample of the city's matches,
+// exactly the nearest), found through the spatial index (an arbitrary thousand of the city's matches
 // would not hold them).
 func TestBroadQueryNearTheCitizen(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.Pool(t)
 	a := testAnalyzer(t)
 	citizen := orb.Point{114.0579, 22.5431}
-	// Across the city: bucket 0 alone holds enough to call the query broad (~47 > broadSample), and a few
-	// around the citizen, up to ~600 m away.
+	// Across the city, more than MaxRanked, and a few around the citizen, up to ~600 m away.
 	pts := firmsAround(citizen, 6000, 40)
 	ids := loadFirms(t, db, a, pts)
-	// A kind alone: its nearest places, from the kind's KNN index (store.SearchNearest).
-	if kind, ok := a.Query("律师事务所").OnlyKind(); !ok || kind != "law_firm" {
-		t.Fatalf("律师事务所 asks for %q alone: %v; want law_firm", kind, ok)
-	}
-	res, err := NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
+	// A kind alone, and a word besides the kind: the nearest places.
+	res, err := NewPG(db).Search(ctx, Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,22 +38,30 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	if got, want := sourceIDs(t, db, res.Hits), nearestOf(citizen, ids, pts, 10); !slices.Equal(got, want) {
 		t.Errorf("first page %v, want the nearest %v", got, want)
 	}
-	// With a word besides the kind, and law firms tested on the rows (cellLookup) or in the index: the same.
-	for _, common := range [][]string{nil, {"law_firm"}} {
-		res, err := NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("鹏城 律师事务所"), Near: &citizen, Limit: 10, CommonKinds: common})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := sourceIDs(t, db, res.Hits), nearestOf(citizen, ids, pts, 10); !slices.Equal(got, want) {
-			t.Errorf("common kinds %v: first page %v, want the nearest %v", common, got, want)
-		}
+	res, err = NewPG(db).Search(ctx, Request{Query: a.Query("鹏城 律师事务所"), Near: &citizen, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sourceIDs(t, db, res.Hits), nearestOf(citizen, ids, pts, 10); !slices.Equal(got, want) {
+		t.Errorf("鹏城 律师事务所: first page %v, want the nearest %v", got, want)
+	}
+	// A query naming a place the citizen is not in looks for the nearest matches from that place: with
+	// the city's box far away, the first page is the matches nearest the box's nearest corner, which
+	// the box holds.
+	far := orb.Point{113.0, 22.0}
+	box := orb.Bound{Min: orb.Point{113.80, 22.45}, Max: orb.Point{113.90, 22.55}}
+	res, err = NewPG(db).Search(ctx, Request{Query: a.Query("律师事务所"), Near: &far, Within: &box, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sourceIDs(t, db, res.Hits), nearestOf(box.Min, ids, pts, 10); !sameSet(got, want) {
+		t.Errorf("from far away with a place named: %v, want the matches nearest the place %v", got, want)
 	}
 
-	// Without a location the broad query is ranked among a sample of its matches: a full page, a total of
-	// "more than MaxRanked", every hit a match, none twice; from bucket 0 alone (~47 matches) for the second
-	// page, from more buckets for the fourth.
+	// Without a location the broad query is ranked among an arbitrary thousand of its matches: a full
+	// page, a total of "more than MaxRanked", none twice.
 	for _, offset := range []int{20, 60} {
-		res, err = NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("律师事务所"), Limit: 20, Offset: offset})
+		res, err = NewPG(db).Search(ctx, Request{Query: a.Query("律师事务所"), Limit: 20, Offset: offset})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +78,7 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	}
 
 	// A narrow query is read whole: its exact total.
-	res, err = NewPG(db, db, 0).Search(ctx, Request{Query: a.Query("海天律师事务所"), Limit: 5})
+	res, err = NewPG(db).Search(ctx, Request{Query: a.Query("海天律师事务所"), Limit: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,15 +87,15 @@ func TestBroadQueryNearTheCitizen(t *testing.T) {
 	}
 }
 
-// A query just over the line (a few more matches than are ranked, too few in the sample bucket to call it
-// broad) with a location: its thousand matches read are the fill, and the cells give the nearest.
+// A query just over the line (a few more matches than are ranked) with a location: ranked among its
+// nearest matches.
 func TestJustOverTheLineNearTheCitizen(t *testing.T) {
 	db := storetest.ExtraPool(t, "overline")
 	a := testAnalyzer(t)
 	citizen := orb.Point{113.93, 22.52}
 	pts := firmsAround(citizen, MaxRanked+150, 30)
 	ids := loadFirms(t, db, a, pts)
-	res, err := NewPG(db, db, 0).Search(context.Background(), Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
+	res, err := NewPG(db).Search(context.Background(), Request{Query: a.Query("律师事务所"), Near: &citizen, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,47 +167,10 @@ func sourceIDs(t *testing.T, db *pgxpool.Pool, hits []Hit) []string {
 	return out
 }
 
-// Places are dealt evenly into the buckets (the sample's share is what makes "broad" a safe call).
-func TestBucketsEven(t *testing.T) {
-	counts := make([]int, sampleBuckets)
-	for i := range 128000 {
-		counts[bucketOf(fmt.Sprintf("深圳%d律师事务所", i), fmt.Sprintf("福田区%d号", i*7))]++
-	}
-	for b, n := range counts {
-		if n < 800 || n > 1200 {
-			t.Errorf("bucket %d holds %d of 128000 places, want about 1000", b, n)
-		}
-	}
-}
-
-// A common kind is tested on the rows only for the strict query with more than the kind in it, and only
-// as far as the request's own kind filter allows.
-func TestCellLookup(t *testing.T) {
-	a := testAnalyzer(t)
-	law := []string{"law_firm"}
-	for _, c := range []struct {
-		query, tsq    string
-		common, kinds []string
-		moved         bool
-		want          []string
-	}{
-		{"福田 律师事务所", "", law, nil, true, law},
-		{"福田 律师事务所", "", nil, nil, false, nil},
-		{"福田 律师事务所", "", law, []string{"notary"}, false, []string{"notary"}},
-		{"福田 律师事务所", "", law, []string{"notary", "law_firm"}, true, law},
-		{"律师事务所", "", law, nil, false, nil},
-		{"福田 律师事务所", "relaxed", law, nil, false, nil},
-	} {
-		q := a.Query(c.query)
-		tsq := q.TSQuery()
-		if c.tsq == "relaxed" {
-			tsq = q.TSQueryAny()
-		}
-		match, f := cellLookup(Request{Query: q, CommonKinds: c.common, Filter: store.Filter{Kinds: c.kinds}}, tsq)
-		moved := match != tsq
-		if moved != c.moved || !slices.Equal(f.Kinds, c.want) || moved && strings.Contains(match, "k:") {
-			t.Errorf("%q (%s) common %v filter %v: index answers %s with kinds %v; want moved %v, kinds %v",
-				c.query, c.tsq, c.common, c.kinds, match, f.Kinds, c.moved, c.want)
-		}
-	}
+// sameSet says whether a and b hold the same strings.
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // The server's pools carry the settings their statements are measured with: no parallel workers and no
-// synchronized scans on the interactive pool, and generic plans as well on the search pool.
+// synchronized scans on the interactive pool, and the server's own choice of plans.
 func TestPoolSettings(t *testing.T) {
 	ctx := context.Background()
 	for _, c := range []struct {
@@ -18,7 +18,6 @@ func TestPoolSettings(t *testing.T) {
 		workers, synced, plans string
 	}{
 		{store.PoolConfig{Interactive: true}, "0", "off", "auto"},
-		{store.PoolConfig{Interactive: true, GenericPlans: true}, "0", "off", "force_generic_plan"},
 	} {
 		c.pc.URL, c.pc.MaxConns, c.pc.ConnectTimeout = storetest.URL(), 1, 5*time.Second
 		db, err := store.OpenPool(ctx, c.pc)

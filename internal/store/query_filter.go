@@ -21,6 +21,7 @@ type Filter struct {
 // two forms, practitionersPerRow and practitionersAsSet.
 const (
 	kindCond     = `p.kind = ANY ($v::text[])`
+	oneKindCond  = `p.kind = $v::text`
 	areaCond     = `(p.practice_areas && $v::text[] OR $p)`
 	languageCond = `p.languages && $v::text[]`
 	freeCond     = `p.free = $v::boolean`
@@ -61,8 +62,7 @@ func filterWith(n int, practitioners string) string {
 // where is the condition of only the filters f sets (after p.status <> 'closed'), their parameters
 // numbered after args and appended to them. Unlike filterSQL, its text differs with the filters set: a
 // statement without filters has none of the tests a generic plan cannot fold away (cardinality($n) = 0),
-// so the server plans it once per connection rather than once per call (for nearest, half the
-// statement's cost).
+// so the server can plan it once per connection rather than once per call.
 func (f Filter) where(args []any) (string, []any) {
 	var b strings.Builder
 	b.WriteString("p.status <> 'closed'")
@@ -70,7 +70,12 @@ func (f Filter) where(args []any) (string, []any) {
 		args = append(args, v)
 		b.WriteString("\n\t\tAND " + cond(c, "$"+strconv.Itoa(len(args)), practitioners))
 	}
-	if len(f.Kinds) > 0 {
+	switch len(f.Kinds) {
+	case 0:
+	case 1:
+		// An equality, which the (kind, geography) index of nearest can use; an ANY over a list it cannot.
+		add(oneKindCond, f.Kinds[0], "")
+	default:
 		add(kindCond, f.Kinds, "")
 	}
 	if len(f.PracticeAreas) > 0 {

@@ -17,13 +17,13 @@ import (
 	"legalmap/internal/store/storetest"
 )
 
-// The layout Nearest's shortcuts could get wrong. Away from Shenzhen (the other tests' places) at the same
-// latitude, where the KNN plane is nearly isotropic: clusters elongated east-west and north-south, and
-// places on identical coordinates. Far from the latitude the plane was made for, where it misleads: at
-// 60°N a unit of the plane is 46% shorter on the ground east-west than north-south, at the equator 8%
-// longer; at each, one cluster lies east of the points asked about and one north, at the same ground
-// distances, so the scan reads one of them first while the other holds as near places. One cluster far
-// south, where a unit east-west is 28% of one north-south, and a few places by the North Pole.
+// The layout where ordering on the sphere and on the spheroid differ most, away from the other tests'
+// places: clusters elongated east-west and north-south, and places on identical coordinates. At 60°N and
+// at the equator one cluster lies east of the points asked about and one north, at the same ground
+// distances, where the sphere's error runs in opposite directions (on the spheroid a degree of the
+// meridian is shorter than the sphere's at the equator and longer towards the poles). One cluster far
+// south, a few places by the North Pole, and places spread around cities at other latitudes: Harbin,
+// Sanya, Urumqi, Reykjavik and Ushuaia.
 var (
 	eastWest   = orb.Point{120.60, 22.60} // 1,200 places along 2 km of a parallel, 100 m wide
 	northSouth = orb.Point{120.50, 22.70} // 1,200 along 2 km of a meridian
@@ -33,6 +33,8 @@ var (
 	equator    = orb.Point{-50.00, 0.00}  // within a km; 300 places 4-8 km east, 300 4-8 km north
 	farSouth   = orb.Point{-60.00, -75.00}
 	nearPole   = orb.Point{0, 89.97}
+	// cities at other latitudes, 300 places each within ~10 km
+	cities = []orb.Point{{126.63, 45.75}, {109.51, 18.25}, {87.62, 43.83}, {-21.94, 64.15}, {-68.30, -54.80}}
 )
 
 const (
@@ -68,6 +70,9 @@ func nearestRows(t *testing.T) {
 		add(orb.Point{equator[0], equator[1] + 0.054}, 0.0002, 0.018, 300)
 		add(farSouth, 0.05, 0.01, 300)
 		add(nearPole, 180, 0.029, 60)
+		for _, c := range cities {
+			add(c, 0.1, 0.1, 300)
+		}
 		var kind, name, status []string
 		var areas [][]string
 		for i := range lng {

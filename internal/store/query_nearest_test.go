@@ -16,7 +16,7 @@ import (
 
 // Nearest gives the brute force's answer, ids in order (ties within a metre in either order), for query
 // points all over the layout and next to its traps, with kind and practice-area filters, radii, and a
-// Keep that rejects nine places in ten; without Keep in at most two statements.
+// Keep that rejects nine places in ten; without Keep mostly in one statement.
 func TestNearestMatchesBruteForce(t *testing.T) {
 	nearestRows(t)
 	db, count := countingPool(t)
@@ -45,7 +45,7 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 		if q.Keep == nil {
 			n := count.n.Load() - before
 			perAnswer[n]++
-			if n > 2 {
+			if n > 3 {
 				t.Errorf("%s: %d statements for one answer", describe(q), n)
 			}
 		}
@@ -63,14 +63,14 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 		sameAnswer(t, describe(q), got, want)
 	}
 	t.Logf("statements per answer without Keep: %v", perAnswer)
-	if perAnswer[2] < 20 || perAnswer[1] < 5 {
-		t.Errorf("statements per answer %v: both the one-round answers and the radius round should be exercised", perAnswer)
+	if perAnswer[1] < 300 || perAnswer[2] < 5 {
+		t.Errorf("statements per answer %v: most answers should take one, and the places bunched at one distance a second", perAnswer)
 	}
 }
 
 // queryPoint spreads the query points over the layout, and puts over half next to a trap: west of the
 // east-west cluster and south of the north-south one, on and near the shared coordinates, between the
-// clusters at 60°N and at the equator (where the plane misleads most), in the far south and by the pole.
+// clusters at 60°N and at the equator, in the far south, by the pole, and in the cities at other latitudes.
 func queryPoint(r *rand.Rand, i int) orb.Point {
 	jitter := func(c orb.Point, d float64) orb.Point {
 		return orb.Point{c[0] + d*(2*r.Float64()-1), c[1] + d*(2*r.Float64()-1)}
@@ -96,6 +96,8 @@ func queryPoint(r *rand.Rand, i int) orb.Point {
 		return orb.Point{north60[0] + 2*(c[0]-north60[0]), c[1]} // ±1.1 km either way
 	case 6:
 		return jitter(equator, 0.009)
+	case 7:
+		return jitter(cities[r.IntN(len(cities))], 0.12)
 	}
 	return jitter(orb.Point{120.6, 22.65}, 0.35)
 }
@@ -137,7 +139,7 @@ func sameAnswer(t *testing.T, what string, got []store.Nearby, want []brute) {
 
 // Places on the same coordinates are the same distance away: the answer takes those with the smallest
 // ids, in order, exactly as the brute force does, whether the point asked about is on them or beside
-// them, although the planar scan meets them in no particular order.
+// them, although the index meets them in no particular order.
 func TestNearestTiesByID(t *testing.T) {
 	nearestRows(t)
 	db := storetest.Pool(t)
@@ -157,28 +159,6 @@ func TestNearestTiesByID(t *testing.T) {
 					t.Fatalf("%v k %d #%d: %s at %.3f m, brute force %s at %.3f m", p, k, j, got[j].ID, got[j].Metres, want[j].id, want[j].metres)
 				}
 			}
-		}
-	}
-}
-
-// The second round reads only the rows in its boxes, through the spatial index, whatever the filters: not
-// the whole table, and not a whole kind through the kind index (which the planner likes to AND in).
-func TestNearestAreaPlanUsesOnlyTheBoxes(t *testing.T) {
-	planRows(t)
-	nearestRows(t)
-	boxes := []orb.Bound{{Min: orb.Point{114.04, 22.53}, Max: orb.Point{114.045, 22.55}}, {Min: orb.Point{114.06, 22.53}, Max: orb.Point{114.065, 22.55}}}
-	for _, f := range []store.Filter{
-		{}, {Kinds: []string{"law_firm"}}, {Kinds: []string{"notary"}, PracticeAreas: []string{"labour"}},
-		{PracticeAreas: []string{"medical"}}, {Languages: []string{"en"}},
-	} {
-		sql, args := store.NearestAreaStatementForTest(store.NearestQuery{Point: orb.Point{114.05, 22.54}, Filter: f, Limit: 10},
-			boxes, 1500, 102000, 110000)
-		plan := explain(t, sql, args...)
-		if !strings.Contains(plan, "Bitmap Index Scan on providers_geom_idx") {
-			t.Errorf("filters %+v: the boxes are not the index condition:\n%s", f, plan)
-		}
-		if strings.Contains(plan, "providers_kind_idx") || strings.Contains(plan, "Seq Scan on providers") {
-			t.Errorf("filters %+v: reads beyond the boxes:\n%s", f, plan)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -97,29 +96,6 @@ func KindCounts(ctx context.Context, db *pgxpool.Pool) (map[string]int, error) {
 		return nil
 	})
 	return out, readErr(err)
-}
-
-// KindShares estimates each kind's share of the places from the planner's statistics of providers.kind
-// (pg_stats, kept by ANALYZE and autovacuum): one catalog row, where counting reads every row (4 s at a
-// million places). Empty when the table has no statistics yet.
-func KindShares(ctx context.Context, db *pgxpool.Pool) (map[string]float64, error) {
-	var kinds []string
-	var shares []float64
-	err := db.QueryRow(ctx, `SELECT most_common_vals::text::text[], most_common_freqs::float8[] FROM pg_stats
-		WHERE schemaname = current_schema() AND tablename = 'providers' AND attname = 'kind'`).Scan(&kinds, &shares)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return map[string]float64{}, nil
-	}
-	if err != nil {
-		return nil, readErr(err)
-	}
-	out := make(map[string]float64, len(kinds))
-	for i, k := range kinds {
-		if i < len(shares) {
-			out[k] = shares[i]
-		}
-	}
-	return out, nil
 }
 
 // DirectoryVersion is the directory's data version: it moves on with every change the public can see.

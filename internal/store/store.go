@@ -38,11 +38,6 @@ type PoolConfig struct {
 	// a small machine a worker per query costs more than it saves (the practice-area filter's subquery
 	// started one on every nearest answer, 15 of its 19 ms), and the cores are shared by all requests.
 	Interactive bool
-	// GenericPlans pools run statements that have one good plan whatever their values (keyword search: a
-	// bitmap scan of a GIN index). PostgreSQL keeps planning such a statement at every call when a plan for
-	// the values at hand is costed lower than the generic one, as it is for most tsqueries: a quarter of a
-	// search's time in the database. Here the generic plan is used from the first call.
-	GenericPlans bool
 }
 
 // OpenPool creates a pool. It does not wait for the database: a server must start (and answer /healthz) while
@@ -72,9 +67,6 @@ func OpenPool(ctx context.Context, pc PoolConfig) (*pgxpool.Pool, error) {
 		// drifts to the table's end, among the old versions of updated rows: 1% of city-wide views took
 		// 100-350 ms instead of 2 (1M places, wrk at concurrency 4: p99 180-260 ms, 12 ms without).
 		cfg.ConnConfig.RuntimeParams["synchronize_seqscans"] = "off"
-	}
-	if pc.GenericPlans {
-		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
 	}
 	cfg.AfterConnect = func(_ context.Context, c *pgx.Conn) error {
 		registerTSVector(c.TypeMap())

@@ -1,56 +1,80 @@
 // Command benchload writes the scripts of `make bench-api` (scripts/bench-api.sh): by default a wrk script
-// driving one public endpoint with random Shenzhen points (or keywords, or map views) and printing
-// requests/s and latency percentiles; with -pgbench a pgbench script running the very statement the store
-// runs for that endpoint, with the same kind of random arguments, so the two can be compared. wrk, in C,
-// leaves the two cores to the server and the database: a Go client took a sixth of the machine.
+// driving one public endpoint with random requests and printing requests/s and latency percentiles; with
+// -pgbench a pgbench script running the statement the store runs for nearest (or the map view) with the
+// same kind of random arguments, so the two can be compared. wrk, in C, leaves the two cores to the server
+// and the database: a Go client took a sixth of the machine.
+//
+// The requests are drawn from the benchmark's directory itself (-db): points near random places of it
+// (where citizens are) and queries composed at random from its vocabulary (kinds, practice areas and their
+// everyday synonyms, in Chinese and English), the cities and districts its addresses name, and its places'
+// and lawyers' names. Every request is drawn afresh: no small set of queries repeats.
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/url"
+	"os"
 	"strings"
+	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/store"
 )
 
-// Shenzhen's built-up area, where citizens ask from.
-const minLng, maxLng, minLat, maxLat = 113.80, 114.35, 22.50, 22.75
-
-// keywords a citizen types: everyday trouble, kinds, places, pinyin, English, names.
-var keywords = []string{
-	"离婚", "老板不发工资怎么办", "劳动仲裁", "公证处", "法律援助", "亲子鉴定", "福田 律师", "南山区律师事务所",
-	"车祸", "借钱不还", "遗嘱", "futian gongzhengchu", "divorce lawyer", "legal aid", "交通事故 律师 宝安",
-	"社区法律顾问", "免费法律咨询", "房东不退押金", "工伤", "华强北附近律所",
-}
+// requests is how many distinct requests a wrk script holds; a run at a few hundred requests a second for
+// its duration uses each about once.
+const requests = 20000
 
 func main() {
 	endpoint := flag.String("endpoint", "nearest", "nearest, search, viewport (city-wide) or viewport-mixed")
-	pgbench := flag.Bool("pgbench", false, "print the pgbench script for the endpoint")
+	pgbench := flag.Bool("pgbench", false, "print the pgbench script for the endpoint (nearest, viewport)")
 	explain := flag.Bool("explain", false, "print the endpoint's statement with sample values (for EXPLAIN)")
+	dbURL := flag.String("db", os.Getenv("DATABASE_URL"), "the benchmark's database, to draw points and words from")
 	flag.Parse()
 	switch {
-	case *pgbench:
-		fmt.Print(pgbenchScript(*endpoint))
 	case *explain:
 		fmt.Println(explainSQL(*endpoint))
+		return
+	case *endpoint == "viewport" || *endpoint == "viewport-mixed":
+		if *pgbench {
+			fmt.Print(viewportPgbench())
+		} else {
+			fmt.Print(wrkScript(*endpoint, viewportPaths(*endpoint)))
+		}
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, err := readDraws(ctx, *dbURL)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchload:", err)
+		os.Exit(1)
+	}
+	r := rand.New(rand.NewPCG(1, 99))
+	switch {
+	case *pgbench:
+		fmt.Print(nearestPgbench(d, r))
+	case *endpoint == "search":
+		fmt.Print(wrkScript(*endpoint, d.searchPaths(r)))
 	default:
-		fmt.Print(wrkScript(*endpoint))
+		fmt.Print(wrkScript(*endpoint, d.nearestPaths(r)))
 	}
 }
 
-// wrkScript is a wrk script asking for random requests (20,000 of them, in turn) as a browser would, with
-// gzip, and printing one line: rps, p50_ms, p99_ms, requests, errors (failed connections, reads, writes,
-// timeouts and answers other than 2xx or 3xx).
-func wrkScript(endpoint string) string {
-	r := rand.New(rand.NewPCG(1, 99))
+// wrkScript is a wrk script asking for the paths (in turn, each thread from a random start) as a browser
+// would, with gzip, and printing one line: rps, p50_ms, p99_ms, requests, errors (failed connections,
+// reads, writes, timeouts and answers other than 2xx or 3xx).
+func wrkScript(endpoint string, paths []string) string {
 	var b strings.Builder
 	b.WriteString("local paths = {\n")
-	for i := 0; i < 20000; i++ {
-		fmt.Fprintf(&b, "%q,\n", path(endpoint, r))
+	for _, p := range paths {
+		fmt.Fprintf(&b, "%q,\n", p)
 	}
 	b.WriteString(`}
 local i = 0
@@ -71,72 +95,172 @@ end
 	return b.String()
 }
 
-func path(endpoint string, r *rand.Rand) string {
-	lng, lat := minLng+r.Float64()*(maxLng-minLng), minLat+r.Float64()*(maxLat-minLat)
-	switch endpoint {
-	case "search":
-		v := url.Values{"q": {keywords[r.IntN(len(keywords))]}}
-		if r.IntN(2) == 0 {
-			v.Set("lat", fmt.Sprintf("%.6f", lat))
-			v.Set("lng", fmt.Sprintf("%.6f", lng))
-		}
-		return "/api/v1/providers/search?" + v.Encode()
-	case "viewport":
-		// The whole city, as the map first opens, panned a little.
-		dx, dy := (r.Float64()-0.5)*0.1, (r.Float64()-0.5)*0.05
-		return fmt.Sprintf("/api/v1/providers?bbox=%.5f,%.5f,%.5f,%.5f&zoom=10", 113.75+dx, 22.40+dy, 114.62+dx, 22.86+dy)
-	case "viewport-mixed":
-		z := 11 + r.IntN(7) // district to street views of a 1280x800 screen
-		w, h := 1280*360/(256*float64(int(1)<<z)), 800*360/(256*float64(int(1)<<z))
-		return fmt.Sprintf("/api/v1/providers?bbox=%.5f,%.5f,%.5f,%.5f&zoom=%d", lng-w/2, lat-h/2, lng+w/2, lat+h/2, z)
-	}
-	return fmt.Sprintf("/api/v1/providers/nearest?lat=%.6f&lng=%.6f&limit=10", lat, lng)
+// draws is what requests are drawn from.
+type draws struct {
+	points []orb.Point // of random places
+	terms  []string    // kinds, practice areas, everyday words (Chinese and English)
+	kinds  []string    // the kinds' Chinese names and synonyms
+	places []string    // cities and districts named in addresses, areas of the areas table
+	names  []string    // parts of places' names, lawyers' names
 }
 
-// pgbenchScript turns the store's statement into a pgbench script: $n parameters become pgbench
-// variables (prepared by pgbench -M prepared as parameters too), the filters empty as in the API run.
-func pgbenchScript(endpoint string) string {
-	pt := fmt.Sprintf("\\set lng %.2f + random(0, 1000000) * %.10f\n\\set lat %.2f + random(0, 1000000) * %.10f\n",
-		minLng, (maxLng-minLng)/1e6, minLat, (maxLat-minLat)/1e6)
-	switch endpoint {
-	case "search":
-		// The tsquery of each keyword as the analyzer writes it is not known to pgbench; the benchmark
-		// passes the kind code lexemes and name bigrams citizens' queries reduce to.
-		lex := []string{"'k:law_firm'", "'pa:labour'", "'pa:marriage_family' & 'k:law_firm'", "'k:notary'",
-			"'k:legal_aid' & 'area:440306'", "'pa:traffic_accident'", "'k:forensic'", "'法律' & '援助'"}
-		var arr []string
-		for _, l := range lex {
-			// pgbench takes any ":name" for a variable, even inside quotes: colons travel as '#'.
-			arr = append(arr, "'"+strings.ReplaceAll(strings.ReplaceAll(l, "'", "''"), ":", "#")+"'")
-		}
-		// Every search's first statement: the query's matches in sample bucket 0.
-		return fmt.Sprintf("\\set i random(1, %d)\n", len(lex)) + strings.ReplaceAll(sub(store.SearchSampleSQL(),
-			"replace((ARRAY["+strings.Join(arr, ",")+"])[:i::int], '#', chr(58))", "'{}'", "'{}'", "'{}'", "NULL", "100"),
-			"'''"+store.SampleBucket+"'''", "replace('''"+strings.ReplaceAll(store.SampleBucket, ":", "#")+"''', '#', chr(58))") + ";\n"
-	case "viewport", "viewport-mixed":
-		return "\\set dx random(-50000, 50000)\n" + sub(store.ViewportPointsSQL(), "113.75 + :dx / 1000000.0", "22.40",
-			"114.62 + :dx / 1000000.0", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301") + ";\n" +
-			`SELECT sum(g.sum_lng) / sum(g.n), sum(g.sum_lat) / sum(g.n), sum(g.n)::int FROM viewport_grid g
-		WHERE g.level = 4 AND g.cx BETWEEN 1819 AND 1833 AND g.cy BETWEEN 358 AND 365 GROUP BY g.cx, g.cy;` + "\n"
+// readDraws reads them from a sample of the directory.
+func readDraws(ctx context.Context, dbURL string) (*draws, error) {
+	db, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return nil, err
 	}
-	return pt + sub(nearestSQL(), ":lng", ":lat") + ";\n"
+	defer db.Close(ctx)
+	d := &draws{}
+	strs := func(sql string) []string {
+		if err != nil {
+			return nil
+		}
+		var rows pgx.Rows
+		if rows, err = db.Query(ctx, sql); err != nil {
+			return nil
+		}
+		var out []string
+		out, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		return out
+	}
+	d.terms = strs(`SELECT t FROM (SELECT name_zh AS t FROM practice_areas UNION SELECT unnest(synonyms) FROM practice_areas
+		UNION SELECT lower(name_en) FROM practice_areas) v WHERE t <> ''`)
+	d.kinds = strs(`SELECT t FROM (SELECT name_zh AS t FROM kinds UNION SELECT unnest(synonyms) FROM kinds
+		UNION SELECT lower(name_en) FROM kinds) v WHERE t <> ''`)
+	d.places = strs(`SELECT DISTINCT t FROM (
+		SELECT substring(address FROM '^(.{2,5}?市)') AS t FROM providers TABLESAMPLE SYSTEM (1)
+		UNION SELECT substring(address FROM '^.{2,5}?市(.{2,5}?[区镇])') FROM providers TABLESAMPLE SYSTEM (1)
+		UNION SELECT name_zh FROM areas WHERE level IN ('district', 'street')) v WHERE t IS NOT NULL`)
+	d.names = strs(`(SELECT substring(name FROM 3 FOR 4) FROM providers TABLESAMPLE SYSTEM (0.5) LIMIT 300)
+		UNION ALL (SELECT name FROM practitioners TABLESAMPLE SYSTEM (0.5) LIMIT 100)`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.Query(ctx, `SELECT ST_X(geom), ST_Y(geom) FROM providers TABLESAMPLE SYSTEM (1)
+		WHERE status <> 'closed' LIMIT 5000`)
+	if err != nil {
+		return nil, err
+	}
+	var x, y float64
+	if _, err := pgx.ForEachRow(rows, []any{&x, &y}, func() error {
+		d.points = append(d.points, orb.Point{x, y})
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	d.terms = append(d.terms, d.kinds...)
+	if len(d.points) == 0 || len(d.terms) == 0 || len(d.places) == 0 {
+		return nil, fmt.Errorf("the directory gives %d points, %d terms, %d places: load it first", len(d.points), len(d.terms), len(d.places))
+	}
+	fmt.Fprintf(os.Stderr, "benchload: %d points, %d terms, %d kind words, %d places, %d names to draw from\n",
+		len(d.points), len(d.terms), len(d.kinds), len(d.places), len(d.names))
+	return d, nil
+}
+
+func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
+
+// point is where a citizen asks from: within a few kilometres of a random place (people live where the
+// places are), now and then anywhere in the country.
+func (d *draws) point(r *rand.Rand) orb.Point {
+	if r.IntN(20) == 0 {
+		return orb.Point{75 + 60*r.Float64(), 20 + 30*r.Float64()}
+	}
+	p := pick(r, d.points)
+	dy, dx := 2000*r.NormFloat64(), 2000*r.NormFloat64()
+	return orb.Point{p[0] + dx/(111_000*math.Cos(p[1]*math.Pi/180)), p[1] + dy/111_000}
+}
+
+// query is a citizen's words: a term, a place and a term, a term and a kind, a place's or a person's name.
+func (d *draws) query(r *rand.Rand) string {
+	switch n := r.IntN(20); {
+	case n < 6:
+		return pick(r, d.terms)
+	case n < 11:
+		return pick(r, d.places) + " " + pick(r, d.terms)
+	case n < 14:
+		return pick(r, d.terms) + " " + pick(r, d.kinds)
+	case n < 16:
+		return pick(r, d.places) + pick(r, d.kinds)
+	case len(d.names) > 0:
+		return pick(r, d.names)
+	}
+	return pick(r, d.terms)
+}
+
+func (d *draws) searchPaths(r *rand.Rand) []string {
+	out := make([]string, requests)
+	for i := range out {
+		v := url.Values{"q": {d.query(r)}}
+		p := d.point(r)
+		v.Set("lat", fmt.Sprintf("%.6f", p[1]))
+		v.Set("lng", fmt.Sprintf("%.6f", p[0]))
+		out[i] = "/api/v1/providers/search?" + v.Encode()
+	}
+	return out
+}
+
+func (d *draws) nearestPaths(r *rand.Rand) []string {
+	out := make([]string, requests)
+	for i := range out {
+		p := d.point(r)
+		out[i] = fmt.Sprintf("/api/v1/providers/nearest?lat=%.6f&lng=%.6f&limit=10", p[1], p[0])
+	}
+	return out
+}
+
+// Shenzhen's box, where the map views are drawn (its share of the national directory).
+const minLng, maxLng, minLat, maxLat = 113.80, 114.35, 22.50, 22.75
+
+func viewportPaths(endpoint string) []string {
+	r := rand.New(rand.NewPCG(1, 99))
+	out := make([]string, requests)
+	for i := range out {
+		lng, lat := minLng+r.Float64()*(maxLng-minLng), minLat+r.Float64()*(maxLat-minLat)
+		if endpoint == "viewport" {
+			// The whole city, as the map first opens, panned a little.
+			dx, dy := (r.Float64()-0.5)*0.1, (r.Float64()-0.5)*0.05
+			out[i] = fmt.Sprintf("/api/v1/providers?bbox=%.5f,%.5f,%.5f,%.5f&zoom=10", 113.75+dx, 22.40+dy, 114.62+dx, 22.86+dy)
+			continue
+		}
+		z := 11 + r.IntN(7) // district to street views of a 1280x800 screen
+		w, h := 1280*360/(256*float64(int(1)<<z)), 800*360/(256*float64(int(1)<<z))
+		out[i] = fmt.Sprintf("/api/v1/providers?bbox=%.5f,%.5f,%.5f,%.5f&zoom=%d", lng-w/2, lat-h/2, lng+w/2, lat+h/2, z)
+	}
+	return out
+}
+
+// nearestPgbench runs the store's first nearest statement (ten places, no filter) from the same kind of
+// points as the API load: a fixed list of them, picked at random by pgbench at each call.
+func nearestPgbench(d *draws, r *rand.Rand) string {
+	lng, lat := make([]string, 2000), make([]string, 2000)
+	for i := range lng {
+		p := d.point(r)
+		lng[i], lat[i] = fmt.Sprintf("%.6f", p[0]), fmt.Sprintf("%.6f", p[1])
+	}
+	return fmt.Sprintf("\\set i random(1, %d)\n", len(lng)) + sub(nearestSQL(),
+		"(ARRAY["+strings.Join(lng, ",")+"]::float8[])[:i]", "(ARRAY["+strings.Join(lat, ",")+"]::float8[])[:i]") + ";\n"
+}
+
+func viewportPgbench() string {
+	return "\\set dx random(-50000, 50000)\n" + sub(store.ViewportPointsSQL(), "113.75 + :dx / 1000000.0", "22.40",
+		"114.62 + :dx / 1000000.0", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301") + ";\n" +
+		`SELECT sum(g.sum_lng) / sum(g.n), sum(g.sum_lat) / sum(g.n), sum(g.n)::int FROM viewport_grid g
+		WHERE g.level = 4 AND g.cx BETWEEN 1819 AND 1833 AND g.cy BETWEEN 358 AND 365 GROUP BY g.cx, g.cy;` + "\n"
 }
 
 // explainSQL is the endpoint's main statement with one sample of its arguments.
 func explainSQL(endpoint string) string {
-	switch endpoint {
-	case "search":
-		return sub(store.SearchSampleSQL(), "'''pa:labour'''", "'{}'", "'{}'", "'{}'", "NULL", "100")
-	case "viewport", "viewport-mixed":
+	if endpoint == "viewport" || endpoint == "viewport-mixed" {
 		return sub(store.ViewportPointsSQL(), "113.75", "22.40", "114.62", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301")
 	}
-	return sub(nearestSQL(), "114.05", "22.54")
+	return sub(nearestSQL(), "126.63", "45.75")
 }
 
-// nearestSQL is the statement the API runs for the benchmark's question (ten places, no filter), whose
-// only parameters are the point's longitude ($1) and latitude ($2).
+// nearestSQL is the statement the API runs first for the benchmark's question (ten places, no filter),
+// whose only parameters are the point's longitude ($1) and latitude ($2).
 func nearestSQL() string {
-	sql, args := store.NearestStatement(store.NearestQuery{Point: orb.Point{114.05, 22.54}, Limit: 10})
+	sql, args := store.NearestStatement(store.NearestQuery{Point: orb.Point{114.05, 22.54}, Limit: 10}, 0)
 	if len(args) != 2 {
 		panic(fmt.Sprintf("benchload: the nearest statement takes %d parameters, not the point's two", len(args)))
 	}

@@ -119,11 +119,7 @@ func load(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 	if _, _, err := search.RebuildPG(ctx, db, d.a, nil); err != nil {
 		return nil, err
 	}
-	generic, err := storetest.GenericPlans(ctx, db) // as the server searches
-	if err != nil {
-		return nil, err
-	}
-	d.engine = search.NewPG(generic, db, 0)
+	d.engine = search.NewPG(db)
 	return d, nil
 }
 

@@ -123,17 +123,6 @@ func ExtraPool(t testing.TB, label string) *pgxpool.Pool {
 	return p
 }
 
-// GenericPlans is a pool on db's database configured as the server's keyword search pool
-// (store.PoolConfig.GenericPlans): tests of the search engine run as the server runs it.
-func GenericPlans(ctx context.Context, db *pgxpool.Pool) (*pgxpool.Pool, error) {
-	p, err := store.OpenPool(ctx, store.PoolConfig{URL: db.Config().ConnString(), MaxConns: 4, ConnectTimeout: 5 * time.Second,
-		AppName: "legalmap-test", GenericPlans: true})
-	if err == nil {
-		others = append(others, p)
-	}
-	return p, err
-}
-
 // URL is the connection URL of the package's database ("" when none could be made: the connection then
 // fails with that).
 func URL() string {

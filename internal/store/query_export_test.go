@@ -1,0 +1,7 @@
+package store
+
+// The statements the plan tests (package store_test) explain.
+var (
+	SearchMatchesSQLForTest        = searchMatchesSQL
+	SearchNearestMatchesSQLForTest = searchNearestMatchesSQL
+)
