@@ -30,14 +30,15 @@ type Ranked struct {
 // across the district to a poor one next door, but not one across the city.
 const nearScale = 3000.0
 
-// Rank scores the candidates of query q, seen from near (nil: no location), and sorts them best first;
-// equal scores go by name, then id, so pages are stable. Both engines rank with it. A score is the text
-// relevance multiplied by:
+// Rank scores the candidates of query q, seen from near (nil: no location), and sorts them best first.
+// Both engines rank with it. A score is the text relevance multiplied by:
 //   - nameBoost: x3 when the name is what was typed, x2 when it holds it whole;
 //   - name coverage: up to +10% for how much of the name the query's character pairs cover;
 //   - placeBoost: x2 when the place lies in an area the query names;
-//   - nearness: 1 at the spot, 1/2 at nearScale, 1/5 at four times it;
-//   - status: x0.5 for a place temporarily closed.
+//   - nearness: 1 at the spot, 1/2 at nearScale, 1/5 at four times it.
+//
+// Equal scores go open places first (a place temporarily closed is still an answer: its phone may help,
+// and a citizen may wait for it), then by name, then id, so pages are stable.
 func Rank(cands []Candidate, q Query, near *orb.Point) []Ranked {
 	want := compact(q.Raw)
 	pairs := pairsOf(want)
@@ -48,15 +49,21 @@ func Rank(cands []Candidate, q Query, near *orb.Point) []Ranked {
 		if near != nil {
 			s *= nearness(geo.Distance(*near, c.At))
 		}
-		if c.Status == "temporarily_closed" {
-			s /= 2
-		}
 		out[i] = Ranked{Candidate: c, Score: s}
 	}
 	slices.SortStableFunc(out, func(a, b Ranked) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(closed(a.Status), closed(b.Status)),
+			strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return out
+}
+
+// closed is 1 for a place temporarily closed, 0 for one open.
+func closed(status string) int {
+	if status == "temporarily_closed" {
+		return 1
+	}
+	return 0
 }
 
 // nameBoost lifts a place whose name is what was typed (x3) or holds it whole (x2): "深圳市法律援助处"
