@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"legalmap/importers/pipeline"
+	"legalmap/internal/search"
 )
 
 // runImport imports one of the bureau's lists (DESIGN.md "Importers"). The report goes to stdout (text or
@@ -42,6 +43,7 @@ func runImport(ctx context.Context, env *runEnv, args []string) error {
 	opt.Region = env.cfg.ServiceRegion
 	opt.MaxWithdraw = env.cfg.SnapshotMaxWithdraw
 	opt.MaxFileSize = env.cfg.MaxUploadBytes
+	opt.Meili = meiliForImports(env)
 	var bar *pipeline.Progress
 	if f, ok := env.stderr.(*os.File); ok {
 		bar = pipeline.NewProgress(f)
@@ -66,6 +68,15 @@ func runImport(ctx context.Context, env *runEnv, args []string) error {
 		fmt.Fprintln(env.stderr, rep.Summary())
 	}
 	return err
+}
+
+// meiliForImports is the Meilisearch index imports keep up to date when one is configured (MEILI_URL),
+// as `legalmap reindex` fills it.
+func meiliForImports(env *runEnv) *search.Meili {
+	if env.cfg.MeiliURL == "" {
+		return nil
+	}
+	return search.NewMeili(env.cfg.MeiliURL, env.cfg.MeiliKey)
 }
 
 // cliActor names who ran a command-line import in the audit: cli:<login>.

@@ -64,7 +64,8 @@ func runSample(ctx context.Context, env *runEnv, args []string) error {
 			continue
 		}
 		rep, err := pipeline.Run(ctx, pool, pipeline.Options{Kind: f.Kind, File: f.Path, CRS: f.CRS, Source: sample.Source,
-			Actor: cliActor(), Region: env.cfg.ServiceRegion, MaxWithdraw: env.cfg.SnapshotMaxWithdraw})
+			Actor: cliActor(), Region: env.cfg.ServiceRegion, MaxWithdraw: env.cfg.SnapshotMaxWithdraw,
+			Meili: meiliForImports(env)})
 		if rep != nil {
 			fmt.Fprintf(env.stdout, "  %s\n", rep.Summary())
 		}

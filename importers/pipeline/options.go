@@ -16,6 +16,7 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/geo"
+	"legalmap/internal/search"
 )
 
 // Kinds the pipeline imports: the five kinds of place and the lawyers of the law firms.
@@ -52,6 +53,9 @@ type Options struct {
 	Workers  int                     // row workers; 0: GOMAXPROCS
 	Now      time.Time               // "today" for licence expiry; zero: time.Now()
 	Progress func(rows, total int64) // called now and then while reading; total 0 when unknown
+	// Meili, when set, is the Meilisearch index the places the run changed are pushed into after it
+	// commits (SEARCH_ENGINE=meilisearch keeps it as current as PostgreSQL's search documents).
+	Meili *search.Meili
 }
 
 func (o *Options) defaults() error {

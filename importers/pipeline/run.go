@@ -23,6 +23,8 @@ import (
 // Run imports one file. It returns the report in every case it can (also when the file is refused, with a
 // *RefusedError, or the run fails, with a *FailedError); a plain error means the options were wrong.
 // Whatever happens, the directory is either fully updated or untouched, and import_runs records the run.
+// With Options.Meili, an applied run whose changes Meilisearch then refused returns the report and an
+// error that says so (the directory is updated; `legalmap reindex --meilisearch` catches the index up).
 func Run(ctx context.Context, pool *pgxpool.Pool, opt Options) (*Report, error) {
 	start := time.Now()
 	if err := opt.defaults(); err != nil {
@@ -72,6 +74,8 @@ type runner struct {
 	lines int64 // data lines of a CSV, for the progress bar
 	// deriveIDs: the place file has no id column; each row's id is derivedID(name, address).
 	deriveIDs bool
+	// changed are the places whose search documents the run refreshed, for Meilisearch after the commit
+	changed []string
 }
 
 func (r *runner) run(ctx context.Context) error {
@@ -131,6 +135,18 @@ func (r *runner) run(ctx context.Context) error {
 		return r.fail(ctx, err)
 	}
 	r.rep.phase("commit", committing)
+	return r.pushMeili(ctx)
+}
+
+// pushMeili brings Meilisearch up to date with the places the committed run changed (Options.Meili).
+func (r *runner) pushMeili(ctx context.Context) error {
+	if r.opt.Meili == nil || len(r.changed) == 0 {
+		return nil
+	}
+	defer r.rep.phase("meilisearch", time.Now())
+	if err := search.PutMeili(ctx, r.pool, r.v.analyzer, r.opt.Meili, r.changed); err != nil {
+		return fmt.Errorf("导入已生效，但 Meilisearch 未更新，请运行 legalmap reindex --meilisearch / the run is applied but Meilisearch was not updated (run legalmap reindex --meilisearch): %w", err)
+	}
 	return nil
 }
 
@@ -163,6 +179,7 @@ func (r *runner) inTx(ctx context.Context, tx *store.ImportTx, table reader.Tabl
 			return fmt.Errorf("refresh search documents: %w", err)
 		}
 		r.rep.Reindexed = len(ids)
+		r.changed = ids
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"legalmap/importers/pipeline"
 	"legalmap/internal/directory"
 	"legalmap/internal/geo"
+	"legalmap/internal/search"
 )
 
 // uploadFormOverhead is what a multipart body may carry besides the file: part headers and the small
@@ -198,5 +199,15 @@ func (a *admin) uploadOptions(c echo.Context, f map[string]string, opt *pipeline
 	opt.Region = a.s.cfg.ServiceRegion
 	opt.MaxWithdraw = a.s.cfg.SnapshotMaxWithdraw
 	opt.MaxFileSize = a.s.cfg.MaxUploadBytes
+	opt.Meili = a.s.meiliForImports()
 	return nil
+}
+
+// meiliForImports is the Meilisearch index imports keep up to date when one is configured (MEILI_URL),
+// as `legalmap reindex` fills it.
+func (s *Server) meiliForImports() *search.Meili {
+	if s.cfg.MeiliURL == "" {
+		return nil
+	}
+	return search.NewMeili(s.cfg.MeiliURL, s.cfg.MeiliKey)
 }

@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
 )
 
 func meiliSources() []store.DocSource {
@@ -99,5 +101,61 @@ func TestMeiliEngine(t *testing.T) {
 	res, err := m.Search(ctx, Request{Query: a.Query("法律援助"), Filter: store.Filter{Free: &free}, Limit: 5})
 	if err != nil || len(res.Hits) != 1 {
 		t.Errorf("free filter: %+v %v", res.Hits, err)
+	}
+}
+
+// Against a real Meilisearch (MEILI_URL): PutMeili, as an import calls it after its commit, adds new
+// places and replaces changed ones, so a renamed place is found by its new name only and a withdrawn
+// one no longer at all.
+func TestPutMeiliFollowsChanges(t *testing.T) {
+	u := os.Getenv("MEILI_URL")
+	if u == "" {
+		t.Skip("MEILI_URL not set: the import's Meilisearch updates are tested against a running server only")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	db := storetest.Pool(t)
+	uid := fmt.Sprintf("legalmap_test_put_%d", os.Getpid())
+	m := newMeiliOn(u, os.Getenv("MEILI_KEY"), uid)
+	defer m.index.Delete(ctx, uid) //nolint:errcheck
+	if err := m.Configure(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a := testAnalyzer(t)
+	var ids []string
+	rows, err := db.Query(ctx, `INSERT INTO providers (kind, name, geom, source, source_id)
+		VALUES ('law_firm', '旧名律师事务所', ST_SetSRID(ST_MakePoint(114.05, 22.54), 4326), 'meili-put', '1'),
+		       ('notary', '将撤销公证处', ST_SetSRID(ST_MakePoint(114.06, 22.54), 4326), 'meili-put', '2')
+		RETURNING id::text`)
+	if err == nil {
+		ids, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Exec(context.Background(), `DELETE FROM providers WHERE source = 'meili-put'`) }) //nolint:errcheck
+	found := func(q string) int {
+		t.Helper()
+		res, err := m.Search(ctx, Request{Query: a.Query(q), Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Hits)
+	}
+	if err := PutMeili(ctx, db, a, m, ids); err != nil {
+		t.Fatal(err)
+	}
+	if found("旧名") != 1 || found("将撤销公证处") != 1 {
+		t.Fatalf("after the first push: 旧名 %d, 将撤销公证处 %d hits; want 1 each", found("旧名"), found("将撤销公证处"))
+	}
+	if _, err := db.Exec(ctx, `UPDATE providers SET name = CASE source_id WHEN '1' THEN '新名律师事务所' ELSE name END,
+		status = CASE source_id WHEN '2' THEN 'closed' ELSE status END WHERE source = 'meili-put'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := PutMeili(ctx, db, a, m, ids); err != nil {
+		t.Fatal(err)
+	}
+	if found("新名") != 1 || found("旧名") != 0 || found("将撤销公证处") != 0 {
+		t.Errorf("after the change: 新名 %d, 旧名 %d, 将撤销公证处 %d hits; want 1, 0, 0", found("新名"), found("旧名"), found("将撤销公证处"))
 	}
 }

@@ -115,11 +115,7 @@ func RebuildMeili(ctx context.Context, db store.Querier, a *Analyzer, m *Meili, 
 		if err != nil || len(srcs) == 0 {
 			return done, err
 		}
-		docs := make([]MeiliDocument, len(srcs))
-		for i, s := range srcs {
-			docs[i] = MeiliDocumentOf(a, s)
-		}
-		if err := m.Put(ctx, docs); err != nil {
+		if err := m.putSources(ctx, a, srcs); err != nil {
 			return done, err
 		}
 		done += len(srcs)
@@ -128,4 +124,30 @@ func RebuildMeili(ctx context.Context, db store.Querier, a *Analyzer, m *Meili, 
 			progress(done)
 		}
 	}
+}
+
+// PutMeili brings the documents of the given providers up to date in Meilisearch (a withdrawn one is
+// replaced by its document marked closed, which the search filters out). An import calls it for the places
+// it changed once its transaction has committed: documents read before would show rows the transaction
+// might still roll back, and Meilisearch takes part in no transaction of ours. Each batch is added as
+// whole documents (Meilisearch's "add or replace"), and waited for until indexed.
+func PutMeili(ctx context.Context, db store.Querier, a *Analyzer, m *Meili, providerIDs []string) error {
+	for start := 0; start < len(providerIDs); start += meiliBatch {
+		srcs, err := store.DocSourcesByID(ctx, db, providerIDs[start:min(len(providerIDs), start+meiliBatch)])
+		if err != nil {
+			return err
+		}
+		if err := m.putSources(ctx, a, srcs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *Meili) putSources(ctx context.Context, a *Analyzer, srcs []store.DocSource) error {
+	docs := make([]MeiliDocument, len(srcs))
+	for i, s := range srcs {
+		docs[i] = MeiliDocumentOf(a, s)
+	}
+	return m.Put(ctx, docs)
 }
