@@ -20,7 +20,7 @@ type gridRefresher struct {
 	running atomic.Bool
 }
 
-// gridRebuildTimeout bounds one rebuild (about two seconds at a million places).
+// gridRebuildTimeout bounds one rebuild, with room for a directory many times the size of a city's.
 const gridRebuildTimeout = 5 * time.Minute
 
 func (g *gridRefresher) kick() {

@@ -48,7 +48,7 @@ func (s *Server) routes() {
 	// Public API: read-only, open to any origin without credentials.
 	pub := e.Group("/api/v1") // CORS: publicAPICORS above
 	pub.GET("/config", s.clientConfig)
-	// --- public query routes (query API engineer) ---
+	// --- public query routes ---
 	qa := s.newPublicAPI()
 	guard := qa.guard() // per-client rate limit; errors never cached
 	pub.GET("/providers/nearest", qa.nearest, guard...)
@@ -63,7 +63,7 @@ func (s *Server) routes() {
 	s.requestRoutes(pub, qa, guard) // 业务办理: the citizen's side (requests.go)
 	e.GET("/r/:code", site.page("request.html"), s.securityHeaders(frameSelf))
 
-	// --- open data exports and admin routes (admin engineer) ---
+	// --- open data exports and admin routes ---
 	pub.GET("/export.csv", s.exportCSV, guard...)
 	pub.GET("/export.geojson", s.exportGeoJSON, guard...)
 	e.GET("/admin", site.page("admin.html"), s.securityHeaders(frameNone))

@@ -30,7 +30,7 @@ const (
 // come as points; beyond that, clusters with counts, computed in SQL: from the precomputed grid for the
 // zooms it holds (a city-wide view of a million places reads a few thousand rows), live over the
 // index-filtered box for closer zooms and for filters the grid does not hold (practice area, language,
-// free: about 1.5 s for a city-wide box of a million places, well within the statement timeout).
+// free: slow for a city-wide box of a large directory, but within the statement timeout).
 func (q *publicAPI) viewport(c echo.Context) error {
 	ctx := reqCtx(c)
 	p, err := newParams(c.QueryParams())

@@ -123,8 +123,8 @@ func whole[T any](items []T) listAnswer[T] {
 	return listAnswer[T]{Results: items, Total: len(items), Limit: len(items), Offset: 0}
 }
 
-// kindCounts caches the active records per kind for one directory version: counting reads every row (a
-// second or two at a million places), so it happens once per version and never under the lock.
+// kindCounts caches the active records per kind for one directory version: counting reads every row, so
+// it happens once per version and never under the lock.
 type kindCounts struct {
 	db      *pgxpool.Pool
 	mu      sync.Mutex

@@ -28,8 +28,8 @@ import (
 
 var pinyinArgs = pinyin.NewArgs() // Normal style: no tones
 
-// readings caches hanPinyin: go-pinyin runs a regular expression per character, which was 14% of an
-// import's Go CPU, while a directory uses a few thousand distinct characters.
+// readings caches hanPinyin: go-pinyin runs a regular expression per character, a large part of an
+// import's work, while a directory uses a few thousand distinct characters.
 var readings sync.Map // rune -> string
 
 // hanPinyin is the toneless reading of one character, "" when the dictionary has none.

@@ -34,8 +34,8 @@ const practitionersPerRow = `EXISTS (SELECT 1 FROM practitioners pr
 		OR EXISTS (SELECT 1 FROM assignments asg JOIN practitioners pr ON pr.id = asg.practitioner_id
 			WHERE asg.provider_id = p.id AND pr.status <> 'closed' AND pr.practice_areas && $v::text[])`
 
-// Collected once into a hashed set (IN): three times faster than probing per row over a city-wide box
-// (live clusters), and far slower for a scan that stops early.
+// Collected once into a hashed set (IN): faster than probing per row over a city-wide box (live
+// clusters), and far slower for a scan that stops early.
 const practitionersAsSet = `p.id IN (SELECT pr.provider_id FROM practitioners pr
 			WHERE pr.practice_areas && $v::text[] AND pr.status <> 'closed')
 		OR p.id IN (SELECT asg.provider_id FROM assignments asg JOIN practitioners pr ON pr.id = asg.practitioner_id

@@ -69,8 +69,8 @@ func TestNearestOneRoundInACity(t *testing.T) {
 }
 
 // The map's statements over a box are planned for their box at every call (boxPlanned): not kept prepared,
-// where the server may adopt a generic plan after five calls (it did on the benchmark's million places, and
-// answered the whole city through the spatial index, a bitmap of every place: 340 ms instead of 2).
+// where the server may adopt a generic plan after five calls and answer the whole city through the spatial
+// index, a bitmap of every place.
 func TestViewportPlannedPerBox(t *testing.T) {
 	planRows(t)
 	db := oneSession(t)

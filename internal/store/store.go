@@ -36,7 +36,8 @@ type PoolConfig struct {
 	AppName          string
 	// Interactive pools answer web requests: many short queries at once. They run no parallel workers: on
 	// a small machine a worker per query costs more than it saves (the practice-area filter's subquery
-	// started one on every nearest answer, 15 of its 19 ms), and the cores are shared by all requests.
+	// would start one on every nearest answer, costing more than the answer), and the cores are shared by
+	// all requests.
 	Interactive bool
 }
 
@@ -64,8 +65,8 @@ func OpenPool(ctx context.Context, pc PoolConfig) (*pgxpool.Pool, error) {
 		cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "0"
 		// A scan that stops at its limit (the map's points in a city-wide view: the first 301 rows) must
 		// start at the table's first page. Synchronized, it starts where another scan last reported, which
-		// drifts to the table's end, among the old versions of updated rows: 1% of city-wide views took
-		// 100-350 ms instead of 2 (1M places, wrk at concurrency 4: p99 180-260 ms, 12 ms without).
+		// drifts to the table's end, among the old versions of updated rows, and a city-wide view reads
+		// through all of them before its first visible place.
 		cfg.ConnConfig.RuntimeParams["synchronize_seqscans"] = "off"
 	}
 	cfg.AfterConnect = func(_ context.Context, c *pgx.Conn) error {
