@@ -28,7 +28,7 @@ var commands = map[string]command{
 	"config":   {"print the effective configuration (secrets hidden); --markdown for the README table", runConfig},
 	"holidays": {"load public holidays and make-up working days: holidays load --file FILE.csv", runHolidays},
 	"import":   {"import a list: import --kind KIND --file PATH [--crs] [--source] [--mode] [--dry-run] [--report json]", runImport},
-	"sample":   {"write the synthetic Shenzhen sample directory: sample --out DIR [--scale N] [--seed S] [--load]", runSample},
+	"sample":   {"write the synthetic Shenzhen sample directory (--national: cities across China): sample --out DIR [--scale N] [--seed S] [--national] [--load]", runSample},
 	"user":     {"manage admin accounts: user add --username U --role R [--provider ID …] | disable U | enable U | list", runUser},
 	"token":    {"manage API tokens: token create --username U --name N | revoke ID | list", runToken},
 	"reindex":  {"rebuild search documents (and Meilisearch with --meilisearch) and the map grid", runReindex},

@@ -29,7 +29,7 @@ func runSample(ctx context.Context, env *runEnv, args []string) error {
 		return usageError{err}
 	}
 	if opt.Out == "" || fs.NArg() > 0 {
-		return usageError{fmt.Errorf("usage: legalmap sample --out DIR [--scale N] [--seed S] [--only KINDS] [--load]")}
+		return usageError{fmt.Errorf("usage: legalmap sample --out DIR [--scale N] [--seed S] [--only KINDS | --national] [--load]")}
 	}
 	if *only != "" {
 		opt.Only = strings.Split(*only, ",")

@@ -34,7 +34,7 @@ const (
 
 // Tokens are a document's lexemes by weight class, deduplicated across classes (a lexeme
 // sits in its highest class only). A: the provider's own names and their pinyin; B: codes
-// (kind, sample bucket, practice areas, places, cells), practitioners' names, pinyin and licence numbers; C:
+// (kind, practice areas, places), practitioners' names, pinyin and licence numbers; C:
 // address and description.
 type Tokens struct {
 	A, B, C []string
