@@ -12,15 +12,16 @@ DROP FUNCTION knn_point(double precision, double precision);
 DROP FUNCTION knn_point(geometry);
 DROP FUNCTION knn_scale();
 
--- Partial as the public reads are: withdrawn places are never shown, and every nearest query says
--- p.status <> 'closed', which the planner matches with the predicate.
-CREATE INDEX providers_geog_idx ON providers USING gist ((geom::geography)) WHERE status <> 'closed';
+-- Over every row, withdrawn ones too (the queries skip them): the planner reads the statistics of an
+-- index's expression only when the index is not partial, and without them it guesses how many places lie
+-- within a distance, which decides between walking this index and sorting a keyword's matches.
+CREATE INDEX providers_geog_idx ON providers USING gist ((geom::geography));
 
 -- The same per kind, for nearest with one kind (the map's and the widget's layers): the index walks only
 -- that kind's places in distance order, for every kind there is or will be, instead of reading the other
 -- kinds' places on the way and throwing them away. btree_gist puts the kind's equality in a GiST index.
 CREATE EXTENSION IF NOT EXISTS btree_gist;
-CREATE INDEX providers_kind_geog_idx ON providers USING gist (kind, (geom::geography)) WHERE status <> 'closed';
+CREATE INDEX providers_kind_geog_idx ON providers USING gist (kind, (geom::geography));
 
 -- The search documents no longer hold the sample bucket (b:N) and geographic cell (geoN:x:y) lexemes:
 -- drop them from the stored ones, as a rebuild would, so the index does not keep them.

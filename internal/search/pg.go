@@ -2,11 +2,13 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/geo"
 	"legalmap/internal/store"
 )
 
@@ -63,6 +65,12 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 // (most: a name, a kind in a district) has them all ranked. A broader one counts as "more than
 // MaxRanked" and is ranked among its nearest matches when a location is given, otherwise among the first
 // MaxRanked the database yields: an arbitrary but complete page.
+//
+// The nearest matches are looked for within the distance of the window's worth of nearest matches among
+// those first read: that many matches surely lie within it, so the nearest ones do too. The bound lets
+// PostgreSQL choose well between walking the spatial index outwards (matches all around) and sorting the
+// matches within the distance (matches bunched far away, as for a town the citizen is not in: a walk would
+// read every place on the way).
 func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
 	hits, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
 	if err != nil || len(hits) <= MaxRanked {
@@ -75,8 +83,21 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	if r.Within != nil {
 		from = nearestIn(*r.Within, from)
 	}
-	hits, err = store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, from, window(r))
+	w := window(r)
+	hits, err = store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, from, reach(hits, from, w), w)
 	return hits, MaxTotal, err
+}
+
+// reach is a distance in metres from p within which at least n of the hits lie (n <= len(hits)): the
+// n-th smallest geodesic distance, widened for the sphere the database measures on (its distances differ
+// from the spheroid's by less than one per cent) and for rounding.
+func reach(hits []store.SearchHit, p orb.Point, n int) float64 {
+	d := make([]float64, len(hits))
+	for i, h := range hits {
+		d[i] = geo.Distance(p, orb.Point{h.Lng, h.Lat})
+	}
+	slices.Sort(d)
+	return d[n-1]*1.01 + 1
 }
 
 // nearestIn is the point of box b nearest to p in degrees (p itself when inside): where a walk outwards

@@ -41,16 +41,20 @@ var searchMatchesSQL = `SELECT ` + searchColumns + `
 		LIMIT $6`
 
 // SearchNearestMatches returns the limit places matching tsq nearest to near (WGS84), nearest first by the
-// spatial index's distance on the sphere: a broad query's window to rank around a citizen.
-func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, near orb.Point, limit int) ([]SearchHit, error) {
+// sphere's distance, among those in the box reaching metres from it: a broad query's window to rank
+// around a citizen. The box is the spatial index's own condition (the one ST_DWithin adds), which the
+// planner estimates from the index's statistics; ST_DWithin's exact test would add a guess of its own.
+func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, near orb.Point, metres float64, limit int) ([]SearchHit, error) {
 	args := append([]any{pgx.QueryExecModeCacheDescribe, tsq}, f.args()...)
-	return searchHits(db.Query(ctx, searchNearestMatchesSQL, append(args, limit, near[0], near[1])...))
+	return searchHits(db.Query(ctx, searchNearestMatchesSQL, append(args, limit, near[0], near[1], metres)...))
 }
 
-// searchNearestMatchesSQL reads searchMatchesSQL's parameters, then the point's longitude and latitude.
+// searchNearestMatchesSQL reads searchMatchesSQL's parameters, then the point's longitude and latitude
+// and the distance.
 var searchNearestMatchesSQL = `SELECT ` + searchColumns + `
 		FROM providers p
 		WHERE p.search_doc @@ $1::tsquery AND ` + filterSQL(2) + `
+		  AND p.geom::geography && _ST_Expand(ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, $9)
 		ORDER BY p.geom::geography <-> ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography
 		LIMIT $6`
 
