@@ -2,13 +2,11 @@ package search
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
-	"legalmap/internal/geo"
 	"legalmap/internal/store"
 )
 
@@ -63,41 +61,48 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 
 // matches returns the matches of tsq to rank and their total. A query matching at most MaxRanked places
 // (most: a name, a kind in a district) has them all ranked. A broader one counts as "more than
-// MaxRanked" and is ranked among its nearest matches when a location is given, otherwise among the first
-// MaxRanked the database yields: an arbitrary but complete page.
-//
-// The nearest matches are looked for within the distance of the window's worth of nearest matches among
-// those first read: that many matches surely lie within it, so the nearest ones do too. The bound lets
-// PostgreSQL choose well between walking the spatial index outwards (matches all around) and sorting the
-// matches within the distance (matches bunched far away, as for a town the citizen is not in: a walk would
-// read every place on the way).
+// MaxRanked"; without a location it is ranked among the first MaxRanked the database yields (an
+// arbitrary but complete page), with one among its nearest matches: those among the walkFactor×window
+// places nearest the citizen. Where matches are too few around the citizen to fill the window (a query
+// naming another town), the window is filled from the first matches, which the ranking's nearness then
+// orders.
 func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
-	hits, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
-	if err != nil || len(hits) <= MaxRanked {
+	hits, all, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
+	if err != nil || all && len(hits) <= MaxRanked {
 		return hits, len(hits), err
 	}
+	hits = hits[:min(len(hits), MaxRanked)]
 	if r.Near == nil {
-		return hits[:MaxRanked], MaxTotal, nil
+		return hits, MaxTotal, nil
 	}
 	from := *r.Near
 	if r.Within != nil {
 		from = nearestIn(*r.Within, from)
 	}
 	w := window(r)
-	hits, err = store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, from, reach(hits, from, w), w)
-	return hits, MaxTotal, err
+	near, err := store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, from, walkFactor*w, w)
+	if err != nil || len(near) >= w {
+		return near, MaxTotal, err
+	}
+	return union(near, hits), MaxTotal, nil
 }
 
-// reach is a distance in metres from p within which at least n of the hits lie (n <= len(hits)): the
-// n-th smallest geodesic distance, widened for the sphere the database measures on (its distances differ
-// from the spheroid's by less than one per cent) and for rounding.
-func reach(hits []store.SearchHit, p orb.Point, n int) float64 {
-	d := make([]float64, len(hits))
-	for i, h := range hits {
-		d[i] = geo.Distance(p, orb.Point{h.Lng, h.Lat})
+// walkFactor is how many places per window entry the walk outwards from the citizen reads at most: a
+// query that a tenth of the places around match fills its window.
+const walkFactor = 10
+
+// union is a followed by the hits of b it does not hold.
+func union(a, b []store.SearchHit) []store.SearchHit {
+	seen := make(map[string]bool, len(a))
+	for _, h := range a {
+		seen[h.ID] = true
 	}
-	slices.Sort(d)
-	return d[n-1]*1.01 + 1
+	for _, h := range b {
+		if !seen[h.ID] {
+			a = append(a, h)
+		}
+	}
+	return a
 }
 
 // nearestIn is the point of box b nearest to p in degrees (p itself when inside): where a walk outwards

@@ -2,6 +2,6 @@ package store
 
 // The statements the plan tests (package store_test) explain.
 var (
-	SearchMatchesSQLForTest        = searchMatchesSQL
-	SearchNearestMatchesSQLForTest = searchNearestMatchesSQL
+	SearchMatchesSQLForTest              = searchMatchesSQL
+	SearchNearestMatchesStatementForTest = searchNearestMatchesStatement
 )

@@ -50,10 +50,17 @@ func filterSQL(n int) string { return filterWith(n, practitionersPerRow) }
 // place in a large box.
 func filterSetSQL(n int) string { return filterWith(n, practitionersAsSet) }
 
+// filterTestsSQL is filterSQL without its test of withdrawn records, for a statement that leaves them to
+// its caller.
+func filterTestsSQL(n int) string { return filterTests(n, practitionersPerRow) }
+
 func filterWith(n int, practitioners string) string {
+	return "p.status <> 'closed'\n\tAND " + filterTests(n, practitioners)
+}
+
+func filterTests(n int, practitioners string) string {
 	p := func(i int) string { return "$" + strconv.Itoa(n+i) }
-	return `p.status <> 'closed'
-	AND (cardinality(` + p(0) + `::text[]) = 0 OR ` + cond(kindCond, p(0), "") + `)
+	return `(cardinality(` + p(0) + `::text[]) = 0 OR ` + cond(kindCond, p(0), "") + `)
 	AND (cardinality(` + p(2) + `::text[]) = 0 OR ` + cond(languageCond, p(2), "") + `)
 	AND (` + p(3) + `::boolean IS NULL OR ` + cond(freeCond, p(3), "") + `)
 	AND (cardinality(` + p(1) + `::text[]) = 0 OR ` + cond(areaCond, p(1), practitioners) + `)`

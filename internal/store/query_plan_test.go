@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/paulmach/orb"
 
 	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
@@ -57,30 +58,57 @@ func explain(t *testing.T, sql string, args ...any) string {
 	return strings.Join(lines, "\n")
 }
 
-// A selective keyword is found through the GIN index on the search documents, not by reading every row.
+// A keyword's matches are found through the GIN index on the search documents, a rare one's and, with
+// SearchMatches' settings, a common one's too (the planner would otherwise read the table until the
+// limit, in its own order or in a partial index's).
 func TestSearchPlanUsesGIN(t *testing.T) {
 	planRows(t)
-	plan := explain(t, store.SearchMatchesSQLForTest, "'n12345'", []string{}, []string{}, []string{}, nil, 1001)
-	if !strings.Contains(plan, "providers_search_idx") || strings.Contains(plan, "Seq Scan on providers") {
-		t.Errorf("search without the GIN index:\n%s", plan)
+	ctx := context.Background()
+	for _, tsq := range []string{"'n12345'", "'k:law_firm'"} {
+		tx, err := storetest.Pool(t).Begin(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan string
+		if _, err = tx.Exec(ctx, `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`); err == nil {
+			var rows pgx.Rows
+			rows, err = tx.Query(ctx, "EXPLAIN "+store.SearchMatchesSQLForTest, pgx.QueryExecModeExec, tsq, []string{}, []string{}, []string{}, nil, 1001)
+			if err == nil {
+				var lines []string
+				lines, err = pgx.CollectRows(rows, pgx.RowTo[string])
+				plan = strings.Join(lines, "\n")
+			}
+		}
+		tx.Rollback(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "providers_search_idx") || strings.Contains(plan, "Seq Scan on providers") {
+			t.Errorf("%s without the GIN index:\n%s", tsq, plan)
+		}
 	}
 }
 
-// The nearest matches of a query are planned for its tsquery: a common one (a fifth of the places)
-// walks the spatial index outwards and tests the rows on the way, a rare one finds its few matches
-// within the distance (through the indexes) and sorts them.
-func TestSearchNearestPlanFollowsTheQuery(t *testing.T) {
+// A broad query's nearest matches come from a walk outwards through the spatial index, in its order (no
+// sort), bounded by the places it may read, for a common word and a rare one alike; with one kind asked
+// for, through the (kind, geography) index.
+func TestSearchNearestWalksTheSpatialIndex(t *testing.T) {
 	planRows(t)
-	args := func(tsq string) []any {
-		return []any{tsq, []string{}, []string{}, []string{}, nil, 100, 114.05, 22.54, 50000.0}
-	}
-	plan := explain(t, store.SearchNearestMatchesSQLForTest, args("'k:law_firm'")...)
-	if !strings.Contains(plan, "Index Scan using providers_geog_idx") || strings.Contains(plan, "Sort") {
-		t.Errorf("a common kind's nearest matches, not by walking the spatial index:\n%s", plan)
-	}
-	plan = explain(t, store.SearchNearestMatchesSQLForTest, args("'n12345' | 'n777'")...)
-	if !strings.Contains(plan, "Sort") || strings.Contains(plan, "Index Scan using") {
-		t.Errorf("a rare word's nearest matches, by walking the spatial index:\n%s", plan)
+	for _, c := range []struct {
+		tsq   string
+		kinds []string
+		index string
+	}{
+		{"'k:law_firm'", nil, "_geog_idx"},
+		{"'n12345' | 'n777'", nil, "_geog_idx"},
+		{"'计划'", []string{"notary"}, "providers_kind_geog_idx"},
+	} {
+		sql, args := store.SearchNearestMatchesStatementForTest(c.tsq, store.Filter{Kinds: c.kinds}, orb.Point{114.05, 22.54}, 1000, 100)
+		plan := explain(t, sql, args...)
+		if !strings.Contains(plan, "Index Scan using ") || !strings.Contains(plan, c.index) ||
+			!strings.Contains(plan, "Order By: ((geom)::geography <-> ") || strings.Contains(plan, "Sort") {
+			t.Errorf("%s, kinds %v: not a walk through %s:\n%s", c.tsq, c.kinds, c.index, plan)
+		}
 	}
 }
 

@@ -23,40 +23,69 @@ const searchColumns = `p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, S
 		coalesce(p.area_code, ''), p.status`
 
 // The statements take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would re-parse
-// the code lexemes such as 'pa:labour'). They run as unnamed statements (QueryExecModeCacheDescribe), which
-// PostgreSQL plans for the values of each call: how many places a tsquery matches ranges from one to most
-// of the directory, and the right plan with it (the GIN index for a rare word, a scan that stops early for
-// a common one; for the nearest matches, the spatial index walked outwards or the GIN matches sorted).
+// the code lexemes such as 'pa:labour'). Each reads a bounded number of rows whatever the query: at most
+// its limit of matches from the GIN index, or a bounded walk through the spatial index.
 
-// SearchMatches returns up to limit places whose search document matches tsq, in no particular order.
-func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, limit int) ([]SearchHit, error) {
-	args := append([]any{pgx.QueryExecModeCacheDescribe, tsq}, f.args()...)
-	return searchHits(db.Query(ctx, searchMatchesSQL, append(args, limit)...))
+// SearchMatches returns up to limit places whose search document matches tsq and that pass f, in no
+// particular order, and whether they are all there are. They are read through the GIN index alone: the
+// settings of the batch (its implicit transaction: this statement only) rule out every plan that reads
+// the table in its own order until the limit is met. The planner would choose one for a common tsquery,
+// costing it as if the matches were spread evenly through the table; they are not (rows lie in the order
+// they were imported, one list after another), and such a scan may read most of the table first. For the
+// same reason the statement does not test the status (the partial indexes' predicate would offer such a
+// scan): withdrawn places are dropped here.
+func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, limit int) ([]SearchHit, bool, error) {
+	b := &pgx.Batch{}
+	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
+	var hits []SearchHit
+	read := 0
+	b.Queue(searchMatchesSQL, append(append([]any{tsq}, f.args()...), limit)...).Query(func(rows pgx.Rows) error {
+		all, err := searchHits(rows, nil)
+		read = len(all)
+		for _, h := range all {
+			if h.Status != "closed" {
+				hits = append(hits, h)
+			}
+		}
+		return err
+	})
+	err := db.SendBatch(ctx, b).Close()
+	return hits, read < limit, readErr(err)
 }
 
 // searchMatchesSQL reads tsquery, kinds, practice areas, languages, free, limit.
 var searchMatchesSQL = `SELECT ` + searchColumns + `
 		FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND ` + filterSQL(2) + `
+		WHERE p.search_doc @@ $1::tsquery AND ` + filterTestsSQL(2) + `
 		LIMIT $6`
 
-// SearchNearestMatches returns the limit places matching tsq nearest to near (WGS84), nearest first by the
-// sphere's distance, among those in the box reaching metres from it: a broad query's window to rank
-// around a citizen. The box is the spatial index's own condition (the one ST_DWithin adds), which the
-// planner estimates from the index's statistics; ST_DWithin's exact test would add a guess of its own.
-func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, near orb.Point, metres float64, limit int) ([]SearchHit, error) {
-	args := append([]any{pgx.QueryExecModeCacheDescribe, tsq}, f.args()...)
-	return searchHits(db.Query(ctx, searchNearestMatchesSQL, append(args, limit, near[0], near[1], metres)...))
+// SearchNearestMatches returns up to limit places matching tsq among the `among` places nearest to near
+// (WGS84) that pass f, nearest first by the sphere's distance: a broad query's window to rank around a
+// citizen. The spatial index is walked outwards and stops after `among` places whatever they hold, so the
+// cost is bounded where the matches are few around the citizen (a query naming another town), and small
+// where they are many (the walk stops as soon as limit are found). All matches nearer than the last one
+// returned are returned.
+func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, near orb.Point, among, limit int) ([]SearchHit, error) {
+	sql, args := searchNearestMatchesStatement(tsq, f, near, among, limit)
+	return searchHits(db.Query(ctx, sql, append([]any{pgx.QueryExecModeCacheDescribe}, args...)...))
 }
 
-// searchNearestMatchesSQL reads searchMatchesSQL's parameters, then the point's longitude and latitude
-// and the distance.
-var searchNearestMatchesSQL = `SELECT ` + searchColumns + `
-		FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND ` + filterSQL(2) + `
-		  AND p.geom::geography && _ST_Expand(ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography, $9)
-		ORDER BY p.geom::geography <-> ST_SetSRID(ST_MakePoint($7, $8), 4326)::geography
-		LIMIT $6`
+// searchNearestMatchesStatement is the statement SearchNearestMatches runs and its arguments. Its filters
+// are those f sets (Filter.where), so that one kind is an equality the (kind, geography) index serves. The
+// walk carries its distance as a column, so the outer ORDER BY keeps its order without sorting and stops
+// reading it at the limit.
+func searchNearestMatchesStatement(tsq string, f Filter, near orb.Point, among, limit int) (string, []any) {
+	where, args := f.where([]any{tsq, limit, near[0], near[1], among})
+	return `SELECT ` + searchColumns + `
+		FROM (SELECT p.*, p.geom::geography <-> ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography AS distance
+			FROM providers p
+			WHERE ` + where + `
+			ORDER BY distance
+			LIMIT $5) p
+		WHERE p.search_doc @@ $1::tsquery
+		ORDER BY p.distance
+		LIMIT $2`, args
+}
 
 // englishNameSimilarity is the word similarity a misspelt English name must reach. pg_trgm's default
 // (0.6) misses a dropped letter in a short name ("zhonlun" against "zhong lun" is 0.5); this is used only
