@@ -66,7 +66,24 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 // places nearest the citizen. Where matches are too few around the citizen to fill the window (a query
 // naming another town), the window is filled from the first matches, which the ranking's nearness then
 // orders.
+//
+// Reading a query's first matches costs the GIN index's whole list of them, most of a search's time for
+// one that matches a large part of the directory ("律师"). So with a location, a query PostgreSQL's
+// statistics expect to match manyTimes×MaxRanked places or more is taken to be broad without that read,
+// when its nearest matches fill the window.
 func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
+	var near []store.SearchHit
+	if r.Near != nil {
+		est, err := store.EstimateMatches(ctx, e.db, tsq, r.Filter)
+		if err != nil {
+			return nil, 0, err
+		}
+		if est >= manyTimes*MaxRanked {
+			if near, err = e.nearest(ctx, r, tsq); err != nil || len(near) >= window(r) {
+				return near, MaxTotal, err
+			}
+		}
+	}
 	hits, all, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
 	if err != nil || all && len(hits) <= MaxRanked {
 		return hits, len(hits), err
@@ -75,16 +92,29 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	if r.Near == nil {
 		return hits, MaxTotal, nil
 	}
+	if near == nil {
+		if near, err = e.nearest(ctx, r, tsq); err != nil {
+			return nil, 0, err
+		}
+	}
+	if len(near) >= window(r) {
+		return near, MaxTotal, nil
+	}
+	return union(near, hits), MaxTotal, nil
+}
+
+// manyTimes is how many times MaxRanked places a query must be expected to match to be taken as broad
+// unread: far enough above the line that the statistics' error does not cross it.
+const manyTimes = 20
+
+// nearest is the window of a broad query's matches nearest the citizen (or the place the query names).
+func (e *PG) nearest(ctx context.Context, r Request, tsq string) ([]store.SearchHit, error) {
 	from := *r.Near
 	if r.Within != nil {
 		from = nearestIn(*r.Within, from)
 	}
 	w := window(r)
-	near, err := store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, from, walkFactor*w, w)
-	if err != nil || len(near) >= w {
-		return near, MaxTotal, err
-	}
-	return union(near, hits), MaxTotal, nil
+	return store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, from, walkFactor*w, w)
 }
 
 // walkFactor is how many places per window entry the walk outwards from the citizen reads at most: a

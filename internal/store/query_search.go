@@ -59,6 +59,23 @@ var searchMatchesSQL = `SELECT ` + searchColumns + `
 		WHERE p.search_doc @@ $1::tsquery AND ` + filterTestsSQL(2) + `
 		LIMIT $6`
 
+// EstimateMatches is how many places PostgreSQL expects tsq to match among those passing f: its planner's
+// row estimate, from the statistics ANALYZE keeps of the search documents' lexemes. No row is read.
+func EstimateMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter) (float64, error) {
+	var plan []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		}
+	}
+	args := append([]any{pgx.QueryExecModeCacheDescribe, tsq}, f.args()...)
+	err := db.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p
+		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2), args...).Scan(&plan)
+	if err != nil || len(plan) == 0 {
+		return 0, readErr(err)
+	}
+	return plan[0].Plan.Rows, nil
+}
+
 // SearchNearestMatches returns up to limit places matching tsq among the `among` places nearest to near
 // (WGS84) that pass f, nearest first by the sphere's distance: a broad query's window to rank around a
 // citizen. The spatial index is walked outwards and stops after `among` places whatever they hold, so the
