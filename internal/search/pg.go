@@ -61,8 +61,8 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 
 // matches returns the matches of tsq to rank and their total. A query matching at most MaxRanked places
 // (most: a name, a kind in a district) has them all ranked. A broader one counts as "more than
-// MaxRanked"; without a location it is ranked among the first MaxRanked the database yields (an
-// arbitrary but complete page), with one among its nearest matches: those among the walkFactor×window
+// MaxRanked". Without a location it is ranked among the first MaxRanked the database yields (an
+// arbitrary but complete page); with one, among its nearest matches: those among the walkFactor×window
 // places nearest the citizen. Where matches are too few around the citizen to fill the window (a query
 // naming another town), the window is filled from the first matches, which the ranking's nearness then
 // orders.
@@ -73,12 +73,14 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 // when its nearest matches fill the window.
 func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
 	var near []store.SearchHit
+	walked := false
 	if r.Near != nil {
 		est, err := store.EstimateMatches(ctx, e.db, tsq, r.Filter)
 		if err != nil {
 			return nil, 0, err
 		}
 		if est >= manyTimes*MaxRanked {
+			walked = true
 			if near, err = e.nearest(ctx, r, tsq); err != nil || len(near) >= window(r) {
 				return near, MaxTotal, err
 			}
@@ -92,7 +94,7 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 	if r.Near == nil {
 		return hits, MaxTotal, nil
 	}
-	if near == nil {
+	if !walked {
 		if near, err = e.nearest(ctx, r, tsq); err != nil {
 			return nil, 0, err
 		}
