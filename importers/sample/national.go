@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"strings"
 )
 
 // The national directory (`sample --national`) is a country's mix for the query benchmark, unlike the
@@ -148,7 +149,7 @@ func (g *nationalGen) firm(i int) nationalFirm {
 	case 0:
 		name = pl.City.Province + br + "(" + short(pl.District) + ")律师事务所"
 	case 1:
-		name = pick(r, []string{"北京", "上海", "广东"}) + br + "(" + short(pl.City.Name) + ")律师事务所"
+		name = pick(r, []string{"北京", "上海", "广东"}) + br + "(" + strings.TrimSuffix(pl.City.Name, "市") + ")律师事务所"
 	}
 	return nationalFirm{ID: fmt.Sprintf("NLF%07d", i+1), Name: name, Place: pl, Lawyers: nationalLawyers(r),
 		Licence: creditCode("31", pl.City.Division+"00", uint64(i))}

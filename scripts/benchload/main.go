@@ -132,7 +132,10 @@ func readDraws(ctx context.Context, dbURL string) (*draws, error) {
 		SELECT substring(address FROM '^(.{2,5}?市)') AS t FROM providers TABLESAMPLE SYSTEM (1)
 		UNION SELECT substring(address FROM '^.{2,5}?市(.{2,5}?[区镇])') FROM providers TABLESAMPLE SYSTEM (1)
 		UNION SELECT name_zh FROM areas WHERE level IN ('district', 'street')) v WHERE t IS NOT NULL`)
-	d.names = strs(`(SELECT substring(name FROM 3 FOR 4) FROM providers TABLESAMPLE SYSTEM (0.5) LIMIT 300)
+	// Places' names as people say them: whole, or without the province or city in front ("诚建律师事务所"
+	// for 四川诚建律师事务所); lawyers' names.
+	d.names = strs(`(SELECT CASE WHEN random() < 0.5 THEN name ELSE regexp_replace(name, '^(北京|上海|广东|四川|湖北|陕西|浙江|黑龙江|云南|新疆|内蒙古|西藏|海南|.{2,4}?市)', '') END
+			FROM providers TABLESAMPLE SYSTEM (0.5) LIMIT 300)
 		UNION ALL (SELECT name FROM practitioners TABLESAMPLE SYSTEM (0.5) LIMIT 100)`)
 	if err != nil {
 		return nil, err
