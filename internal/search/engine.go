@@ -69,11 +69,12 @@ const (
 // scored is a match with its blended score.
 type scored struct {
 	id, name string
+	tier     int // rankTier: status and the kind's fit, before the score
 	score    float64
 }
 
-// rankHits blends text relevance with how much of the name the words are, and with nearness (when near
-// is given), and sorts best first; equal scores go by name, then id, so pages are stable.
+// rankHits puts the places of the kinds that solve the matter first (rankTier), then blends text
+// relevance with how much of the name the words are, and with nearness (when near is given), and sorts best first; equal scores go by name, then id, so pages are stable.
 func rankHits(hits []store.SearchHit, q Query, near *orb.Point) []scored {
 	want := compact(q.Raw)
 	pairs := pairsOf(want)
@@ -84,9 +85,12 @@ func rankHits(hits []store.SearchHit, q Query, near *orb.Point) []scored {
 		if near != nil {
 			s *= nearness(geo.Distance(*near, orb.Point{h.Lng, h.Lat}))
 		}
-		out[i] = scored{id: h.ID, name: h.Name, score: s}
+		out[i] = scored{id: h.ID, name: h.Name, tier: rankTier(q, h.Kind, h.Status), score: s}
 	}
 	slices.SortStableFunc(out, func(a, b scored) int {
+		if a.tier != b.tier {
+			return cmp.Compare(a.tier, b.tier)
+		}
 		if a.score != b.score {
 			return cmp.Compare(b.score, a.score)
 		}

@@ -24,7 +24,7 @@ func (b *queryBuilder) latin(words []string) {
 					alt = append(alt, vocabularyLexeme(w))
 				}
 			}
-			b.meaning(e, [][]lexeme{alt})
+			b.meaning(e, [][]lexeme{alt}, strings.Join(words[i:i+n], " "))
 			i += n
 			continue
 		}
@@ -38,7 +38,7 @@ func (b *queryBuilder) latin(words []string) {
 		if parts := b.a.splitJoined(w); parts != nil {
 			flush()
 			for _, p := range parts {
-				b.meaning(p.e, [][]lexeme{{vocabularyLexeme(p.text)}})
+				b.meaning(p.e, [][]lexeme{{vocabularyLexeme(p.text)}}, p.text)
 			}
 			continue
 		}

@@ -55,12 +55,18 @@ func (m *Meili) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("meilisearch: %w", err)
 	}
-	if r.Near != nil {
-		for i := range hits {
+	for i := range hits {
+		if r.Near != nil {
 			hits[i].score *= nearness(geo.Distance(*r.Near, hits[i].at))
 		}
-		sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+		hits[i].tier = rankTier(r.Query, hits[i].kind, hits[i].status)
 	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].tier != hits[j].tier {
+			return hits[i].tier < hits[j].tier
+		}
+		return hits[i].score > hits[j].score
+	})
 	res := Result{Total: total}
 	for _, h := range hits[min(r.Offset, len(hits)):min(r.Offset+r.Limit, len(hits))] {
 		res.Hits = append(res.Hits, Hit{ID: h.id, Score: h.score, MatchedPractitioners: h.matched(r.Query)})
@@ -70,6 +76,9 @@ func (m *Meili) Search(ctx context.Context, r Request) (Result, error) {
 
 type meiliHit struct {
 	id     string
+	kind   string
+	status string
+	tier   int
 	score  float64
 	at     orb.Point
 	people []store.DocPerson
@@ -78,9 +87,9 @@ type meiliHit struct {
 func (m *Meili) run(ctx context.Context, r Request, text string, filter []string) ([]meiliHit, int, error) {
 	req := &meilisearch.SearchRequest{
 		Limit: int64(r.Offset + r.Limit), ShowRankingScore: true, Filter: strings.Join(filter, " AND "),
-		AttributesToRetrieve: []string{"id", "_geo", "people"}, MatchingStrategy: meilisearch.Last,
+		AttributesToRetrieve: []string{"id", "_geo", "people", "kind", "status"}, MatchingStrategy: meilisearch.Last,
 	}
-	if r.Near != nil {
+	if r.Near != nil || len(r.Query.Solves)+len(r.Query.Also) > 0 || r.Query.FreeHelp {
 		req.Limit = int64(max(meiliWindow, r.Offset+r.Limit))
 	}
 	resp, err := m.index.Search(ctx, text, req)
@@ -99,6 +108,8 @@ func (m *Meili) run(ctx context.Context, r Request, text string, filter []string
 			h.at = orb.Point{g.Lng, g.Lat}
 		}
 		_ = json.Unmarshal(raw["people"], &h.people)
+		_ = json.Unmarshal(raw["kind"], &h.kind)
+		_ = json.Unmarshal(raw["status"], &h.status)
 		out = append(out, h)
 	}
 	return out, int(min(resp.EstimatedTotalHits, MaxTotal)), nil
@@ -142,8 +153,14 @@ func filterExpr(f store.Filter) []string {
 // place must be met.
 func conceptExpr(q Query) []string {
 	var out []string
-	if len(q.Areas) > 0 {
+	switch {
+	case len(q.Areas) > 0 && len(q.SolverKinds) > 0:
+		// A practice area is met by the places practising it or by the specialist kinds that solve it.
+		out = append(out, "(practice_areas IN "+quoteList(q.Areas)+" OR kind IN "+quoteList(q.SolverKinds)+")")
+	case len(q.Areas) > 0:
 		out = append(out, "practice_areas IN "+quoteList(q.Areas))
+	case len(q.SolverKinds) > 0:
+		out = append(out, "kind IN "+quoteList(q.SolverKinds))
 	}
 	if len(q.Kinds) > 0 {
 		out = append(out, "kind IN "+quoteList(q.Kinds))

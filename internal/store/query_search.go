@@ -15,6 +15,8 @@ type SearchHit struct {
 	Name     string
 	Lng, Lat float64
 	AreaCode string // the administrative area it lies in, "" if unknown
+	Kind     string // its kind and status, for the ranking: the kinds that solve a matter come first,
+	Status   string // places not active last
 }
 
 // The statements below take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would
@@ -24,7 +26,7 @@ type SearchHit struct {
 // (PoolConfig.GenericPlans; TestSearchGenericPlans shows each uses its index). Planning each call afresh,
 // as PostgreSQL otherwise does for most tsqueries, took a quarter of a search's time in the database.
 
-var searchMatchesSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+var searchMatchesSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, ''), p.kind, p.status
 		FROM providers p
 		WHERE p.search_doc @@ $1::tsquery AND ` + filterSQL(2) + `
 		LIMIT $6`
@@ -50,7 +52,7 @@ func SearchMatchesIn(ctx context.Context, db *pgxpool.Pool, rank, match, within 
 	return searchHits(db.Query(ctx, searchMatchesInSQL, args...))
 }
 
-var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $8::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+var searchMatchesInSQL = `SELECT p.id::text, ts_rank(p.search_doc, $8::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, ''), p.kind, p.status
 		FROM providers p
 		WHERE p.search_doc @@ ($1::tsquery && $7::tsquery) AND ` + filterSQL(2) + `
 		LIMIT $6`
@@ -68,7 +70,7 @@ func SearchNearest(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, 
 // SearchNearestStatement is the statement SearchNearest runs and its arguments, for the plan test.
 func SearchNearestStatement(tsq string, f Filter, near orb.Point, limit int) (string, []any) {
 	where, args := f.where([]any{near[0], near[1], tsq, limit})
-	return `SELECT p.id::text, ts_rank(p.search_doc, $3::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+	return `SELECT p.id::text, ts_rank(p.search_doc, $3::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, ''), p.kind, p.status
 		FROM providers p
 		WHERE ` + where + `
 		ORDER BY knn_point(p.geom) <-> knn_point($1, $2)
@@ -86,7 +88,7 @@ func SearchSample(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, l
 	return searchHits(db.Query(ctx, searchSampleSQL, append(args, limit)...))
 }
 
-var searchSampleSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+var searchSampleSQL = `SELECT p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, ''), p.kind, p.status
 		FROM providers p
 		WHERE p.search_doc @@ $1::tsquery AND p.search_doc @@ '''` + SampleBucket + `'''::tsquery AND ` + filterSQL(2) + `
 		LIMIT $6`
@@ -113,7 +115,7 @@ func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f F
 		}
 		args := append([]any{pgx.QueryExecModeExec, words}, f.args()...)
 		var err error
-		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, '')
+		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, ST_X(p.geom), ST_Y(p.geom), coalesce(p.area_code, ''), p.kind, p.status
 			FROM providers p
 			WHERE $1 <% lower(p.name_en) AND `+filterSQL(2)+`
 			ORDER BY word_similarity($1, lower(p.name_en)) DESC, p.id
@@ -129,7 +131,7 @@ func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 	}
 	var out []SearchHit
 	var h SearchHit
-	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Rank, &h.Name, &h.Lng, &h.Lat, &h.AreaCode}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Rank, &h.Name, &h.Lng, &h.Lat, &h.AreaCode, &h.Kind, &h.Status}, func() error {
 		out = append(out, h)
 		return nil
 	})

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// LegalTerm is one row of legal_terms (sql/080): a word of the law (a cause of action, a charge, a law's
+// name, a remedy, an everyday phrase) with the practice areas it belongs to and the kinds of place that
+// solve it (Kinds first, AlsoKinds next).
+type LegalTerm struct {
+	Term          string
+	Category      string
+	PracticeAreas []string
+	Kinds         []string
+	AlsoKinds     []string
+	Parent        string
+	Source        string
+}
+
+// LegalTermCategories are the categories the table accepts (its CHECK constraint).
+var LegalTermCategories = []string{"area", "cause", "charge", "law", "remedy", "everyday", "free_help"}
+
+// LegalTerms returns the whole legal vocabulary, by term.
+func LegalTerms(ctx context.Context, db *pgxpool.Pool) ([]LegalTerm, error) {
+	rows, err := db.Query(ctx, `SELECT term, category, practice_areas, kinds, also_kinds, parent, source
+		FROM legal_terms ORDER BY term`)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	var out []LegalTerm
+	var t LegalTerm
+	_, err = pgx.ForEachRow(rows, []any{&t.Term, &t.Category, &t.PracticeAreas, &t.Kinds, &t.AlsoKinds, &t.Parent, &t.Source}, func() error {
+		out = append(out, t)
+		return nil
+	})
+	return out, readErr(err)
+}
+
+// SaveLegalTerms writes terms as the rows of source in one transaction: a term already there is replaced
+// (whoever wrote it: a bureau's row overrides the built-in one), and with replace the rows of source
+// that terms no longer hold are deleted. It returns how many rows were written and deleted. The vocabulary
+// is read when the server starts (or reloads its catalog); `legalmap reindex` is not needed, since the
+// index holds no legal terms.
+func SaveLegalTerms(ctx context.Context, db *pgxpool.Pool, source string, terms []LegalTerm, replace bool) (written, deleted int, err error) {
+	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
+		for _, t := range terms {
+			if _, err := tx.Exec(ctx, `INSERT INTO legal_terms (term, category, practice_areas, kinds, also_kinds, parent, source, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+				ON CONFLICT (term) DO UPDATE SET category = $2, practice_areas = $3, kinds = $4, also_kinds = $5,
+					parent = $6, source = $7, updated_at = now()`,
+				t.Term, t.Category, nonNil(t.PracticeAreas), nonNil(t.Kinds), nonNil(t.AlsoKinds), t.Parent, source); err != nil {
+				return err
+			}
+			written++
+		}
+		if !replace {
+			return nil
+		}
+		keep := make([]string, len(terms))
+		for i, t := range terms {
+			keep[i] = t.Term
+		}
+		tag, err := tx.Exec(ctx, `DELETE FROM legal_terms WHERE source = $1 AND NOT term = ANY ($2)`, source, keep)
+		deleted = int(tag.RowsAffected())
+		return err
+	})
+	return written, deleted, readErr(err)
+}
