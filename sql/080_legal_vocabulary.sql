@@ -150,7 +150,7 @@ SELECT pg_temp.terms('cause', '{labour}', '{law_firm,legal_aid,labour_arbitratio
  996,调岗,降薪,调岗降薪,年休假,带薪年假,产假,孕期辞退,哺乳期,社保,不交社保,社保断缴,补缴社保,公积金,不交公积金,
  离职证明,辞职,被迫辞职,押金不退工作,扣押证件,劳务纠纷,劳务费,保姆,家政工,外卖骑手,快递员}');
 -- 第七部分 海事海商纠纷
-SELECT pg_temp.terms('cause', '{maritime}', '{law_firm}', '{arbitration_commission}', '海事海商纠纷', '{
+SELECT pg_temp.terms('cause', '{maritime,contract}', '{law_firm}', '{arbitration_commission}', '海事海商纠纷', '{
  海事海商纠纷,船舶碰撞损害责任纠纷,船舶触碰损害责任纠纷,船舶损坏空中设施、水下设施损害责任纠纷,船舶污染损害责任纠纷,
  海上货物运输合同纠纷,海上旅客运输合同纠纷,船舶租用合同纠纷,船舶买卖合同纠纷,船舶抵押合同纠纷,海上保险合同纠纷,
  共同海损纠纷,海难救助合同纠纷,船员劳务合同纠纷,海上人身损害责任纠纷,港口作业纠纷,货代纠纷,货运代理合同纠纷,
@@ -164,7 +164,7 @@ SELECT pg_temp.terms('cause', '{corporate}', '{law_firm}', '{arbitration_commiss
  公司合并纠纷,公司分立纠纷,公司减资纠纷,公司增资纠纷,公司解散纠纷,清算责任纠纷,上市公司收购纠纷,合伙协议纠纷,
  申请破产清算,申请破产重整,申请破产和解,破产债权确认纠纷,破产撤销权纠纷,股权代持,代持股,股东分红,分红纠纷,
  股东知情权,股权转让,公司注销,公司解散,公司清算,破产清算,破产重整,对赌协议,合伙人纠纷,合伙纠纷,散伙,退股,公司章程,
- 法定代表人变更,注册公司,公司注册,企业合规,常年法律顾问,法律顾问单位}');
+ 法定代表人变更,注册公司,公司注册,企业合规,常年法律顾问,法律顾问单位,公司法律顾问,企业法律顾问,公司顾问律师}');
 SELECT pg_temp.terms('cause', '{finance_securities}', '{law_firm}', '{arbitration_commission}', '与公司、证券、保险、票据等有关的民事纠纷', '{
  证券纠纷,证券虚假陈述责任纠纷,证券内幕交易责任纠纷,操纵证券交易市场责任纠纷,证券欺诈责任纠纷,期货交易纠纷,信托纠纷,
  票据纠纷,票据付款请求权纠纷,票据追索权纠纷,票据损害责任纠纷,汇票,承兑汇票,商业汇票,支票,空头支票,票据,信用证纠纷,
@@ -201,7 +201,7 @@ SELECT pg_temp.terms('cause', '{}', '{law_firm}', '{notary}', '非讼程序案�
  调解书,执行,法院执行,执行款,拒不履行}');
 SELECT pg_temp.terms('cause', '{}', '{law_firm,community_adviser}', '{legal_aid,mediation_committee}', '非讼程序案件案由', '{
  申请认定自然人无民事行为能力,申请认定自然人限制民事行为能力,认定无民事行为能力,无民事行为能力,限制民事行为能力,
- 申请指定监护人,指定监护人,申请变更监护人,撤销监护人资格,意定监护,成年监护,老人监护}');
+ 申请指定监护人,指定监护人,申请变更监护人,撤销监护人资格,成年监护,老人监护}');
 
 -- 罪名: the charges of the Criminal Law (刑法分则), as named by the 最高人民法院、最高人民检察院 确定罪名的规定 and
 -- its supplements. A defence is a law firm's work, legal aid assigns defenders (指派辩护).
@@ -302,7 +302,7 @@ SELECT pg_temp.terms('remedy', '{}', '{notary}', '{law_firm}', '', '{提存,提�
  赠与公证,房产赠与公证,赠与合同公证,婚前财产公证,婚前协议公证,夫妻财产约定公证,财产分割协议公证,借款合同公证,
  赋予强制执行效力公证,赋强公证,强制执行公证,抵押合同公证,买卖合同公证,合同公证,协议公证,抽签公证,抽奖公证,
  摇号公证,公证书,公证认证,涉外公证,海外公证,出国公证,留学公证,移民公证,签证公证,翻译公证,副本公证,复印件公证,
- 印章公证,营业执照公证,公司章程公证,意定监护公证,意定监护协议,监护协议公证,生存公证,生存证明,指纹公证,
+ 印章公证,营业执照公证,公司章程公证,意定监护,意定监护公证,意定监护协议,监护协议公证,生存公证,生存证明,指纹公证,
  公证处办理,去公证处,公证费,办公证要带什么}');
 SELECT pg_temp.terms('remedy', '{}', '{forensic}', '{law_firm}', '', '{亲子鉴定,DNA亲子鉴定,亲缘鉴定,血缘鉴定,个体识别,法医物证,法医物证鉴定,
  法医临床,法医临床鉴定,伤残鉴定,伤残等级鉴定,伤情鉴定,伤情等级,轻伤鉴定,重伤鉴定,损伤程度鉴定,误工期鉴定,护理期鉴定,
@@ -326,6 +326,9 @@ SELECT pg_temp.terms('remedy', '{}', '{law_firm}', '{community_adviser,legal_aid
  起草合同,代理诉讼,诉讼代理,打官司找律师,请律师,聘请律师,律师咨询,法律咨询,法律顾问服务,见证,律师见证}');
 SELECT pg_temp.terms('remedy', '{}', '{community_adviser,legal_aid}', '{law_firm,mediation_committee}', '', '{社区法律服务,村居法律服务,
  法律讲座,普法讲座,公共法律服务,法律服务站,法律服务室}');
+
+-- Everyday words the judged set found missing.
+SELECT pg_temp.terms('everyday', '{criminal_defence}', '{law_firm}', '{legal_aid,police}', '', '{被骗,被骗了,上当受骗,受骗,被诈骗,被人骗}');
 
 -- Signs that the citizen wants free help: legal aid comes first, whatever the matter.
 SELECT pg_temp.terms('free_help', '{}', '{legal_aid}', '{community_adviser,legal_service_center}', '', '{免费,免费咨询,免费律师,免费法律咨询,

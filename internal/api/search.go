@@ -88,6 +88,14 @@ func (q *publicAPI) search(c echo.Context) error {
 		res.Total = len(open)
 		places = open[min(offset, len(open)):min(offset+limit, len(open))]
 	}
+	shown := make([]string, len(places))
+	for i := range places {
+		shown[i] = places[i].ID
+	}
+	people, err := store.PeopleAt(ctx, q.db, shown)
+	if err != nil {
+		return err
+	}
 	out := listAnswer[placeItem]{Results: make([]placeItem, 0, len(places)), Total: res.Total, Limit: limit, Offset: offset}
 	for i := range places {
 		d := -1.0
@@ -96,6 +104,7 @@ func (q *publicAPI) search(c echo.Context) error {
 		}
 		it := item(&places[i], d, crs, now, cat.calendar)
 		it.MatchedPractitioners = named[places[i].ID]
+		it.Matched = cat.analyzer.Reasons(sq, reasonPlace(&places[i], people[places[i].ID], it.MatchedPractitioners))
 		out.Results = append(out.Results, it)
 	}
 	return c.JSON(http.StatusOK, out)
@@ -119,4 +128,13 @@ func (cat *catalog) extent(codes []string) *orb.Bound {
 		out = &b
 	}
 	return out
+}
+
+// reasonPlace is a found place as search.Reasons reads it.
+func reasonPlace(p *store.Place, people []store.PlacePerson, named []string) search.ReasonPlace {
+	r := search.ReasonPlace{Kind: p.Kind, Name: p.Name, Address: p.Address, PracticeAreas: p.PracticeAreas, Named: named}
+	for _, x := range people {
+		r.People = append(r.People, search.ReasonPerson{Role: x.Role, Name: x.Name, PracticeAreas: x.PracticeAreas})
+	}
+	return r
 }

@@ -41,4 +41,6 @@ func StatusTier(status string) int {
 }
 
 // rankTier is the order that goes before any score: status, then the kind's fit.
-func rankTier(q Query, kind, status string) int { return StatusTier(status)*(tierOther+1) + q.KindTier(kind) }
+func rankTier(q Query, kind, status string) int {
+	return StatusTier(status)*(tierOther+1) + q.KindTier(kind)
+}
