@@ -111,22 +111,22 @@ SELECT pg_temp.terms('cause', '{contract}', '{law_firm}', '{arbitration_commissi
  演出合同纠纷,技术合同纠纷,技术服务合同纠纷,特许经营合同纠纷,无因管理纠纷,不当得利纠纷,违约金,定金罚则,解除合同,
  合同解除,违约责任,合同违约,毁约,单方解约,中介费,中介纠纷,培训费退费,退学费,装修合同,承揽,运输合同,保管合同,委托合同,
  不当得利,转错账,转账转错,无因管理,格式条款,霸王条款}');
-SELECT pg_temp.terms('cause', '{real_estate,contract}', '{law_firm}', '{mediation_committee,community_adviser}', '合同纠纷', '{
+SELECT pg_temp.terms('cause', '{real_estate}', '{law_firm}', '{mediation_committee,community_adviser}', '合同纠纷', '{
  房屋买卖合同纠纷,商品房预约合同纠纷,商品房预售合同纠纷,商品房销售合同纠纷,商品房委托代理销售合同纠纷,经济适用房转让合同纠纷,
  农村房屋买卖合同纠纷,房屋拆迁安置补偿合同纠纷,租赁合同纠纷,房屋租赁合同纠纷,土地租赁合同纠纷,车辆租赁合同纠纷,
  物业服务合同纠纷,物业费,物业纠纷,物业服务,交物业费,不交物业费,物业公司,租房合同,租房纠纷,退租,押金不退,房东不退押金,
  房租,拖欠房租,二房东,群租,买房纠纷,卖房纠纷,购房合同,购房定金,开发商,延期交房,逾期交房,房屋质量,网签,学区房}');
-SELECT pg_temp.terms('cause', '{debt,contract}', '{law_firm}', '{mediation_committee,community_adviser,notary}', '合同纠纷', '{
+SELECT pg_temp.terms('cause', '{debt}', '{law_firm}', '{mediation_committee,community_adviser,notary}', '合同纠纷', '{
  借款合同纠纷,金融借款合同纠纷,同业拆借纠纷,民间借贷纠纷,小额借款合同纠纷,金融不良债权追偿纠纷,保证合同纠纷,抵押合同纠纷,
  质押合同纠纷,定金合同纠纷,进出口押汇纠纷,储蓄存款合同纠纷,借记卡纠纷,信用卡纠纷,融资租赁合同纠纷,保理合同纠纷,
  追偿权纠纷,欠款纠纷,追讨欠款,讨要欠款,要账,借钱,借贷,借条纠纷,担保纠纷,连带责任,保证人,担保人,利息,利息过高,
  套路贷,砍头息,催收,暴力催收,被催收,网贷逾期,信用卡逾期,逾期还款,欠条,借据,还款,赖账,老赖,失信被执行人,执行难,
  申请强制执行,强制执行,财产保全,诉前保全,诉讼保全,支付令,追债,债务纠纷,债权转让}');
-SELECT pg_temp.terms('cause', '{construction,contract}', '{law_firm}', '{arbitration_commission,legal_aid}', '合同纠纷', '{
+SELECT pg_temp.terms('cause', '{construction}', '{law_firm}', '{arbitration_commission,legal_aid}', '合同纠纷', '{
  建设工程合同纠纷,建设工程勘察合同纠纷,建设工程设计合同纠纷,建设工程施工合同纠纷,建设工程价款优先受偿权纠纷,
  建设工程分包合同纠纷,建设工程监理合同纠纷,装饰装修合同纠纷,农村建房施工合同纠纷,工程款,拖欠工程款,工程欠款,
  装修纠纷,装修公司,装修质量,包工头跑路,挂靠,分包,转包}');
-SELECT pg_temp.terms('cause', '{insurance,contract}', '{law_firm}', '{arbitration_commission}', '保险纠纷', '{
+SELECT pg_temp.terms('cause', '{insurance}', '{law_firm}', '{arbitration_commission}', '保险纠纷', '{
  保险纠纷,保险合同纠纷,财产保险合同纠纷,人身保险合同纠纷,人寿保险合同纠纷,意外伤害保险合同纠纷,健康保险合同纠纷,
  保险人代位求偿权纠纷,保险理赔,理赔纠纷,保险拒赔,保险公司拒赔,保险不赔,车险理赔,退保,保险退保,医疗险,重疾险理赔}');
 -- 第五部分 知识产权与竞争纠纷
@@ -150,7 +150,7 @@ SELECT pg_temp.terms('cause', '{labour}', '{law_firm,legal_aid,labour_arbitratio
  996,调岗,降薪,调岗降薪,年休假,带薪年假,产假,孕期辞退,哺乳期,社保,不交社保,社保断缴,补缴社保,公积金,不交公积金,
  离职证明,辞职,被迫辞职,押金不退工作,扣押证件,劳务纠纷,劳务费,保姆,家政工,外卖骑手,快递员}');
 -- 第七部分 海事海商纠纷
-SELECT pg_temp.terms('cause', '{maritime,contract}', '{law_firm}', '{arbitration_commission}', '海事海商纠纷', '{
+SELECT pg_temp.terms('cause', '{maritime}', '{law_firm}', '{arbitration_commission}', '海事海商纠纷', '{
  海事海商纠纷,船舶碰撞损害责任纠纷,船舶触碰损害责任纠纷,船舶损坏空中设施、水下设施损害责任纠纷,船舶污染损害责任纠纷,
  海上货物运输合同纠纷,海上旅客运输合同纠纷,船舶租用合同纠纷,船舶买卖合同纠纷,船舶抵押合同纠纷,海上保险合同纠纷,
  共同海损纠纷,海难救助合同纠纷,船员劳务合同纠纷,海上人身损害责任纠纷,港口作业纠纷,货代纠纷,货运代理合同纠纷,
@@ -175,16 +175,16 @@ SELECT pg_temp.terms('cause', '{tort}', '{law_firm}', '{mediation_committee,comm
  侵权责任纠纷,监护人责任纠纷,用人单位责任纠纷,劳务派遣工作人员侵权责任纠纷,网络侵权责任纠纷,违反安全保障义务责任纠纷,
  公共场所管理人责任纠纷,教育机构责任纠纷,产品责任纠纷,产品生产者责任纠纷,高度危险责任纠纷,环境污染责任纠纷,
  生态破坏责任纠纷,建筑物和物件损害责任纠纷,物件脱落、坠落损害责任纠纷,高空抛物、坠物损害责任纠纷,不明抛掷物、坠落物损害责任纠纷,
- 饲养动物损害责任纠纷,高空抛物,高空坠物,被狗咬,狗咬人,宠物伤人,噪音扰民,噪声污染,环境污染,污染,装修噪音,商场摔倒,
+ 饲养动物损害责任纠纷,高空抛物,高空坠物,噪音扰民,噪声污染,环境污染,污染,装修噪音,商场摔倒,
  安全保障义务,校园伤害,学校受伤,在学校受伤}');
-SELECT pg_temp.terms('cause', '{personal_injury,tort}', '{law_firm}', '{legal_aid,forensic,mediation_committee}', '侵权责任纠纷', '{
+SELECT pg_temp.terms('cause', '{personal_injury}', '{law_firm}', '{legal_aid,forensic,mediation_committee}', '侵权责任纠纷', '{
  人身损害赔偿,人身损害赔偿纠纷,被人打伤,打架受伤,被打伤,轻伤,重伤,伤残赔偿,伤残等级,
- 误工费,护理费,营养费,残疾赔偿金,死亡赔偿金,丧葬费,精神损害抚慰金,精神损失费,意外受伤,摔伤赔偿}');
-SELECT pg_temp.terms('cause', '{traffic_accident,personal_injury}', '{law_firm,legal_aid}', '{forensic,mediation_committee,police}', '侵权责任纠纷', '{
+ 误工费,护理费,营养费,残疾赔偿金,死亡赔偿金,丧葬费,精神损害抚慰金,精神损失费,意外受伤,摔伤赔偿,被狗咬,狗咬人,宠物伤人}');
+SELECT pg_temp.terms('cause', '{traffic_accident}', '{law_firm,legal_aid}', '{forensic,mediation_committee,police}', '侵权责任纠纷', '{
  机动车交通事故责任纠纷,非机动车交通事故责任纠纷,交通事故责任纠纷,交通事故赔偿,交通事故责任认定,事故认定书,交通事故认定,
  车祸赔偿,出车祸,被车撞伤,撞车赔偿,电动车撞人,电瓶车,骑车被撞,交通事故伤残,交通事故误工费,肇事逃逸,逃逸,碰瓷,
  交强险赔偿,商业险,三者险,全责,主责,次责,同责,事故责任,车损,定损}');
-SELECT pg_temp.terms('cause', '{medical,personal_injury}', '{law_firm}', '{forensic,mediation_committee,legal_aid}', '医疗纠纷', '{
+SELECT pg_temp.terms('cause', '{medical}', '{law_firm}', '{forensic,mediation_committee,legal_aid}', '医疗纠纷', '{
  医疗损害责任纠纷,侵害患者知情同意权责任纠纷,医疗产品责任纠纷,医疗服务合同纠纷,医疗事故,医疗过错,医疗损害,医疗损害鉴定,
  医疗事故鉴定,医疗纠纷调解,医院误诊,误诊,漏诊,手术事故,手术失误,治死人,医院责任,整容失败,医美纠纷,美容失败,医美,
  病历,封存病历,病历复印}');
@@ -328,7 +328,10 @@ SELECT pg_temp.terms('remedy', '{}', '{community_adviser,legal_aid}', '{law_firm
  法律讲座,普法讲座,公共法律服务,法律服务站,法律服务室}');
 
 -- Everyday words the judged set found missing.
-SELECT pg_temp.terms('everyday', '{criminal_defence}', '{law_firm}', '{legal_aid,police}', '', '{被骗,被骗了,上当受骗,受骗,被诈骗,被人骗}');
+-- Being cheated is a matter for the police or a lawyer, whatever the deal was (签了合同被骗了 is a contract matter).
+SELECT pg_temp.terms('everyday', '{}', '{law_firm,police}', '{legal_aid}', '', '{被骗,被骗了,上当受骗,受骗,被诈骗,被人骗}');
+-- A will: a notary office makes it, a lawyer advises on it.
+SELECT pg_temp.terms('everyday', '{inheritance}', '{law_firm,notary}', '{community_adviser}', '', '{遗嘱,写遗嘱,做遗嘱,订立遗嘱}');
 
 -- Signs that the citizen wants free help: legal aid comes first, whatever the matter.
 SELECT pg_temp.terms('free_help', '{}', '{legal_aid}', '{community_adviser,legal_service_center}', '', '{免费,免费咨询,免费律师,免费法律咨询,

@@ -65,8 +65,8 @@ const (
 )
 
 // addLegalTerms puts the legal vocabulary into the dictionary. A cause ending in 纠纷 is known by its stem
-// too (物业服务合同纠纷 -> 物业服务合同), a charge by its act (敲诈勒索罪 -> 敲诈勒索), unless the stem is a term
-// of its own.
+// too (物业服务合同纠纷 -> 物业服务合同), a charge by its act (敲诈勒索罪 -> 敲诈勒索), when the stem is no word
+// the dictionary knows already (买房纠纷 must not change what 买房 means).
 func (a *Analyzer) addLegalTerms(v Vocabulary) {
 	a.areaKinds = map[string]*legalMeaning{}
 	a.areaNames = map[string]string{}
@@ -97,7 +97,9 @@ func (a *Analyzer) addLegalTerms(v Vocabulary) {
 		}
 	}
 	for _, t := range stems {
-		a.addLegal(t.Term, t.Areas, &legalMeaning{category: t.Category, solves: t.Kinds, also: t.AlsoKinds}, false)
+		if han, _ := splitScripts(t.Term); a.dict.words[han] == nil {
+			a.addLegal(t.Term, t.Areas, &legalMeaning{category: t.Category, solves: t.Kinds, also: t.AlsoKinds}, false)
+		}
 	}
 }
 

@@ -68,9 +68,9 @@ const (
 
 // scored is a match with its blended score.
 type scored struct {
-	id, name string
-	tier     int // rankTier: status and the kind's fit, before the score
-	score    float64
+	id, name, kind string
+	tier           int // rankTier: status and the kind's fit, before the score
+	score          float64
 }
 
 // rankHits puts the places of the kinds that solve the matter first (rankTier), then blends text
@@ -85,7 +85,7 @@ func rankHits(hits []store.SearchHit, q Query, near *orb.Point) []scored {
 		if near != nil {
 			s *= nearness(geo.Distance(*near, orb.Point{h.Lng, h.Lat}))
 		}
-		out[i] = scored{id: h.ID, name: h.Name, tier: rankTier(q, h.Kind, h.Status), score: s}
+		out[i] = scored{id: h.ID, name: h.Name, kind: h.Kind, tier: rankTier(q, h.Kind, h.Status), score: s}
 	}
 	slices.SortStableFunc(out, func(a, b scored) int {
 		if a.tier != b.tier {
@@ -99,6 +99,15 @@ func rankHits(hits []store.SearchHit, q Query, near *orb.Point) []scored {
 		}
 		return strings.Compare(a.id, b.id)
 	})
+	return permute(out, besideByKind(len(out), q.Solves, func(i int) int { return out[i].tier }, func(i int) string { return out[i].kind }))
+}
+
+// permute is list in the given order of its indexes.
+func permute[T any](list []T, order []int) []T {
+	out := make([]T, len(order))
+	for i, j := range order {
+		out[i] = list[j]
+	}
 	return out
 }
 

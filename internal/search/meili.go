@@ -67,6 +67,7 @@ func (m *Meili) Search(ctx context.Context, r Request) (Result, error) {
 		}
 		return hits[i].score > hits[j].score
 	})
+	hits = permute(hits, besideByKind(len(hits), r.Query.Solves, func(i int) int { return hits[i].tier }, func(i int) string { return hits[i].kind }))
 	res := Result{Total: total}
 	for _, h := range hits[min(r.Offset, len(hits)):min(r.Offset+r.Limit, len(hits))] {
 		res.Hits = append(res.Hits, Hit{ID: h.id, Score: h.score, MatchedPractitioners: h.matched(r.Query)})

@@ -140,9 +140,11 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 	for _, k := range also {
 		b.q.Also = appendUnique(b.q.Also, k)
 	}
+	// Only a legal term's own solvers meet it by kind: the kinds of a practice area as a whole rank its
+	// matches (a notary may help with 立遗嘱) but do not widen them.
 	var specialists [][]lexeme
 	for _, k := range solves {
-		if !generalKinds[k] {
+		if e.legal != nil && len(e.legal.solves) > 0 && !generalKinds[k] {
 			specialists = append(specialists, []lexeme{{text: prefixKind + k}})
 		}
 	}
@@ -157,10 +159,8 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 			for _, c := range e.areas {
 				b.q.Areas = appendUnique(b.q.Areas, c)
 			}
-			for _, k := range solves {
-				if !generalKinds[k] {
-					b.q.SolverKinds = appendUnique(b.q.SolverKinds, k)
-				}
+			for _, alt := range specialists {
+				b.q.SolverKinds = appendUnique(b.q.SolverKinds, strings.TrimPrefix(alt[0].text, prefixKind))
 			}
 			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptArea, Text: text, Codes: codes, Solves: solves, Also: also, Free: m != nil && m.free})
 		}

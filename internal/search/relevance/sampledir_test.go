@@ -35,7 +35,6 @@ func loadSample(t testing.TB) *directory {
 	t.Helper()
 	sampleOnce.Do(func() {
 		start := time.Now()
-		storetest.Pool(t) // makes the migrated template the extra database is cloned from
 		// A database of its own: the fixture directory and the sample must not rank among each other's records.
 		sampleDir, sampleErr = importSample(context.Background(), storetest.ExtraPool(t, "sample"))
 		if sampleErr == nil {

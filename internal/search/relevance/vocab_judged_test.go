@@ -8,20 +8,27 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"legalmap/internal/search"
 )
 
 // The vocabulary set, ../testdata/vocab_judged.tsv: queries drawn from the 民事案件案由 and the 罪名 lists, the
 // names of laws, remedies and legal acts, and everyday phrasing (some in traditional characters, some
 // asking for free help), each with the kinds a right answer has (and the practice areas, for reading). It is
-// searched on the sample directory without a location, as a citizen who has not shared one.
+// searched on the sample directory twice: without a location, as a citizen who has not shared one, and
+// from the middle of 福田.
 
 // Floors of the vocabulary set, which only rise: the share of queries with no result at all, and the share
-// whose first three results hold a right kind.
+// whose first three results hold a right kind. The targets were 5% and 90%; before the legal
+// vocabulary the set measured 31.4% and 35.8%; with it, 1.1% and 98.9%.
 const (
-	vocabZeroCeiling = 0.05
-	vocabTop3Floor   = 0.90
+	vocabZeroCeiling = 0.02
+	vocabTop3Floor   = 0.97
 )
+
+// futian is a location in the middle of 福田 (WGS84).
+var futian = orb.Point{114.0579, 22.5431}
 
 type vocabRow struct {
 	line         int
@@ -60,10 +67,10 @@ type vocabOutcome struct {
 	right bool
 }
 
-func runVocab(t testing.TB, d *directory, rows []vocabRow) []vocabOutcome {
+func runVocab(t testing.TB, d *directory, rows []vocabRow, near *orb.Point) []vocabOutcome {
 	out := make([]vocabOutcome, 0, len(rows))
 	for _, r := range rows {
-		res, err := d.engine.Search(context.Background(), search.Request{Query: d.a.Query(r.query), Limit: 10})
+		res, err := d.engine.Search(context.Background(), search.Request{Query: d.a.Query(r.query), Near: near, Limit: 10})
 		if err != nil {
 			t.Fatalf("%q: %v", r.query, err)
 		}
@@ -89,7 +96,16 @@ func TestVocabularyJudged(t *testing.T) {
 	if len(rows) < 300 {
 		t.Fatalf("%d judged vocabulary queries, want at least 300", len(rows))
 	}
-	outs := runVocab(t, d, rows)
+	for _, near := range []*orb.Point{nil, &futian} {
+		where := "without a location"
+		if near != nil {
+			where = "from 福田"
+		}
+		t.Run(where, func(t *testing.T) { checkVocab(t, runVocab(t, d, rows, near)) })
+	}
+}
+
+func checkVocab(t *testing.T, outs []vocabOutcome) {
 	zero, right := 0, 0
 	byClass := map[string][2]int{}
 	var worst []string
