@@ -14,10 +14,17 @@ import (
 var (
 	t2sOnce sync.Once
 	t2s     *opencc.OpenCC
+	// traditional is traditionalChars as a set: most text (all of a simplified directory) holds none, and
+	// the converter walks its dictionaries through every text, too costly for every name and address indexed.
+	traditional map[rune]bool
 )
 
 func converter() *opencc.OpenCC {
 	t2sOnce.Do(func() {
+		traditional = make(map[rune]bool, len(traditionalChars)/3)
+		for _, r := range traditionalChars {
+			traditional[r] = true
+		}
 		cc, err := opencc.New("t2s")
 		if err == nil {
 			t2s = cc
@@ -29,11 +36,8 @@ func converter() *opencc.OpenCC {
 // Simplify converts traditional Chinese in s to simplified; text without Han characters, or that the
 // converter cannot read, is returned as it is.
 func Simplify(s string) string {
-	if !hasHan(s) {
-		return s
-	}
 	cc := converter()
-	if cc == nil {
+	if cc == nil || !hasTraditional(s) {
 		return s
 	}
 	out, err := cc.Convert(s)
@@ -43,9 +47,9 @@ func Simplify(s string) string {
 	return out
 }
 
-func hasHan(s string) bool {
+func hasTraditional(s string) bool {
 	for _, r := range s {
-		if r >= 0x3400 && isHan(r) {
+		if r >= 0x3400 && traditional[r] {
 			return true
 		}
 	}
