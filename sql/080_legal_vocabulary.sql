@@ -337,3 +337,12 @@ SELECT pg_temp.terms('everyday', '{inheritance}', '{law_firm,notary}', '{communi
 SELECT pg_temp.terms('free_help', '{}', '{legal_aid}', '{community_adviser,legal_service_center}', '', '{免费,免费咨询,免费律师,免费法律咨询,
  免费的律师,没钱,没有钱,没钱请律师,请不起律师,请不起,付不起,付不起律师费,经济困难,家庭困难,低保,低保户,困难群众,
  残疾人,法援,法律援助,援助,不要钱,不收费,公益律师,公益法律服务}');
+
+-- What a query means changes with this table, and so do answers: a change bumps the directory's version
+-- (the server reloads its analysis, and ETags move on).
+CREATE TRIGGER legal_terms_bump_ins AFTER INSERT ON legal_terms REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
+CREATE TRIGGER legal_terms_bump_upd AFTER UPDATE ON legal_terms REFERENCING NEW TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();
+CREATE TRIGGER legal_terms_bump_del AFTER DELETE ON legal_terms REFERENCING OLD TABLE AS changed_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_version();

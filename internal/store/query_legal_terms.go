@@ -41,20 +41,25 @@ func LegalTerms(ctx context.Context, db *pgxpool.Pool) ([]LegalTerm, error) {
 
 // SaveLegalTerms writes terms as the rows of source in one transaction: a term already there is replaced
 // (whoever wrote it: a bureau's row overrides the built-in one), and with replace the rows of source
-// that terms no longer hold are deleted. It returns how many rows were written and deleted. The vocabulary
-// is read when the server starts (or reloads its catalog); `legalmap reindex` is not needed, since the
-// index holds no legal terms.
+// that terms no longer hold are deleted. It returns how many rows were added or changed, and deleted. A
+// change moves the directory's version on, so the server reads the vocabulary again; `legalmap reindex`
+// is not needed, since the index holds no legal terms.
 func SaveLegalTerms(ctx context.Context, db *pgxpool.Pool, source string, terms []LegalTerm, replace bool) (written, deleted int, err error) {
 	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		for _, t := range terms {
-			if _, err := tx.Exec(ctx, `INSERT INTO legal_terms (term, category, practice_areas, kinds, also_kinds, parent, source, updated_at)
+			// A row that says what the table says already is left alone: loading the same file twice
+			// changes nothing (and does not move the directory's version on).
+			tag, err := tx.Exec(ctx, `INSERT INTO legal_terms (term, category, practice_areas, kinds, also_kinds, parent, source, updated_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, now())
 				ON CONFLICT (term) DO UPDATE SET category = $2, practice_areas = $3, kinds = $4, also_kinds = $5,
-					parent = $6, source = $7, updated_at = now()`,
-				t.Term, t.Category, nonNil(t.PracticeAreas), nonNil(t.Kinds), nonNil(t.AlsoKinds), t.Parent, source); err != nil {
+					parent = $6, source = $7, updated_at = now()
+				WHERE (legal_terms.category, legal_terms.practice_areas, legal_terms.kinds, legal_terms.also_kinds,
+					legal_terms.parent, legal_terms.source) IS DISTINCT FROM ($2, $3, $4, $5, $6, $7)`,
+				t.Term, t.Category, nonNil(t.PracticeAreas), nonNil(t.Kinds), nonNil(t.AlsoKinds), t.Parent, source)
+			if err != nil {
 				return err
 			}
-			written++
+			written += int(tag.RowsAffected())
 		}
 		if !replace {
 			return nil
