@@ -99,5 +99,7 @@ func WriteLegalTermsCSV(w io.Writer, terms []LegalTerm) error {
 }
 
 func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '、' || r == ';' || r == '；' || r == ' ' || r == ',' || r == '，' })
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == '|' || r == '、' || r == ';' || r == '；' || r == ' ' || r == ',' || r == '，'
+	})
 }
