@@ -41,3 +41,21 @@ func PeopleAt(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[
 	})
 	return out, readErr(err)
 }
+
+// AreaCodesOf returns the administrative area code of each place among providerIDs that has one.
+func AreaCodesOf(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(providerIDs) == 0 {
+		return out, nil
+	}
+	rows, err := db.Query(ctx, `SELECT id::text, area_code FROM providers WHERE id = ANY ($1::uuid[]) AND area_code IS NOT NULL`, providerIDs)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	var id, code string
+	_, err = pgx.ForEachRow(rows, []any{&id, &code}, func() error {
+		out[id] = code
+		return nil
+	})
+	return out, readErr(err)
+}
