@@ -15,13 +15,13 @@ import (
 
 // placeHit is one answer of the "go to" lookup: an administrative unit or a provider, with where to go.
 type placeHit struct {
-	Type   string      `json:"type"` // district, street, community or provider
-	Code   string      `json:"code,omitempty"`
-	ID     string      `json:"id,omitempty"`
-	Kind   string      `json:"kind,omitempty"`
-	Name   string      `json:"name"`
-	NameEn string      `json:"name_en"`
-	Parent string      `json:"parent,omitempty"` // the district of a street, the street of a community or a provider
+	Type   string `json:"type"` // district, street, community or provider
+	Code   string `json:"code,omitempty"`
+	ID     string `json:"id,omitempty"`
+	Kind   string `json:"kind,omitempty"`
+	Name   string `json:"name"`
+	NameEn string `json:"name_en"`
+	Parent string `json:"parent,omitempty"` // the district of a street, the street of a community or a provider
 	// Address is a provider's street address, so a suggestion says where it is.
 	Address   string      `json:"address,omitempty"`
 	Lat       float64     `json:"lat"`
