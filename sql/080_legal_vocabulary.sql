@@ -24,6 +24,9 @@ CREATE TABLE legal_terms (
     kinds           text[] NOT NULL DEFAULT '{}' CHECK (array_position(kinds, NULL) IS NULL),
     also_kinds      text[] NOT NULL DEFAULT '{}' CHECK (array_position(also_kinds, NULL) IS NULL),
     parent          text NOT NULL DEFAULT '',
+    -- hint: words the text of a place that does it carries (亲子鉴定 -> 法医物证, the appraisal category):
+    -- such places rank higher among those that match.
+    hint            text NOT NULL DEFAULT '' CHECK (length(hint) <= 40),
     source          text NOT NULL DEFAULT 'builtin',
     updated_at      timestamptz NOT NULL DEFAULT now()
 );
@@ -326,6 +329,17 @@ SELECT pg_temp.terms('remedy', '{}', '{law_firm}', '{community_adviser,legal_aid
  起草合同,代理诉讼,诉讼代理,打官司找律师,请律师,聘请律师,律师咨询,法律咨询,法律顾问服务,见证,律师见证}');
 SELECT pg_temp.terms('remedy', '{}', '{community_adviser,legal_aid}', '{law_firm,mediation_committee}', '', '{社区法律服务,村居法律服务,
  法律讲座,普法讲座,公共法律服务,法律服务站,法律服务室}');
+
+-- The appraisal category a forensic institution lists for each appraisal (司法鉴定执业分类规定).
+UPDATE legal_terms SET hint = '法医物证' WHERE term = ANY ('{亲子鉴定,DNA亲子鉴定,亲缘鉴定,血缘鉴定,个体识别,法医物证鉴定}'::text[]);
+UPDATE legal_terms SET hint = '法医临床' WHERE term = ANY ('{伤残鉴定,伤残等级鉴定,伤情鉴定,伤情等级,轻伤鉴定,重伤鉴定,损伤程度鉴定,误工期鉴定,护理期鉴定,营养期鉴定,三期鉴定,后续治疗费鉴定,法医临床鉴定}'::text[]);
+UPDATE legal_terms SET hint = '法医病理' WHERE term = ANY ('{死因鉴定,尸检,尸体解剖,法医病理鉴定}'::text[]);
+UPDATE legal_terms SET hint = '法医毒物' WHERE term = ANY ('{酒精鉴定,血液酒精鉴定,毒物鉴定,法医毒物鉴定}'::text[]);
+UPDATE legal_terms SET hint = '法医精神病' WHERE term = ANY ('{精神病鉴定,精神鉴定,精神疾病鉴定,民事行为能力鉴定,刑事责任能力鉴定}'::text[]);
+UPDATE legal_terms SET hint = '文书' WHERE term = ANY ('{文书鉴定,笔迹鉴定,签名鉴定,签字鉴定,印章鉴定,印迹鉴定,文件形成时间鉴定}'::text[]);
+UPDATE legal_terms SET hint = '痕迹' WHERE term = ANY ('{痕迹鉴定,车辆痕迹鉴定,交通事故痕迹鉴定,车速鉴定}'::text[]);
+UPDATE legal_terms SET hint = '声像资料' WHERE term = ANY ('{声像资料鉴定,录音鉴定,录像鉴定,视频鉴定}'::text[]);
+UPDATE legal_terms SET hint = '环境损害' WHERE term = ANY ('{环境损害鉴定}'::text[]);
 
 -- Everyday words the judged set found missing.
 -- Being cheated is a matter for the police or a lawyer, whatever the deal was (签了合同被骗了 is a contract matter).

@@ -36,7 +36,7 @@ func runVocab(ctx context.Context, env *runEnv, args []string) error {
 	}
 	fs := flag.NewFlagSet("vocab load", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	file := fs.String("file", "", "CSV with columns term,category,practice_areas,kinds,also_kinds,parent")
+	file := fs.String("file", "", "CSV with columns term,category,practice_areas,kinds,also_kinds,parent,hint")
 	source := fs.String("source", "bureau", "whose terms these are; built-in terms are 'builtin'")
 	replace := fs.Bool("replace", false, "delete the source's terms the file does not hold")
 	if err := fs.Parse(args[1:]); err != nil {

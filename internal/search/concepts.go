@@ -19,13 +19,14 @@ type LegalTerm struct {
 	Kinds     []string `json:"kinds"`      // the kinds that solve it first
 	AlsoKinds []string `json:"also_kinds"` // kinds that help too
 	Parent    string   `json:"parent,omitempty"`
+	Hint      string   `json:"hint,omitempty"` // words the text of a place that does it carries (亲子鉴定: 法医物证)
 }
 
 // LegalTermsOf converts the rows of legal_terms.
 func LegalTermsOf(rows []store.LegalTerm) []LegalTerm {
 	out := make([]LegalTerm, len(rows))
 	for i, r := range rows {
-		out[i] = LegalTerm{Term: r.Term, Category: r.Category, Areas: r.PracticeAreas, Kinds: r.Kinds, AlsoKinds: r.AlsoKinds, Parent: r.Parent}
+		out[i] = LegalTerm{Term: r.Term, Category: r.Category, Areas: r.PracticeAreas, Kinds: r.Kinds, AlsoKinds: r.AlsoKinds, Parent: r.Parent, Hint: r.Hint}
 	}
 	return out
 }
@@ -36,6 +37,7 @@ type legalMeaning struct {
 	category     string
 	solves, also []string
 	free         bool
+	hint         string // simplified, normalised Han text a place that does it carries
 }
 
 func (m *legalMeaning) merge(o *legalMeaning) *legalMeaning {
@@ -45,7 +47,10 @@ func (m *legalMeaning) merge(o *legalMeaning) *legalMeaning {
 	if o == nil {
 		return m
 	}
-	out := &legalMeaning{category: m.category, free: m.free || o.free}
+	out := &legalMeaning{category: m.category, free: m.free || o.free, hint: m.hint}
+	if out.hint == "" {
+		out.hint = o.hint
+	}
 	for _, k := range append(append([]string{}, m.solves...), o.solves...) {
 		out.solves = appendUnique(out.solves, k)
 	}
@@ -83,7 +88,8 @@ func (a *Analyzer) addLegalTerms(v Vocabulary) {
 	}
 	var stems []LegalTerm
 	for _, t := range v.LegalTerms {
-		m := &legalMeaning{category: t.Category, solves: t.Kinds, also: t.AlsoKinds, free: t.Category == categoryFreeHelp}
+		hint, _ := splitScripts(t.Hint)
+		m := &legalMeaning{category: t.Category, solves: t.Kinds, also: t.AlsoKinds, free: t.Category == categoryFreeHelp, hint: hint}
 		if t.Category == categoryArea {
 			for _, c := range t.Areas {
 				a.areaKinds[c] = a.areaKinds[c].merge(m)

@@ -17,7 +17,7 @@ var legalTestTerms = []LegalTerm{
 	{Term: "物权法", Category: "law", Areas: []string{"real_estate"}, Kinds: []string{"law_firm"}, Parent: "民法典物权编"},
 	{Term: "遗嘱公证", Category: "remedy", Areas: []string{"inheritance"}, Kinds: []string{"notary"}, AlsoKinds: []string{"law_firm"}},
 	{Term: "提存", Category: "remedy", Kinds: []string{"notary"}, AlsoKinds: []string{"law_firm"}},
-	{Term: "亲子鉴定", Category: "remedy", Kinds: []string{"forensic"}},
+	{Term: "亲子鉴定", Category: "remedy", Kinds: []string{"forensic"}, Hint: "法医物证"},
 	{Term: "欠薪", Category: "cause", Areas: []string{"labour"}, Kinds: []string{"law_firm", "legal_aid", "labour_arbitration"}},
 	{Term: "敲诈勒索罪", Category: "charge", Areas: []string{"criminal_defence"}, Kinds: []string{"law_firm"}, AlsoKinds: []string{"legal_aid"}},
 	{Term: "物业服务合同纠纷", Category: "cause", Areas: []string{"real_estate"}, Kinds: []string{"law_firm"}},
@@ -53,6 +53,8 @@ func TestLegalTermsAreWholeConcepts(t *testing.T) {
 		"敲诈勒索":  `( 'pa:criminal_defence' )`,
 		// a cause, and its stem
 		"物业服务合同": `( 'pa:real_estate' )`,
+		// an appraisal: any forensic institution, those listing its category higher
+		"亲子鉴定": `( 'k:forensic' | ( '法医' & '医物' & '物证' ) )`,
 	} {
 		if got := a.Query(in).TSQuery(); got != want {
 			t.Errorf("Query(%q).TSQuery() = %s, want %s", in, got, want)

@@ -128,6 +128,12 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 	if e.legal != nil && !e.synonym {
 		surface = nil
 	}
+	// A hint (亲子鉴定: 法医物证) is one more alternative: the places whose text carries it meet the concept
+	// on more lexemes and rank higher among its matches.
+	var hint [][]lexeme
+	if e.legal != nil && e.legal.hint != "" {
+		hint = [][]lexeme{bigramAlt([]rune(e.legal.hint))}
+	}
 	m := b.a.solversOf(e)
 	var solves, also []string
 	if m != nil {
@@ -155,7 +161,7 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 		for _, c := range codes {
 			alts = append(alts, []lexeme{{text: prefixArea + c}})
 		}
-		if b.add(prefixArea+strings.Join(codes, "|"), append(append(alts, specialists...), surface...)) {
+		if b.add(prefixArea+strings.Join(codes, "|"), append(append(append(alts, specialists...), surface...), hint...)) {
 			for _, c := range e.areas {
 				b.q.Areas = appendUnique(b.q.Areas, c)
 			}
@@ -169,7 +175,7 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 		for _, k := range solves {
 			alts = append(alts, []lexeme{{text: prefixKind + k}})
 		}
-		if b.add("s:"+strings.Join(solves, "|"), alts) {
+		if b.add("s:"+strings.Join(solves, "|"), append(alts, hint...)) {
 			b.q.SolverKinds = append(b.q.SolverKinds, solves...)
 			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptTerm, Text: text, Codes: solves, Solves: solves, Also: also, Free: m.free})
 		}
@@ -179,7 +185,7 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 		for _, c := range e.kinds {
 			alts = append(alts, []lexeme{{text: prefixKind + c}})
 		}
-		if b.add(prefixKind, alts) {
+		if b.add(prefixKind, append(alts, hint...)) {
 			for _, c := range e.kinds {
 				b.q.Kinds = appendUnique(b.q.Kinds, c)
 			}

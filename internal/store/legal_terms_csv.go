@@ -12,7 +12,7 @@ import (
 
 // LegalTermColumns are the columns of a legal-vocabulary file (`legalmap vocab load`), in order. Lists
 // (practice_areas, kinds, also_kinds) are separated by | 、 ; or spaces.
-var LegalTermColumns = []string{"term", "category", "practice_areas", "kinds", "also_kinds", "parent"}
+var LegalTermColumns = []string{"term", "category", "practice_areas", "kinds", "also_kinds", "parent", "hint"}
 
 var kindCode = regexp.MustCompile(`^[a-z][a-z_]*$`)
 
@@ -45,7 +45,7 @@ func ReadLegalTermsCSV(r io.Reader, areas map[string]bool) ([]LegalTerm, error) 
 			rec = append(rec, "")
 		}
 		t := LegalTerm{Term: strings.TrimSpace(rec[0]), Category: strings.TrimSpace(rec[1]), PracticeAreas: splitList(rec[2]),
-			Kinds: splitList(rec[3]), AlsoKinds: splitList(rec[4]), Parent: strings.TrimSpace(rec[5])}
+			Kinds: splitList(rec[3]), AlsoKinds: splitList(rec[4]), Parent: strings.TrimSpace(rec[5]), Hint: strings.TrimSpace(rec[6])}
 		bad := func(field, format string, a ...any) {
 			errs = append(errs, fmt.Errorf("line %d, field %s: %s", line, field, fmt.Sprintf(format, a...)))
 		}
@@ -71,6 +71,9 @@ func ReadLegalTermsCSV(r io.Reader, areas map[string]bool) ([]LegalTerm, error) 
 				bad("kinds", "%q is no kind code (lower-case letters and _)", k)
 			}
 		}
+		if n := len([]rune(t.Hint)); n > 40 {
+			bad("hint", "longer than 40 characters")
+		}
 		if len(t.PracticeAreas)+len(t.Kinds) == 0 {
 			bad("kinds", "a term needs a practice area or a kind that solves it")
 		}
@@ -90,7 +93,7 @@ func WriteLegalTermsCSV(w io.Writer, terms []LegalTerm) error {
 	}
 	for _, t := range terms {
 		if err := cw.Write([]string{t.Term, t.Category, strings.Join(t.PracticeAreas, "|"), strings.Join(t.Kinds, "|"),
-			strings.Join(t.AlsoKinds, "|"), t.Parent}); err != nil {
+			strings.Join(t.AlsoKinds, "|"), t.Parent, t.Hint}); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,7 @@ type LegalTerm struct {
 	Kinds         []string
 	AlsoKinds     []string
 	Parent        string
+	Hint          string // words the text of a place that does it carries (亲子鉴定: 法医物证)
 	Source        string
 }
 
@@ -25,14 +26,14 @@ var LegalTermCategories = []string{"area", "cause", "charge", "law", "remedy", "
 
 // LegalTerms returns the whole legal vocabulary, by term.
 func LegalTerms(ctx context.Context, db *pgxpool.Pool) ([]LegalTerm, error) {
-	rows, err := db.Query(ctx, `SELECT term, category, practice_areas, kinds, also_kinds, parent, source
+	rows, err := db.Query(ctx, `SELECT term, category, practice_areas, kinds, also_kinds, parent, hint, source
 		FROM legal_terms ORDER BY term`)
 	if err != nil {
 		return nil, readErr(err)
 	}
 	var out []LegalTerm
 	var t LegalTerm
-	_, err = pgx.ForEachRow(rows, []any{&t.Term, &t.Category, &t.PracticeAreas, &t.Kinds, &t.AlsoKinds, &t.Parent, &t.Source}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&t.Term, &t.Category, &t.PracticeAreas, &t.Kinds, &t.AlsoKinds, &t.Parent, &t.Hint, &t.Source}, func() error {
 		out = append(out, t)
 		return nil
 	})
@@ -49,13 +50,13 @@ func SaveLegalTerms(ctx context.Context, db *pgxpool.Pool, source string, terms 
 		for _, t := range terms {
 			// A row that says what the table says already is left alone: loading the same file twice
 			// changes nothing (and does not move the directory's version on).
-			tag, err := tx.Exec(ctx, `INSERT INTO legal_terms (term, category, practice_areas, kinds, also_kinds, parent, source, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+			tag, err := tx.Exec(ctx, `INSERT INTO legal_terms (term, category, practice_areas, kinds, also_kinds, parent, hint, source, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
 				ON CONFLICT (term) DO UPDATE SET category = $2, practice_areas = $3, kinds = $4, also_kinds = $5,
-					parent = $6, source = $7, updated_at = now()
+					parent = $6, hint = $7, source = $8, updated_at = now()
 				WHERE (legal_terms.category, legal_terms.practice_areas, legal_terms.kinds, legal_terms.also_kinds,
-					legal_terms.parent, legal_terms.source) IS DISTINCT FROM ($2, $3, $4, $5, $6, $7)`,
-				t.Term, t.Category, nonNil(t.PracticeAreas), nonNil(t.Kinds), nonNil(t.AlsoKinds), t.Parent, source)
+					legal_terms.parent, legal_terms.hint, legal_terms.source) IS DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8)`,
+				t.Term, t.Category, nonNil(t.PracticeAreas), nonNil(t.Kinds), nonNil(t.AlsoKinds), t.Parent, t.Hint, source)
 			if err != nil {
 				return err
 			}

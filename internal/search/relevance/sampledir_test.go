@@ -78,7 +78,7 @@ func readDirectory(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &directory{docs: map[string]doc{}, dbID: map[string]string{}, docID: map[string]string{}, engine: search.NewPG(generic, db, 0)}
+	d := &directory{docs: map[string]doc{}, dbID: map[string]string{}, docID: map[string]string{}, engine: search.NewPG(generic, db, 0), db: db}
 	rows, err := db.Query(ctx, `SELECT id::text, source_id, kind, name, name_en, licence_no, coalesce(area_code, ''),
 			practice_areas FROM providers WHERE status <> 'closed'`)
 	if err != nil {
