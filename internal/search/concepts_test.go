@@ -208,3 +208,19 @@ func BenchmarkSimplifySimplified(b *testing.B) {
 		Simplify(s)
 	}
 }
+
+// Meilisearch reads the same concepts: a practice area is met by the places practising it or by the
+// specialist kinds that solve it, a term with no area by those kinds alone.
+func TestMeiliConceptsOfLegalTerms(t *testing.T) {
+	a := legalAnalyzer(t)
+	for q, want := range map[string]string{
+		"遗嘱公证": `(practice_areas IN ["inheritance"] OR kind IN ["notary"])`,
+		"提存":   `kind IN ["notary"]`,
+		"公司法":  `practice_areas IN ["corporate"]`,
+		"欠薪":   `(practice_areas IN ["labour"] OR kind IN ["legal_aid", "labour_arbitration"])`,
+	} {
+		if got := strings.Join(conceptExpr(a.Query(q)), " AND "); got != want {
+			t.Errorf("%s: %s, want %s", q, got, want)
+		}
+	}
+}
