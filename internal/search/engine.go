@@ -73,8 +73,9 @@ type scored struct {
 	score          float64
 }
 
-// rankHits puts the places of the kinds that solve the matter first (rankTier), then blends text
-// relevance with how much of the name the words are, and with nearness (when near is given), and sorts best first; equal scores go by name, then id, so pages are stable.
+// rankHits puts the places of the kinds that solve the matter first (rankTier, besideByKind: kindfit.go),
+// then blends text relevance with how much of the name the words are, and with nearness (when near is
+// given), and sorts best first; equal scores go by name, then id, so pages are stable.
 func rankHits(hits []store.SearchHit, q Query, near *orb.Point) []scored {
 	want := compact(q.Raw)
 	pairs := pairsOf(want)
