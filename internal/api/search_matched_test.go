@@ -43,3 +43,26 @@ func TestSearchResultsSayWhy(t *testing.T) {
 		t.Errorf("欠薪: no result says it practises labour law or solves it: %+v", l.Results)
 	}
 }
+
+// A place that is not serving now (temporarily closed, a lapsed licence) is found, but after every active one.
+func TestSearchRanksInactiveLast(t *testing.T) {
+	ids := qaFixtures(t)
+	ts := newServer(t, nil, nil)
+	l := getList(t, searchURL(ts.URL, "南山 法律援助", "limit", "50"))
+	more := getList(t, searchURL(ts.URL, "南山 法律援助", "limit", "50", "offset", "50"))
+	l.Results = append(l.Results, more.Results...)
+	paused := -1
+	for i, r := range l.Results {
+		if r.ID == ids[fxPaused] {
+			paused = i
+		}
+	}
+	if paused < 0 {
+		t.Fatalf("南山 法律援助: the temporarily closed station is not found at all")
+	}
+	for i, r := range l.Results[paused+1:] {
+		if r.Status == "active" {
+			t.Errorf("南山 法律援助: active %s (%d) ranks after the temporarily closed station (%d)", r.Name, paused+1+i, paused)
+		}
+	}
+}
