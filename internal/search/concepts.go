@@ -163,8 +163,19 @@ const (
 	ConceptKind  ConceptType = "kind"  // a kind of place
 	ConceptPlace ConceptType = "place" // a district, street or community
 	ConceptTerm  ConceptType = "term"  // a legal term with no practice area (提存, 调解): met by the kinds that solve it
-	ConceptWords ConceptType = "words" // free words: a name, a person, anything the vocabulary does not know
+	ConceptName  ConceptType = "name"  // a person's name (a surname and one or two characters), a Latin name, a licence number
+	ConceptWords ConceptType = "words" // free words: a firm's name, anything else the vocabulary does not know
 )
+
+// surnames are the common single-character surnames (百家姓, the most frequent of today's population): an
+// unknown word of two or three characters starting with one is read as a person's name.
+var surnames = runeSet(`王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝`)
+
+// looksLikeName: a person's name as people write it, a surname and one or two characters.
+func looksLikeName(word string) bool {
+	r := []rune(word)
+	return (len(r) == 2 || len(r) == 3) && surnames[r[0]]
+}
 
 // Concept is one thing a query names, as the citizen wrote it, with what it means.
 type Concept struct {

@@ -224,3 +224,27 @@ func TestMeiliConceptsOfLegalTerms(t *testing.T) {
 		}
 	}
 }
+
+// A query is read into its concepts, each whole and typed: practice area, kind, place, name, free words.
+func TestQueryConcepts(t *testing.T) {
+	a := legalAnalyzer(t)
+	type c struct {
+		typ  ConceptType
+		text string
+	}
+	for in, want := range map[string][]c{
+		"福田 离婚 律师 张伟": {{ConceptPlace, "福田"}, {ConceptArea, "离婚"}, {ConceptKind, "律师"}, {ConceptName, "张伟"}},
+		"公司法 中伦":      {{ConceptArea, "公司法"}, {ConceptWords, "中伦"}},
+		"提存":          {{ConceptTerm, "提存"}},
+		"Zhong Lun":   {{ConceptName, "zhong lun"}},
+		"刑事诉讼法 司法鉴定所": {{ConceptArea, "刑事诉讼法"}, {ConceptKind, "司法鉴定"}},
+	} {
+		var got []c
+		for _, x := range a.Query(in).Concepts {
+			got = append(got, c{x.Type, x.Text})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Query(%q).Concepts = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -123,7 +123,9 @@ func (b *queryBuilder) latinTerms(words []string) {
 			if b.q.Licence == "" {
 				b.q.Licence = w
 			}
-			b.add("lic:"+w, [][]lexeme{{{text: w, prefix: true}}})
+			if b.add("lic:"+w, [][]lexeme{{{text: w, prefix: true}}}) {
+				b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptName, Text: w})
+			}
 		case isDigits(w) && len(w) < 3:
 			// "3个月", "2年": quantities, not something a record is found by
 		default:
@@ -141,6 +143,7 @@ func (b *queryBuilder) latinTerms(words []string) {
 	if !b.add("t:"+joined.String(), alts) {
 		return
 	}
+	b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptName, Text: strings.Join(words, " ")})
 	for _, l := range alt {
 		b.q.Terms = appendUnique(b.q.Terms, l.text)
 		b.q.Latin = appendUnique(b.q.Latin, l.text)

@@ -109,7 +109,11 @@ func (b *queryBuilder) han(run []rune) {
 func (b *queryBuilder) term(text string) {
 	if b.add("t:"+text, b.a.termAlts(text)) {
 		b.q.Terms = appendUnique(b.q.Terms, text)
-		b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptWords, Text: text})
+		typ := ConceptWords
+		if looksLikeName(text) {
+			typ = ConceptName
+		}
+		b.q.Concepts = append(b.q.Concepts, Concept{Type: typ, Text: text})
 	}
 }
 

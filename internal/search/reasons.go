@@ -52,7 +52,7 @@ func (a *Analyzer) Reasons(q Query, p ReasonPlace) []string {
 			if strings.Contains(addr, c.Text) || strings.Contains(name, c.Text) {
 				say("地点：" + c.Text)
 			}
-		case ConceptWords:
+		case ConceptWords, ConceptName:
 			switch {
 			case strings.Contains(name, c.Text):
 				say("名称")
