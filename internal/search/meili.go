@@ -47,7 +47,8 @@ func (m *Meili) Search(ctx context.Context, r Request) (Result, error) {
 	if r.Query.Empty() {
 		return Result{}, nil
 	}
-	text := strings.Join(append(append([]string{}, r.Query.Terms...), r.Query.Licence), " ")
+	// Hints rank the places whose text carries them first; Meilisearch drops words no document holds.
+	text := strings.Join(append(append(append([]string{}, r.Query.Terms...), r.Query.Hints...), r.Query.Licence), " ")
 	hits, total, err := m.run(ctx, r, strings.TrimSpace(text), append(filterExpr(r.Filter), conceptExpr(r.Query)...))
 	if err == nil && len(hits) == 0 {
 		hits, total, err = m.run(ctx, r, r.Query.Raw, filterExpr(r.Filter))

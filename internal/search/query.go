@@ -32,6 +32,9 @@ type Query struct {
 	SolverKinds []string
 	// FreeHelp: the text asks for free help (免费, 没钱, 法援): legal aid ranks first.
 	FreeHelp bool
+	// Hints are words the text of a place that does what the query names carries (亲子鉴定: 法医物证), for
+	// an engine that ranks by text.
+	Hints []string
 
 	concepts []concept
 }
@@ -137,6 +140,7 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 	var hint [][]lexeme
 	if e.legal != nil && e.legal.hint != "" {
 		hint = [][]lexeme{bigramAlt([]rune(e.legal.hint))}
+		b.q.Hints = appendUnique(b.q.Hints, e.legal.hint)
 	}
 	m := b.a.solversOf(e)
 	var solves, also []string
