@@ -347,6 +347,19 @@ SELECT pg_temp.terms('everyday', '{}', '{law_firm,police}', '{legal_aid}', '', '
 -- A will: a notary office makes it, a lawyer advises on it.
 SELECT pg_temp.terms('everyday', '{inheritance}', '{law_firm,notary}', '{community_adviser}', '', '{遗嘱,写遗嘱,做遗嘱,订立遗嘱}');
 
+-- Everyday words of the judged sentences that found nothing (testdata/vocab_judged.tsv, class sentence).
+SELECT pg_temp.terms('everyday', '{personal_injury}', '{law_firm,legal_aid}', '{mediation_committee}', '', '{打我,被打了,动手打人,挨打}');
+SELECT pg_temp.terms('everyday', '{medical}', '{law_firm}', '{forensic,mediation_committee}', '', '{开错药,用错药,打错针,拿错药,双眼皮,整容,隆鼻,美容手术,医美失败}');
+SELECT pg_temp.terms('everyday', '{consumer}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{买到假的,卖假货,假冒产品,吃坏肚子,过期,关门跑路,卷款跑路,倒闭退款,商家不退,不给退}');
+SELECT pg_temp.terms('everyday', '{administrative}', '{law_firm}', '{legal_aid}', '', '{处罚决定,处罚,罚款单,城管罚款,被罚款}');
+SELECT pg_temp.terms('everyday', '{corporate}', '{law_firm}', '{}', '', '{开公司,成立公司,注册一家公司,办营业执照}');
+SELECT pg_temp.terms('everyday', '{intellectual_property}', '{law_firm}', '{notary}', '', '{被抄,抄了,被抄袭,洗稿,侵权了}');
+SELECT pg_temp.terms('everyday', '{marriage_family}', '{law_firm,legal_aid,community_adviser}', '{mediation_committee}', '', '{不管老人,不养父母,不赡养,年纪大了没人管}');
+SELECT pg_temp.terms('everyday', '{}', '{forensic}', '{law_firm}', '', '{签名,假签名,冒签,代签,不是我签的}');
+SELECT pg_temp.terms('everyday', '{}', '{forensic}', '{law_firm,legal_aid}', '', '{伤残等级评定,伤残评定,评残,做伤残}');
+UPDATE legal_terms SET hint = '文书' WHERE term IN ('签名', '假签名', '冒签', '代签', '不是我签的');
+UPDATE legal_terms SET hint = '法医临床' WHERE term IN ('伤残等级评定', '伤残评定', '评残', '做伤残');
+
 -- Signs that the citizen wants free help: legal aid comes first, whatever the matter.
 SELECT pg_temp.terms('free_help', '{}', '{legal_aid}', '{community_adviser,legal_service_center}', '', '{免费,免费咨询,免费律师,免费法律咨询,
  免费的律师,没钱,没有钱,没钱请律师,请不起律师,请不起,付不起,付不起律师费,经济困难,家庭困难,低保,低保户,困难群众,

@@ -64,10 +64,11 @@ func (q *publicAPI) search(c echo.Context) error {
 	if f.openNow {
 		req.Limit, req.Offset = openNowWindow, 0
 	}
-	res, err := q.engine.Search(ctx, req)
+	res, ran, err := search.SearchOrHelp(ctx, q.engine, cat.analyzer, req)
 	if err != nil {
 		return err
 	}
+	sq = ran
 	ids := make([]string, len(res.Hits))
 	named := map[string][]string{}
 	for i, h := range res.Hits {

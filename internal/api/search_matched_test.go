@@ -66,3 +66,24 @@ func TestSearchRanksInactiveLast(t *testing.T) {
 		}
 	}
 }
+
+// Words nothing holds get general legal help, saying so; a name nothing holds gets nothing.
+func TestSearchGeneralHelp(t *testing.T) {
+	qaFixtures(t)
+	ts := newServer(t, nil, nil)
+	l := getList(t, searchURL(ts.URL, "丈夫经常欺压我"))
+	if len(l.Results) == 0 || l.Total == 0 {
+		t.Fatalf("丈夫经常欺压我: nothing; want general legal help")
+	}
+	for _, r := range l.Results {
+		if r.Kind != "legal_aid" && r.Kind != "community_adviser" && r.Kind != "law_firm" {
+			t.Errorf("general help lists a %s (%s)", r.Kind, r.Name)
+		}
+		if len(r.Matched) == 0 || !strings.HasPrefix(r.Matched[0], "未找到完全相符的结果") {
+			t.Errorf("general help must say it is no exact match: %v", r.Matched)
+		}
+	}
+	if l := getList(t, searchURL(ts.URL, "Qwzxv")); len(l.Results) != 0 {
+		t.Errorf("an unknown Latin name found %d places", len(l.Results))
+	}
+}

@@ -248,3 +248,25 @@ func TestQueryConcepts(t *testing.T) {
 		}
 	}
 }
+
+// A query that describes a matter in words nothing holds gets the places that take any matter, in its
+// place; a lookup (a name, a licence) does not.
+func TestGeneralHelp(t *testing.T) {
+	a := legalAnalyzer(t)
+	g, ok := a.GeneralHelp(a.Query("福田 经常被他欺压"))
+	if !ok || !g.General || g.TSQuery() != `( 'k:legal_aid' | 'k:community_adviser' | 'k:law_firm' ) & ( 'area:440304' | '福田' )` {
+		t.Errorf("general help of a described matter in 福田: %v %s", ok, g.TSQuery())
+	}
+	if g.KindTier("legal_aid") >= g.KindTier("notary") {
+		t.Errorf("general help ranks the kinds that take any matter first")
+	}
+	for _, q := range []string{"张伟", "Zhonglun", "14403201810123456", "的了吗"} {
+		if _, ok := a.GeneralHelp(a.Query(q)); ok {
+			t.Errorf("%q is a lookup (or empty): no general help", q)
+		}
+	}
+	r := a.Reasons(g, ReasonPlace{Kind: "legal_aid", Name: "某法律援助中心"})
+	if len(r) == 0 || !strings.HasPrefix(r[0], "未找到完全相符的结果") {
+		t.Errorf("general help says it is no exact match: %v", r)
+	}
+}

@@ -32,6 +32,8 @@ type Query struct {
 	SolverKinds []string
 	// FreeHelp: the text asks for free help (免费, 没钱, 法援): legal aid ranks first.
 	FreeHelp bool
+	// General: the query is the general help one (GeneralHelp): nothing matched what the citizen wrote.
+	General bool
 	// Hints are words the text of a place that does what the query names carries (亲子鉴定: 法医物证), for
 	// an engine that ranks by text.
 	Hints []string

@@ -32,6 +32,9 @@ func (a *Analyzer) Reasons(q Query, p ReasonPlace) []string {
 			out = append(out, s)
 		}
 	}
+	if q.General {
+		say("未找到完全相符的结果，可咨询的" + a.kindName(p.Kind))
+	}
 	if q.FreeHelp && p.Kind == "legal_aid" {
 		say("免费法律援助")
 	}

@@ -20,11 +20,14 @@ import (
 // from the middle of 福田.
 
 // Floors of the vocabulary set, which only rise: the share of queries with no result at all, and the share
-// whose first three results hold a right kind. The targets were 5% and 90%; before the legal
-// vocabulary the set measured 31.4% and 35.8%; with it, 1.1% and 98.9%.
+// whose first three results hold a right kind. The targets were 5% and 90%. Before the legal
+// vocabulary the first 458 queries measured 31.4% and 35.8%; with it, 1.1% and 98.9%. The 80 sentences
+// (class sentence) were added after and written before they were run: they found nothing for 3.0% of
+// the set and a right kind for 96.7%, then everyday words and the general help (search.SearchOrHelp) took
+// both to 0 and 100%; the floors stay a little below.
 const (
-	vocabZeroCeiling = 0.02
-	vocabTop3Floor   = 0.97
+	vocabZeroCeiling = 0.01
+	vocabTop3Floor   = 0.98
 )
 
 // futian is a location in the middle of 福田 (WGS84).
@@ -61,20 +64,21 @@ func loadVocabJudged(t testing.TB) []vocabRow {
 
 // vocabOutcome is one row searched: its first kinds, and whether a right kind is in the first three.
 type vocabOutcome struct {
-	row   vocabRow
-	total int
-	top   []string // kinds of the first three
-	right bool
+	row     vocabRow
+	total   int
+	top     []string // kinds of the first three
+	right   bool
+	general bool // answered by the general help query (nothing matched the words)
 }
 
 func runVocab(t testing.TB, d *directory, rows []vocabRow, near *orb.Point) []vocabOutcome {
 	out := make([]vocabOutcome, 0, len(rows))
 	for _, r := range rows {
-		res, err := d.engine.Search(context.Background(), search.Request{Query: d.a.Query(r.query), Near: near, Limit: 10})
+		res, ran, err := search.SearchOrHelp(context.Background(), d.engine, d.a, search.Request{Query: d.a.Query(r.query), Near: near, Limit: 10})
 		if err != nil {
 			t.Fatalf("%q: %v", r.query, err)
 		}
-		o := vocabOutcome{row: r, total: len(res.Hits)}
+		o := vocabOutcome{row: r, total: len(res.Hits), general: ran.General}
 		for i, h := range res.Hits {
 			if i == 3 {
 				break
@@ -106,12 +110,16 @@ func TestVocabularyJudged(t *testing.T) {
 }
 
 func checkVocab(t *testing.T, outs []vocabOutcome) {
-	zero, right := 0, 0
+	zero, right, general := 0, 0, 0
 	byClass := map[string][2]int{}
 	var worst []string
 	for _, o := range outs {
 		c := byClass[o.row.class]
 		c[0]++
+		if o.general {
+			general++
+			worst = append(worst, "general help only: "+o.row.query)
+		}
 		if o.total == 0 {
 			zero++
 			worst = append(worst, "no result: "+o.row.query)
@@ -136,7 +144,7 @@ func checkVocab(t *testing.T, outs []vocabOutcome) {
 	for _, w := range worst {
 		t.Log(w)
 	}
-	t.Logf("%d queries: zero-result share %.3f, right kind in top 3 %.3f", len(outs), zs, p3)
+	t.Logf("%d queries: zero-result share %.3f, right kind in top 3 %.3f; %d answered by general help", len(outs), zs, p3, general)
 	if zs > vocabZeroCeiling || p3 < vocabTop3Floor {
 		t.Errorf("vocabulary set: zero-result share %.3f (<= %.2f), right kind in top 3 %.3f (>= %.2f)", zs, vocabZeroCeiling, p3, vocabTop3Floor)
 	}
