@@ -82,14 +82,14 @@ func (q *publicAPI) places(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		areaOf, err := store.AreaCodesOf(ctx, q.db, ids)
+		facts, err := store.PlaceFactsOf(ctx, q.db, ids)
 		if err != nil {
 			return err
 		}
 		for _, pl := range found {
 			at := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
 			h := placeHit{Type: "provider", ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn,
-				Parent: cat.streetOf(areaOf[pl.ID]), Address: pl.Address, Lat: round7(at[1]), Lng: round7(at[0])}
+				Parent: cat.streetOf(facts[pl.ID].AreaCode), Address: pl.Address, Lat: round7(at[1]), Lng: round7(at[0])}
 			if pt != nil {
 				d := geo.Distance(*pt, orb.Point{pl.Lng, pl.Lat})
 				h.DistanceM = &d

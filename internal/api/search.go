@@ -97,6 +97,10 @@ func (q *publicAPI) search(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	facts, err := store.PlaceFactsOf(ctx, q.db, shown)
+	if err != nil {
+		return err
+	}
 	out := listAnswer[placeItem]{Results: make([]placeItem, 0, len(places)), Total: res.Total, Limit: limit, Offset: offset}
 	for i := range places {
 		d := -1.0
@@ -105,7 +109,7 @@ func (q *publicAPI) search(c echo.Context) error {
 		}
 		it := item(&places[i], d, crs, now, cat.calendar)
 		it.MatchedPractitioners = named[places[i].ID]
-		it.Matched = cat.analyzer.Reasons(sq, reasonPlace(&places[i], people[places[i].ID], it.MatchedPractitioners))
+		it.Matched = cat.analyzer.Reasons(sq, reasonPlace(&places[i], people[places[i].ID], facts[places[i].ID], it.MatchedPractitioners))
 		out.Results = append(out.Results, it)
 	}
 	return c.JSON(http.StatusOK, out)
@@ -132,8 +136,9 @@ func (cat *catalog) extent(codes []string) *orb.Bound {
 }
 
 // reasonPlace is a found place as search.Reasons reads it.
-func reasonPlace(p *store.Place, people []store.PlacePerson, named []string) search.ReasonPlace {
-	r := search.ReasonPlace{Kind: p.Kind, Name: p.Name, Address: p.Address, PracticeAreas: p.PracticeAreas, Named: named}
+func reasonPlace(p *store.Place, people []store.PlacePerson, facts store.PlaceFact, named []string) search.ReasonPlace {
+	r := search.ReasonPlace{Kind: p.Kind, Name: p.Name, Address: p.Address, PracticeAreas: p.PracticeAreas,
+		Categories: facts.Categories, Named: named}
 	for _, x := range people {
 		r.People = append(r.People, search.ReasonPerson{Role: x.Role, Name: x.Name, PracticeAreas: x.PracticeAreas})
 	}

@@ -185,6 +185,9 @@ type Concept struct {
 	Solves []string // kinds that solve it first
 	Also   []string // kinds that help too
 	Free   bool     // a sign the citizen wants free help
+	// Own: Text names the matter as a reason may repeat it (ownWord); otherwise a reason says the practice
+	// area's name.
+	Own bool
 }
 
 // solversOf is what solves the matter an entry names: its own legal meaning, else the kinds of its
@@ -211,3 +214,19 @@ func (a *Analyzer) solversOf(e *entry) *legalMeaning {
 // while a specialist kind that solves a matter meets it by being that kind (every notary office does
 // 遗嘱公证; not every law firm does divorces).
 var generalKinds = map[string]bool{"law_firm": true, "community_adviser": true}
+
+// ownWord: the word names the matter as a reason may repeat it (律师 张伟 擅长离婚): a practice area's own
+// word, a cause, a remedy, a law of one practice area. A charge (盗窃罪), a law of many areas (司法解释) or a
+// fragment of everyday phrasing (打我) is said by the practice area's name instead.
+func ownWord(e *entry) bool {
+	if e.synonym || e.legal == nil {
+		return e.synonym
+	}
+	switch e.legal.category {
+	case "cause", "remedy", categoryFreeHelp:
+		return true
+	case "law":
+		return len(e.areas) == 1
+	}
+	return false
+}

@@ -270,3 +270,32 @@ func TestGeneralHelp(t *testing.T) {
 		t.Errorf("general help says it is no exact match: %v", r)
 	}
 }
+
+// A reason repeats the citizen's word when it names the matter, and says the practice area otherwise.
+func TestReasonWords(t *testing.T) {
+	v := testVocabulary(t)
+	v.LegalTerms = append(append([]LegalTerm{}, legalTestTerms...),
+		LegalTerm{Term: "打我", Category: "everyday", Areas: []string{"personal_injury"}, Kinds: []string{"law_firm", "legal_aid"}},
+		LegalTerm{Term: "盗窃罪", Category: "charge", Areas: []string{"criminal_defence"}, Kinds: []string{"law_firm"}})
+	a := NewAnalyzer(v)
+	person := func(area string) ReasonPlace {
+		return ReasonPlace{Kind: "law_firm", Name: "某律师事务所", People: []ReasonPerson{{Role: "lawyer", Name: "李娜", PracticeAreas: []string{area}}}}
+	}
+	for q, want := range map[string]string{
+		"欠薪":   "律师 李娜 擅长欠薪",
+		"打我":   "律师 李娜 擅长人身损害",
+		"盗窃罪":  "律师 李娜 擅长刑事辩护",
+		"物权法":  "律师 李娜 擅长物权法",
+		"司法解释": "律师 李娜 擅长合同纠纷",
+		"遗嘱公证": "律师 李娜 擅长遗嘱公证",
+	} {
+		area := a.Query(q).Concepts[0].Codes[0]
+		if got := a.Reasons(a.Query(q), person(area)); !contains(got, want) {
+			t.Errorf("%s: %v, want %q", q, got, want)
+		}
+	}
+	got := a.Reasons(a.Query("亲子鉴定"), ReasonPlace{Kind: "forensic", Name: "某鉴定所", Categories: []string{"法医临床", "法医物证"}})
+	if !contains(got, "鉴定类别：法医物证") {
+		t.Errorf("亲子鉴定 at an institution listing 法医物证: %v", got)
+	}
+}

@@ -178,7 +178,8 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 			for _, alt := range specialists {
 				b.q.SolverKinds = appendUnique(b.q.SolverKinds, strings.TrimPrefix(alt[0].text, prefixKind))
 			}
-			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptArea, Text: text, Codes: codes, Solves: solves, Also: also, Free: m != nil && m.free})
+			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptArea, Text: text, Codes: codes, Solves: solves, Also: also,
+				Free: m != nil && m.free, Own: ownWord(e)})
 		}
 	} else if len(e.kinds) == 0 && len(e.places) == 0 && len(solves) > 0 {
 		var alts [][]lexeme
@@ -187,7 +188,8 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 		}
 		if b.add("s:"+strings.Join(solves, "|"), append(alts, hint...)) {
 			b.q.SolverKinds = append(b.q.SolverKinds, solves...)
-			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptTerm, Text: text, Codes: solves, Solves: solves, Also: also, Free: m.free})
+			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptTerm, Text: text, Codes: solves, Solves: solves, Also: also,
+				Free: m.free, Own: ownWord(e)})
 		}
 	}
 	if len(e.kinds) > 0 {

@@ -9,6 +9,7 @@ import "strings"
 type ReasonPlace struct {
 	Kind, Name, Address string
 	PracticeAreas       []string
+	Categories          []string       // a forensic institution's appraisal categories
 	People              []ReasonPerson // practitioners belonging or serving there, with their practice areas
 	Named               []string       // the practitioners the query's words named (Hit.MatchedPractitioners)
 }
@@ -48,8 +49,10 @@ func (a *Analyzer) Reasons(q Query, p ReasonPlace) []string {
 				say("类别：" + a.kindName(p.Kind))
 			}
 		case ConceptTerm:
-			if contains(c.Codes, p.Kind) {
+			if contains(c.Codes, p.Kind) && c.Own {
 				say("「" + c.Text + "」可找" + a.kindName(p.Kind))
+			} else if contains(c.Codes, p.Kind) {
+				say("可办理相关事项的" + a.kindName(p.Kind))
 			}
 		case ConceptPlace:
 			if strings.Contains(addr, c.Text) || strings.Contains(name, c.Text) {
@@ -63,6 +66,13 @@ func (a *Analyzer) Reasons(q Query, p ReasonPlace) []string {
 				say(personNamed(p, c.Text))
 			case strings.Contains(addr, c.Text):
 				say("地址")
+			}
+		}
+	}
+	for _, h := range q.Hints {
+		for _, c := range p.Categories {
+			if strings.Contains(compact(Simplify(c)), h) {
+				say("鉴定类别：" + c)
 			}
 		}
 	}
@@ -91,12 +101,20 @@ func (a *Analyzer) areaReason(c Concept, p ReasonPlace) string {
 	for _, person := range p.People {
 		for _, code := range c.Codes {
 			if contains(person.PracticeAreas, code) {
-				return strings.TrimSpace(roleNames[person.Role]+" "+person.Name) + " 擅长" + c.Text
+				what := c.Text
+				if !c.Own {
+					what = a.areaName(code)
+				}
+				return strings.TrimSpace(roleNames[person.Role]+" "+person.Name) + " 擅长" + what
 			}
 		}
 	}
 	if contains(c.Solves, p.Kind) {
-		return "「" + c.Text + "」可找" + a.kindName(p.Kind)
+		what := c.Text
+		if !c.Own && len(c.Codes) > 0 {
+			what = a.areaName(c.Codes[0])
+		}
+		return "「" + what + "」可找" + a.kindName(p.Kind)
 	}
 	return ""
 }

@@ -42,19 +42,27 @@ func PeopleAt(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[
 	return out, readErr(err)
 }
 
-// AreaCodesOf returns the administrative area code of each place among providerIDs that has one.
-func AreaCodesOf(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[string]string, error) {
-	out := map[string]string{}
+// PlaceFact is what a search result or a suggestion says of a place beyond its list item: the area it lies
+// in and, for a forensic institution, its appraisal categories.
+type PlaceFact struct {
+	AreaCode   string
+	Categories []string
+}
+
+// PlaceFactsOf returns the facts of the places among providerIDs.
+func PlaceFactsOf(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[string]PlaceFact, error) {
+	out := map[string]PlaceFact{}
 	if len(providerIDs) == 0 {
 		return out, nil
 	}
-	rows, err := db.Query(ctx, `SELECT id::text, area_code FROM providers WHERE id = ANY ($1::uuid[]) AND area_code IS NOT NULL`, providerIDs)
+	rows, err := db.Query(ctx, `SELECT id::text, coalesce(area_code, ''), categories FROM providers WHERE id = ANY ($1::uuid[])`, providerIDs)
 	if err != nil {
 		return nil, readErr(err)
 	}
-	var id, code string
-	_, err = pgx.ForEachRow(rows, []any{&id, &code}, func() error {
-		out[id] = code
+	var id string
+	var f PlaceFact
+	_, err = pgx.ForEachRow(rows, []any{&id, &f.AreaCode, &f.Categories}, func() error {
+		out[id] = PlaceFact{AreaCode: f.AreaCode, Categories: append([]string(nil), f.Categories...)}
 		return nil
 	})
 	return out, readErr(err)
