@@ -13,7 +13,7 @@
 -- kinds: the kinds of place that solve the matter first (a search ranks them before others); also_kinds:
 -- kinds that help too (ranked next). Kind codes are not foreign keys: some kinds (labour_arbitration,
 -- mediation_committee, …) are seeded by another migration, and a term may name a kind a city has not loaded.
--- category: area (the kinds of a practice area as a whole; term = the area's Chinese name), cause (案由),
+-- category: area (the kinds of a practice area as a whole; term = the area's code), cause (案由),
 -- charge (罪名), law (a law or regulation; parent = what it became, e.g. 物权法 -> 民法典物权编), remedy
 -- (a remedy or legal act), everyday (how people say it), free_help (a sign the citizen wants free help).
 
@@ -47,30 +47,30 @@ LANGUAGE sql AS $$
 $$;
 
 -- The kinds of each practice area as a whole: what a citizen naming only the area is helped by.
-SELECT pg_temp.terms('area', '{marriage_family}', '{law_firm,community_adviser}', '{mediation_committee,legal_aid,notary}', '', '{婚姻家庭}');
-SELECT pg_temp.terms('area', '{labour}', '{law_firm,legal_aid,labour_arbitration}', '{mediation_committee,community_adviser}', '', '{劳动争议}');
-SELECT pg_temp.terms('area', '{traffic_accident}', '{law_firm,legal_aid}', '{forensic,mediation_committee,police}', '', '{交通事故}');
-SELECT pg_temp.terms('area', '{contract}', '{law_firm}', '{arbitration_commission,mediation_committee,community_adviser}', '', '{合同纠纷}');
-SELECT pg_temp.terms('area', '{criminal_defence}', '{law_firm}', '{legal_aid}', '', '{刑事辩护}');
-SELECT pg_temp.terms('area', '{real_estate}', '{law_firm}', '{mediation_committee,community_adviser,notary}', '', '{房产纠纷}');
-SELECT pg_temp.terms('area', '{debt}', '{law_firm}', '{mediation_committee,community_adviser,notary}', '', '{债权债务}');
-SELECT pg_temp.terms('area', '{inheritance}', '{law_firm,notary}', '{mediation_committee,community_adviser}', '', '{继承}');
-SELECT pg_temp.terms('area', '{medical}', '{law_firm}', '{forensic,mediation_committee,legal_aid}', '', '{医疗纠纷}');
-SELECT pg_temp.terms('area', '{intellectual_property}', '{law_firm}', '{notary,arbitration_commission}', '', '{知识产权}');
-SELECT pg_temp.terms('area', '{corporate}', '{law_firm}', '{arbitration_commission,notary}', '', '{公司商事}');
-SELECT pg_temp.terms('area', '{administrative}', '{law_firm}', '{legal_aid,justice_bureau}', '', '{行政诉讼}');
-SELECT pg_temp.terms('area', '{land_expropriation}', '{law_firm}', '{legal_aid}', '', '{征地拆迁}');
-SELECT pg_temp.terms('area', '{consumer}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{消费维权}');
-SELECT pg_temp.terms('area', '{foreign}', '{law_firm}', '{notary}', '', '{涉外}');
-SELECT pg_temp.terms('area', '{personal_injury}', '{law_firm}', '{legal_aid,forensic,mediation_committee}', '', '{人身损害}');
-SELECT pg_temp.terms('area', '{insurance}', '{law_firm}', '{arbitration_commission}', '', '{保险纠纷}');
-SELECT pg_temp.terms('area', '{finance_securities}', '{law_firm}', '{arbitration_commission}', '', '{金融证券}');
-SELECT pg_temp.terms('area', '{construction}', '{law_firm}', '{arbitration_commission,legal_aid}', '', '{建设工程}');
-SELECT pg_temp.terms('area', '{tort}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{侵权责任}');
-SELECT pg_temp.terms('area', '{minors}', '{law_firm,legal_aid}', '{community_adviser}', '', '{未成年人保护}');
-SELECT pg_temp.terms('area', '{personality_rights}', '{law_firm}', '{notary}', '', '{人格权}');
-SELECT pg_temp.terms('area', '{maritime}', '{law_firm}', '{arbitration_commission}', '', '{海事海商}');
-SELECT pg_temp.terms('area', '{state_compensation}', '{law_firm,legal_aid}', '{}', '', '{国家赔偿}');
+SELECT pg_temp.terms('area', '{marriage_family}', '{law_firm,community_adviser}', '{mediation_committee,legal_aid,notary}', '', '{marriage_family}');
+SELECT pg_temp.terms('area', '{labour}', '{law_firm,legal_aid,labour_arbitration}', '{mediation_committee,community_adviser}', '', '{labour}');
+SELECT pg_temp.terms('area', '{traffic_accident}', '{law_firm,legal_aid}', '{forensic,mediation_committee,police}', '', '{traffic_accident}');
+SELECT pg_temp.terms('area', '{contract}', '{law_firm}', '{arbitration_commission,mediation_committee,community_adviser}', '', '{contract}');
+SELECT pg_temp.terms('area', '{criminal_defence}', '{law_firm}', '{legal_aid}', '', '{criminal_defence}');
+SELECT pg_temp.terms('area', '{real_estate}', '{law_firm}', '{mediation_committee,community_adviser,notary}', '', '{real_estate}');
+SELECT pg_temp.terms('area', '{debt}', '{law_firm}', '{mediation_committee,community_adviser,notary}', '', '{debt}');
+SELECT pg_temp.terms('area', '{inheritance}', '{law_firm,notary}', '{mediation_committee,community_adviser}', '', '{inheritance}');
+SELECT pg_temp.terms('area', '{medical}', '{law_firm}', '{forensic,mediation_committee,legal_aid}', '', '{medical}');
+SELECT pg_temp.terms('area', '{intellectual_property}', '{law_firm}', '{notary,arbitration_commission}', '', '{intellectual_property}');
+SELECT pg_temp.terms('area', '{corporate}', '{law_firm}', '{arbitration_commission,notary}', '', '{corporate}');
+SELECT pg_temp.terms('area', '{administrative}', '{law_firm}', '{legal_aid,justice_bureau}', '', '{administrative}');
+SELECT pg_temp.terms('area', '{land_expropriation}', '{law_firm}', '{legal_aid}', '', '{land_expropriation}');
+SELECT pg_temp.terms('area', '{consumer}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{consumer}');
+SELECT pg_temp.terms('area', '{foreign}', '{law_firm}', '{notary}', '', '{foreign}');
+SELECT pg_temp.terms('area', '{personal_injury}', '{law_firm}', '{legal_aid,forensic,mediation_committee}', '', '{personal_injury}');
+SELECT pg_temp.terms('area', '{insurance}', '{law_firm}', '{arbitration_commission}', '', '{insurance}');
+SELECT pg_temp.terms('area', '{finance_securities}', '{law_firm}', '{arbitration_commission}', '', '{finance_securities}');
+SELECT pg_temp.terms('area', '{construction}', '{law_firm}', '{arbitration_commission,legal_aid}', '', '{construction}');
+SELECT pg_temp.terms('area', '{tort}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{tort}');
+SELECT pg_temp.terms('area', '{minors}', '{law_firm,legal_aid}', '{community_adviser}', '', '{minors}');
+SELECT pg_temp.terms('area', '{personality_rights}', '{law_firm}', '{notary}', '', '{personality_rights}');
+SELECT pg_temp.terms('area', '{maritime}', '{law_firm}', '{arbitration_commission}', '', '{maritime}');
+SELECT pg_temp.terms('area', '{state_compensation}', '{law_firm,legal_aid}', '{}', '', '{state_compensation}');
 
 -- 民事案件案由规定 (2020): the parts, and the chapters and common causes under each.
 -- 第一部分 人格权纠纷
@@ -153,7 +153,7 @@ SELECT pg_temp.terms('cause', '{labour}', '{law_firm,legal_aid,labour_arbitratio
  996,调岗,降薪,调岗降薪,年休假,带薪年假,产假,孕期辞退,哺乳期,社保,不交社保,社保断缴,补缴社保,公积金,不交公积金,
  离职证明,辞职,被迫辞职,押金不退工作,扣押证件,劳务纠纷,劳务费,保姆,家政工,外卖骑手,快递员}');
 -- 第七部分 海事海商纠纷
-SELECT pg_temp.terms('cause', '{maritime}', '{law_firm}', '{arbitration_commission}', '海事海商纠纷', '{
+SELECT pg_temp.terms('cause', '{maritime,contract}', '{law_firm}', '{arbitration_commission}', '海事海商纠纷', '{
  海事海商纠纷,船舶碰撞损害责任纠纷,船舶触碰损害责任纠纷,船舶损坏空中设施、水下设施损害责任纠纷,船舶污染损害责任纠纷,
  海上货物运输合同纠纷,海上旅客运输合同纠纷,船舶租用合同纠纷,船舶买卖合同纠纷,船舶抵押合同纠纷,海上保险合同纠纷,
  共同海损纠纷,海难救助合同纠纷,船员劳务合同纠纷,海上人身损害责任纠纷,港口作业纠纷,货代纠纷,货运代理合同纠纷,
@@ -359,6 +359,32 @@ SELECT pg_temp.terms('everyday', '{}', '{forensic}', '{law_firm}', '', '{签名,
 SELECT pg_temp.terms('everyday', '{}', '{forensic}', '{law_firm,legal_aid}', '', '{伤残等级评定,伤残评定,评残,做伤残}');
 UPDATE legal_terms SET hint = '文书' WHERE term IN ('签名', '假签名', '冒签', '代签', '不是我签的');
 UPDATE legal_terms SET hint = '法医临床' WHERE term IN ('伤残等级评定', '伤残评定', '评残', '做伤残');
+
+-- Defences (抗辩与免责事由) and the words of a legal portal's topics that are no cause or charge by name.
+SELECT pg_temp.terms('cause', '{criminal_defence}', '{law_firm}', '{legal_aid}', '', '{正当防卫,防卫过当,紧急避险,避险过当,
+ 无罪,罪轻,正当防卫辩护,刑事附带民事,刑事案件辩护}');
+SELECT pg_temp.terms('cause', '{contract}', '{law_firm}', '{arbitration_commission}', '', '{不可抗力,情势变更,抗辩,抗辩权,
+ 同时履行抗辩权,先履行抗辩权,不安抗辩权,先诉抗辩权,预付款,订金,尾款,货款,拖欠货款}');
+SELECT pg_temp.terms('cause', '{tort}', '{law_firm}', '{}', '', '{自甘风险,意外事件,受害人过错,第三人过错,免责事由}');
+SELECT pg_temp.terms('cause', '{marriage_family}', '{law_firm,community_adviser}', '{mediation_committee,legal_aid,notary}', '', '{
+ 婚前协议,夫妻债务,分家,婚姻,夫妻,夫妻关系,家庭矛盾纠纷}');
+SELECT pg_temp.terms('cause', '{real_estate}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{土地纠纷,承包地,
+ 林权,林地,农村土地,土地确权,土地承包,按揭,房屋按揭,车位纠纷}');
+SELECT pg_temp.terms('cause', '{debt}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{赌债,质押,债务,债权,欠债不还}');
+SELECT pg_temp.terms('cause', '{labour}', '{law_firm,legal_aid,labour_arbitration}', '{mediation_committee}', '', '{劳动,劳动纠纷,
+ 劳资纠纷,劳务纠纷,违法解除,医保,失业金,失业保险,养老金,退休金,退休待遇,辞职补偿,工作纠纷}');
+SELECT pg_temp.terms('cause', '{consumer}', '{law_firm}', '{mediation_committee,community_adviser}', '', '{快递丢失,快递,外卖,
+ 旅游纠纷,旅行社,教育培训,培训费,消费纠纷,购物纠纷,退货退款}');
+SELECT pg_temp.terms('cause', '{insurance}', '{law_firm}', '{}', '', '{车险,车险理赔,寿险,养老保险纠纷}');
+SELECT pg_temp.terms('cause', '{administrative}', '{law_firm}', '{legal_aid}', '', '{交通违章,违章,扣分,驾照被扣,吊销驾照}');
+SELECT pg_temp.terms('remedy', '{}', '{arbitration_commission,labour_arbitration,law_firm}', '{}', '', '{仲裁,仲裁委员会,仲裁员}');
+SELECT pg_temp.terms('remedy', '{}', '{law_firm,legal_aid}', '{community_adviser}', '', '{起诉,应诉,诉讼,民事诉讼,打官司,判决,
+ 裁定,裁判文书,诉讼时效,时效,法院判决,被起诉,被告,原告}');
+-- The new areas have no places yet in a directory loaded before them: their words also mean the seeded area
+-- nearest to them, so a citizen finds someone.
+SELECT pg_temp.terms('cause', '{personality_rights,tort}', '{law_firm}', '{notary}', '', '{个人信息,隐私权,隐私,姓名权,肖像,名誉}');
+SELECT pg_temp.terms('cause', '{state_compensation,administrative}', '{law_firm,legal_aid}', '{}', '', '{国家赔偿,冤案,错案赔偿}');
+SELECT pg_temp.terms('cause', '{maritime,contract}', '{law_firm}', '{arbitration_commission}', '', '{海事,海商,船舶,海运,海上运输}');
 
 -- Signs that the citizen wants free help: legal aid comes first, whatever the matter.
 SELECT pg_temp.terms('free_help', '{}', '{legal_aid}', '{community_adviser,legal_service_center}', '', '{免费,免费咨询,免费律师,免费法律咨询,

@@ -5,21 +5,21 @@ import "context"
 // When a citizen describes a problem in words nothing in the directory holds (丈夫经常打我), an empty page
 // helps no one: the places that take any matter (legal aid, community legal advisers, law firms) are the
 // answer, in the place the query names if it names one, and each says it was not an exact match. A query
-// that names a person, a Latin name or a licence number is a lookup: nothing found is its answer.
+// in Latin letters (a firm's English or pinyin name) or a licence number is a lookup: nothing found is its
+// answer. A Han word that may be a person's name (张伟) is not told from a problem (林权) by its form, and
+// the reasons say the answer is no exact match.
 
 // generalKindsOrder are the kinds that take any matter, in the order they take turns.
 var generalKindsOrder = []string{"legal_aid", "community_adviser", "law_firm"}
 
 // GeneralHelp is the query for the places that take any matter, kept to q's place; false when q is a
-// lookup (a name, a licence) or empty.
+// lookup (Latin words, a licence) or empty.
 func (a *Analyzer) GeneralHelp(q Query) (Query, bool) {
 	if q.Empty() || q.Licence != "" {
 		return Query{}, false
 	}
-	for _, c := range q.Concepts {
-		if c.Type == ConceptName {
-			return Query{}, false
-		}
+	if len(q.Latin) > 0 {
+		return Query{}, false
 	}
 	g := Query{Raw: q.Raw, Places: q.Places, Near: q.Near, FreeHelp: q.FreeHelp, General: true,
 		Solves: generalKindsOrder, SolverKinds: generalKindsOrder}
