@@ -28,6 +28,7 @@ func runServe(ctx context.Context, env *runEnv, args []string) error {
 	if err := checkSchema(ctx, env, db); err != nil {
 		return err
 	}
+	failAbandonedRuns(ctx, env, db)
 	var read *pgxpool.Pool
 	readURL := env.cfg.DatabaseURL
 	if env.cfg.DatabaseReadURL != "" {
@@ -78,5 +79,20 @@ func checkSchema(ctx context.Context, env *runEnv, db *pgxpool.Pool) error {
 			return nil
 		}
 		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// failAbandonedRuns marks failed the imports a dead process or database left running, so the list of runs
+// says how they ended. A database not reachable yet is no reason not to serve: the next import sweeps too.
+func failAbandonedRuns(ctx context.Context, env *runEnv, db *pgxpool.Pool) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	n, err := store.FailAbandonedRuns(ctx, db)
+	if err != nil {
+		env.log.Warn("could not check for abandoned imports", "err", err)
+		return
+	}
+	if n > 0 {
+		env.log.Warn("imports left running by a process that stopped are marked failed", "runs", n)
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -12,7 +14,15 @@ import (
 	"legalmap/internal/store/storetest"
 )
 
-func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+func TestMain(m *testing.M) {
+	if os.Getenv(serveChildEnv) != "" { // this process is the server another test started (serve_rss_test.go)
+		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+		code := run(ctx, []string{"serve"}, strings.NewReader(""), os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+	os.Exit(storetest.Main(m))
+}
 
 func TestServeRefusesSchemaBehind(t *testing.T) {
 	url := storetest.EmptyDatabase(t)

@@ -105,6 +105,7 @@ func (r *runner) run(ctx context.Context) error {
 	if err != nil {
 		return r.fail(ctx, err)
 	}
+	r.meta.ID = tx.RunID // the outcome is recorded on the row the run began with
 	if table.Format() == "csv" {
 		r.lines = lines - 1 // the header
 	}

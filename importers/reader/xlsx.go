@@ -1,11 +1,11 @@
 package reader
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -28,31 +28,45 @@ func openXLSX(f *os.File, path string, size int64, opt Options, cleanup func()) 
 	if err := inspectZip(f, size); err != nil {
 		return nil, err
 	}
-	book, err := excelize.OpenFile(path, excelize.Options{
+	zr, err := zip.NewReader(f, size)
+	if err != nil {
+		return nil, fileErrorf("不是有效的 XLSX（zip 损坏）/ not a valid XLSX (broken zip): %v", err)
+	}
+	trim, err := trimXLSX(zr, opt.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	book, err := excelize.OpenFile(trim.path, excelize.Options{
 		UnzipSizeLimit:    maxZipDeclared,
 		UnzipXMLSizeLimit: excelXMLInMemory,
 	})
 	if err != nil {
+		os.Remove(trim.path)
 		return nil, fileErrorf("无法读取 XLSX 工作簿 / cannot read XLSX workbook: %v", err)
 	}
-	t := &xlsxTable{f: f, cleanup: cleanup, book: book, maxCell: opt.MaxCellBytes}
-	if err := t.start(opt.Sheet, size); err != nil {
+	done := func() {
+		os.Remove(trim.path)
+		if cleanup != nil {
+			cleanup()
+		}
+	}
+	t := &xlsxTable{f: f, cleanup: done, book: book, maxCell: opt.MaxCellBytes}
+	if err := t.start(zr, trim); err != nil {
 		book.Close()
+		os.Remove(trim.path)
 		return nil, err
 	}
 	return t, nil
 }
 
-// start picks the sheet and reads its header: the first non-empty row,
-// or the row after a title row.
-func (t *xlsxTable) start(want string, size int64) error {
-	sheet, err := pickSheet(t.book, want)
-	if err != nil {
+// start checks the chosen sheet and reads its header: the first non-empty row, or the row after a title
+// row.
+func (t *xlsxTable) start(zr *zip.Reader, trim trimmedXLSX) error {
+	sheet := trim.sheet
+	if err := checkSheetXML(zr, sheet, trim.part); err != nil {
 		return err
 	}
-	if err := checkSheetXML(t.f, size, sheet); err != nil {
-		return err
-	}
+	var err error
 	t.rows, err = t.book.Rows(sheet)
 	if err != nil {
 		return fileErrorf("无法读取工作表 %q / cannot read sheet %q: %v", sheet, sheet, err)
@@ -105,35 +119,6 @@ func (t *xlsxTable) nextNonBlank() (int, []string, error) {
 		return t.rowNo, nil, fileErrorf("工作表在第 %d 行后无法读取 / sheet unreadable after row %d: %v", t.rowNo, t.rowNo, err)
 	}
 	return t.rowNo, nil, nil
-}
-
-// pickSheet returns the sheet named by the caller (exactly, else ignoring
-// case and surrounding spaces), or the first visible sheet: government
-// templates often hide a first sheet of lookup lists.
-func pickSheet(book *excelize.File, want string) (string, error) {
-	sheets := book.GetSheetList()
-	if len(sheets) == 0 {
-		return "", fileErrorf("工作簿没有工作表 / workbook has no sheets")
-	}
-	if want != "" {
-		for _, s := range sheets {
-			if s == want {
-				return s, nil
-			}
-		}
-		for _, s := range sheets {
-			if strings.EqualFold(strings.TrimSpace(s), strings.TrimSpace(want)) {
-				return s, nil
-			}
-		}
-		return "", fileErrorf("工作表 %q 不存在，可用：%s / sheet %q not found; sheets: %s", want, strings.Join(sheets, "、"), want, strings.Join(sheets, ", "))
-	}
-	for _, s := range sheets {
-		if visible, err := book.GetSheetVisible(s); err == nil && visible {
-			return s, nil
-		}
-	}
-	return sheets[0], nil
 }
 
 func (t *xlsxTable) Format() string   { return "xlsx" }

@@ -12,13 +12,18 @@ import (
 // Limits that an XLSX must pass before anything is inflated. A real bureau
 // workbook has a few dozen parts and a few MiB of XML.
 const (
-	maxZipEntries    = 1000
-	maxZipDeclared   = 500 << 20 // total declared uncompressed size
-	maxZipRatio      = 200       // uncompressed / compressed ...
-	zipRatioFloor    = 10 << 20  // ... checked for entries declaring more than this
-	maxCentralDir    = 8 << 20
-	xmlPrologWindow  = 64 << 10 // the root element must start within this many bytes
-	excelXMLInMemory = 16 << 20 // excelize keeps parts up to this size in memory, larger go to temp files
+	maxZipEntries = 1000
+	// maxZipDeclared bounds the declared uncompressed size of the whole archive, and separately of the
+	// parts an import reads (trimXLSX): about Excel's own row limit at a directory list's width.
+	maxZipDeclared = 500 << 20
+	maxZipRatio    = 200     // uncompressed / compressed ...
+	zipRatioFloor  = 1 << 20 // ... checked for every entry declaring more than this
+	maxCentralDir  = 8 << 20
+	// xmlPrologWindow: the root element must start within this many bytes.
+	xmlPrologWindow = 64 << 10
+	// excelXMLInMemory: excelize keeps a sheet or the shared strings up to this size in memory, larger
+	// ones go to temporary files and are streamed.
+	excelXMLInMemory = 4 << 20
 )
 
 // inspectZip refuses zip bombs and hostile workbooks from the central

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"io"
-	"path"
 	"strings"
 )
 
@@ -12,15 +11,7 @@ import (
 // rows are handed out. excelize's row iterator stops quietly at the first
 // XML error, so a workbook with a broken sheet would otherwise lose its
 // remaining rows without a word.
-func checkSheetXML(r io.ReaderAt, size int64, sheet string) error {
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
-		return fileErrorf("不是有效的 XLSX / not a valid XLSX: %v", err)
-	}
-	part := sheetPartName(zr, sheet)
-	if part == "" {
-		return nil // excelize found the sheet by its own route; nothing to compare
-	}
+func checkSheetXML(zr *zip.Reader, sheet, part string) error {
 	e := findEntry(zr, part)
 	if e == nil {
 		return fileErrorf("工作表 %q 的 XML 部件 %q 不存在 / sheet %q: XML part %q missing", sheet, part, sheet, part)
@@ -31,13 +22,26 @@ func checkSheetXML(r io.ReaderAt, size int64, sheet string) error {
 	}
 	defer rc.Close()
 	dec := xml.NewDecoder(rc)
+	rows, cells := 0, 0
 	for {
-		_, err := dec.Token()
+		tok, err := dec.Token()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return fileErrorf("工作表 %q 的 XML 损坏，行会丢失 / sheet %q has broken XML, rows would be lost: %v", sheet, sheet, err)
+		}
+		// A row is read whole into memory, each cell with its text (a shared string may be shown by
+		// every cell of a row), so a row is bounded to maxColumns cells before any row is read.
+		if se, ok := tok.(xml.StartElement); ok {
+			switch se.Name.Local {
+			case "row":
+				rows, cells = rows+1, 0
+			case "c":
+				if cells++; cells > maxColumns {
+					return fileErrorf("工作表 %q 第 %d 个数据行有超过 %d 个单元格 / sheet %q: row %d has more than %d cells", sheet, rows, maxColumns, sheet, rows, maxColumns)
+				}
+			}
 		}
 	}
 }
@@ -55,47 +59,6 @@ type workbookXML struct {
 		Name  string     `xml:"name,attr"`
 		Attrs []xml.Attr `xml:",any,attr"`
 	} `xml:"sheets>sheet"`
-}
-
-// sheetPartName follows the package relationships to the sheet's part:
-// _rels/.rels -> workbook -> workbook rels -> sheet. It returns "" when
-// any link is missing.
-func sheetPartName(zr *zip.Reader, sheet string) string {
-	var root relsXML
-	if !readXMLEntry(zr, "_rels/.rels", &root) {
-		return ""
-	}
-	book := ""
-	for _, r := range root.Rels {
-		if strings.HasSuffix(r.Type, "/officeDocument") {
-			book = strings.TrimPrefix(r.Target, "/")
-		}
-	}
-	var wb workbookXML
-	var wbRels relsXML
-	dir := path.Dir(book)
-	if book == "" || !readXMLEntry(zr, book, &wb) || !readXMLEntry(zr, path.Join(dir, "_rels", path.Base(book)+".rels"), &wbRels) {
-		return ""
-	}
-	for _, s := range wb.Sheets {
-		if s.Name != sheet {
-			continue
-		}
-		for _, a := range s.Attrs {
-			if a.Name.Local != "id" {
-				continue
-			}
-			for _, r := range wbRels.Rels {
-				if r.ID == a.Value {
-					if strings.HasPrefix(r.Target, "/") {
-						return strings.TrimPrefix(r.Target, "/")
-					}
-					return path.Join(dir, r.Target)
-				}
-			}
-		}
-	}
-	return ""
 }
 
 func findEntry(zr *zip.Reader, name string) *zip.File {

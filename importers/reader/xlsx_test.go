@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"legalmap/importers/reader/xlsxbomb"
 )
 
 func TestXLSXDatesReadAsFormattedText(t *testing.T) {
@@ -120,4 +123,92 @@ func TestXLSXTempFilesRemoved(t *testing.T) {
 	if err := tab.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}
+}
+
+// Entries an import does not read are never inflated: a real workbook with 400 extra entries of 1 MiB
+// each (below the ratio check's floor, within the declared total) reads its rows while allocating a
+// small fraction of what the junk would inflate to. The workbook of the attack as reported (48 entries
+// of 10 MiB from about 10 KB each) is refused by the ratio check.
+func TestXLSXUnreadEntriesNotInflated(t *testing.T) {
+	base, err := os.ReadFile("testdata/good/places.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile, err := xlsxbomb.WithJunk(base, 400, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	tab, err := OpenReader("junk.xlsx", bytes.NewReader(hostile), Options{})
+	if err != nil {
+		t.Fatalf("%d-byte workbook with junk entries: %v", len(hostile), err)
+	}
+	n := 0
+	for {
+		if _, err := tab.Next(); err != nil {
+			break
+		}
+		n++
+	}
+	tab.Close()
+	runtime.ReadMemStats(&after)
+	if n != 3 {
+		t.Errorf("%d rows read, want 3", n)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("reading allocated %d MiB; the junk entries (400 MiB inflated) were inflated", alloc>>20)
+	}
+
+	reported, err := xlsxbomb.WithJunk(base, 48, 10<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = OpenReader("bomb.xlsx", bytes.NewReader(reported), Options{})
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Reason, "压缩比") {
+		t.Errorf("48 entries of 10 MiB (%d bytes): %v, want refused for the ratio", len(reported), err)
+	}
+}
+
+// A row is bounded before it is read: one row of 16,000 cells all showing one 32,000-character shared
+// string (a workbook of some 50 KB, half a gigabyte when the row is read) is refused from the sheet's XML.
+func TestXLSXWideRowRefusedBeforeReading(t *testing.T) {
+	base, err := os.ReadFile("testdata/good/places.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := xlsxbomb.WideRow(base, 16000, 32000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	tab, err := OpenReader("wide.xlsx", bytes.NewReader(wb), Options{})
+	for err == nil {
+		_, err = tab.Next()
+	}
+	if tab != nil {
+		tab.Close()
+	}
+	runtime.ReadMemStats(&after)
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Reason, "单元格") {
+		t.Errorf("%d-byte workbook with a row of 16000 cells: %v, want refused for its width", len(wb), err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("refusing it allocated %d MiB", alloc>>20)
+	}
+	// A row as wide as a header may be is read.
+	ok, err := xlsxbomb.WideRow(base, maxColumns, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err = OpenReader("ok.xlsx", bytes.NewReader(ok), Options{})
+	if err != nil {
+		t.Fatalf("a row of %d cells: %v", maxColumns, err)
+	}
+	tab.Close()
 }

@@ -88,6 +88,9 @@ func (a *admin) updateAccount(c echo.Context) error {
 		ch.Disabled = in.Disabled
 	}
 	if in.Password != nil {
+		if err := auth.CheckPassword(*in.Password, username); err != nil {
+			return err
+		}
 		h, err := auth.HashPassword(*in.Password)
 		if err != nil {
 			return err

@@ -48,6 +48,14 @@ func (a *admin) importUpload(c echo.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), a.s.cfg.ImportTimeout)
 	defer cancel()
+	done, err := a.s.imports.enter(ctx)
+	if err != nil {
+		if err == errImportBusy {
+			c.Response().Header().Set("Retry-After", "30")
+		}
+		return err
+	}
+	defer done()
 	up.opt.File = up.path
 	rep, err := pipeline.Run(ctx, a.s.db, up.opt)
 	var refused *pipeline.RefusedError

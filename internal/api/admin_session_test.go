@@ -80,12 +80,12 @@ func TestSignInThrottledWithRetryAfter(t *testing.T) {
 	_, ts := adminServer(t, nil)
 	u := newUser(t, auth.Viewer)
 	var last *http.Response
-	for range auth.DefaultAccountLimit.Failures + 1 {
+	for range auth.DefaultSignInLimits.Pair.Failures + 1 {
 		last, _ = do(t, request{method: http.MethodPost, url: ts.URL + "/api/v1/admin/session",
 			body: jsonBody(map[string]string{"username": u.name, "password": "wrong wrong wrong"})})
 	}
 	if last.StatusCode != http.StatusTooManyRequests || last.Header.Get("Retry-After") == "" {
-		t.Fatalf("after %d failures: %d (Retry-After %q), want 429 with Retry-After", auth.DefaultAccountLimit.Failures+1, last.StatusCode, last.Header.Get("Retry-After"))
+		t.Fatalf("after %d failures: %d (Retry-After %q), want 429 with Retry-After", auth.DefaultSignInLimits.Pair.Failures+1, last.StatusCode, last.Header.Get("Retry-After"))
 	}
 	// The spoofed forwarding header does not make a fresh client out of the same address.
 	resp, _ := do(t, request{method: http.MethodPost, url: ts.URL + "/api/v1/admin/session",

@@ -3,7 +3,9 @@ package api
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 
@@ -65,9 +67,16 @@ func (s *Server) classify(err error, c echo.Context) *Error {
 	var apiErr *Error
 	var fe fieldError
 	var he *echo.HTTPError
+	var cio *clientIOError
 	switch {
 	case errors.As(err, &apiErr):
 		return apiErr
+	case errors.As(err, &cio):
+		// Before the database's cases: a broken or stalled body is the client's, not an outage.
+		if ne, ok := errors.AsType[net.Error](err); (ok && ne.Timeout()) || errors.Is(err, os.ErrDeadlineExceeded) {
+			return &Error{Status: http.StatusRequestTimeout, Code: "request_timeout", Message: "请求体发送超时 / the request body came too slowly"}
+		}
+		return &Error{Status: http.StatusBadRequest, Code: "bad_request", Message: "请求体不完整 / the request body broke off"}
 	case errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil:
 		// The client went away before the answer (a closed tab, a load generator ending its run): no one
 		// reads what is written, and nothing is wrong here. 499 is what proxies log for it.

@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -16,23 +18,112 @@ func requestID(c echo.Context) string {
 	return c.Response().Header().Get(echo.HeaderXRequestID)
 }
 
-// logRequests writes one structured line per request, with its id, after the response.
+// logRequests writes one structured line per request, with its id, after the response. Errors are
+// rendered here (HandleError), before the line is written, so the line has the status and size that were
+// sent, not the 200 and 0 of a response not yet written.
 func (s *Server) logRequests() echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRemoteIP: true,
-		LogRequestID: true, LogResponseSize: true, LogError: true, HandleError: false,
+		LogRequestID: true, LogResponseSize: true, LogError: true, HandleError: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
 			if v.Status >= 500 {
 				level = slog.LevelError
 			}
 			s.log.LogAttrs(c.Request().Context(), level, "request",
-				slog.String("id", v.RequestID), slog.String("method", v.Method), slog.String("uri", v.URI),
+				slog.String("id", v.RequestID), slog.String("method", v.Method), slog.String("uri", redactURI(v.URI)),
 				slog.Int("status", v.Status), slog.Duration("latency", v.Latency),
 				slog.String("ip", v.RemoteIP), slog.Int64("bytes", v.ResponseSize))
 			return nil
 		},
 	})
+}
+
+// secretParam names query parameters whose values are never logged: a token or password put in a URL by
+// a careless client must not end up in the access log.
+func secretParam(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"token", "password", "passwd", "secret", "session", "key", "code", "auth", "sig"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// redactURI replaces the values of secret query parameters with "REDACTED", keeping the rest of the URI
+// as the client sent it.
+func redactURI(uri string) string {
+	path, query, ok := strings.Cut(uri, "?")
+	if !ok {
+		return uri
+	}
+	parts := strings.Split(query, "&")
+	for i, p := range parts {
+		name, _, _ := strings.Cut(p, "=")
+		if n, err := url.QueryUnescape(name); err == nil {
+			name = n
+		}
+		if secretParam(name) {
+			parts[i] = name + "=REDACTED"
+		}
+	}
+	return path + "?" + strings.Join(parts, "&")
+}
+
+// clientIOError is a failure to read the request body: the client stopped sending it, closed the
+// connection or was too slow. It is the client's doing (400, or 408 for a timeout), never an outage.
+type clientIOError struct{ err error }
+
+func (e *clientIOError) Error() string { return "reading the request body: " + e.err.Error() }
+func (e *clientIOError) Unwrap() error { return e.err }
+
+type clientBody struct{ io.ReadCloser }
+
+func (b clientBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		var mbe *http.MaxBytesError
+		if !errors.As(err, &mbe) {
+			err = &clientIOError{err}
+		}
+	}
+	return n, err
+}
+
+// markClientIO wraps the request body so that an error reading it is known to be the client's.
+func markClientIO(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if r := c.Request(); r.Body != nil && r.Body != http.NoBody {
+			r.Body = clientBody{r.Body}
+		}
+		return next(c)
+	}
+}
+
+// headKey marks a HEAD request routed as a GET.
+const headKey = "api.head"
+
+// headAsGet routes HEAD like GET (Echo registers no HEAD routes of its own): before routing, a HEAD
+// request is made a GET; restoreHead, the first middleware after routing, makes it a HEAD again, so
+// handlers, the error renderer and the log see HEAD and net/http sends no body.
+func headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if r := c.Request(); r.Method == http.MethodHead {
+			r.Method = http.MethodGet
+			c.Set(headKey, true)
+		}
+		return next(c)
+	}
+}
+
+func restoreHead(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if head, _ := c.Get(headKey).(bool); head {
+			c.Request().Method = http.MethodHead
+		}
+		return next(c)
+	}
 }
 
 // deadline gives every request a context that ends after the request timeout; every query runs under it,
@@ -68,11 +159,18 @@ func (s *Server) securityHeaders(f framing) echo.MiddlewareFunc {
 			h.Set("Content-Security-Policy", csp)
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
 			h.Set("Permissions-Policy", "geolocation=(self), camera=(), microphone=()")
+			// X-Frame-Options for browsers without frame-ancestors. It has no "any site" value, so the
+			// widget sends none (and drops the DENY the outer layer set).
 			switch f {
 			case frameNone:
 				h.Set("X-Frame-Options", "DENY")
 			case frameSelf:
 				h.Set("X-Frame-Options", "SAMEORIGIN")
+			case frameAny:
+				h.Del("X-Frame-Options")
+			}
+			if c.Scheme() == "https" || s.cfg.CookieSecure == "true" {
+				h.Set("Strict-Transport-Security", "max-age=31536000")
 			}
 			return next(c)
 		}
@@ -125,6 +223,21 @@ func publicCORS(next echo.HandlerFunc) echo.HandlerFunc {
 			h.Set("Access-Control-Allow-Headers", "If-None-Match")
 			h.Set("Access-Control-Max-Age", "86400")
 			return c.NoContent(http.StatusNoContent)
+		}
+		return next(c)
+	}
+}
+
+// publicAPICORS applies publicCORS to the public API's paths (/api/v1/… but not the admin API) by path,
+// after routing. It replaces a group middleware, whose catch-all route answered every method on every
+// path below /api/v1, admin ones included: OPTIONS with the public CORS grant, POST on a GET route with
+// 404 instead of 405.
+func publicAPICORS(next echo.HandlerFunc) echo.HandlerFunc {
+	cors := publicCORS(next)
+	return func(c echo.Context) error {
+		p := c.Request().URL.Path
+		if strings.HasPrefix(p, "/api/v1/") && p != adminPrefix && !strings.HasPrefix(p, adminPrefix+"/") {
+			return cors(c)
 		}
 		return next(c)
 	}

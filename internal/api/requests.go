@@ -37,10 +37,23 @@ type requestDesk struct {
 
 // Limits of the citizen's side.
 var (
-	// createPhoneLimit and createAddressLimit: a phone may send 5 requests a day, an address 20 (a community
-	// centre's shared computer helps several people).
-	createPhoneLimit   = auth.Limit{Failures: 5, Per: 24 * time.Hour}
-	createAddressLimit = auth.Limit{Failures: 20, Per: 24 * time.Hour}
+	// createLimits: a phone may send 5 requests a day from one address, an address 20 (a community
+	// centre's shared computer helps several people); past 5 a day from everywhere, each further one
+	// waits an hour, doubled each time.
+	createLimits = auth.Limits{
+		Pair:    auth.Limit{Failures: 5, Per: 24 * time.Hour},
+		Address: auth.Limit{Failures: 20, Per: 24 * time.Hour},
+		Subject: auth.Backoff{Free: 5, Per: 24 * time.Hour, Base: time.Hour, Max: 24 * time.Hour},
+	}
+	// checkLimits: wrong phone digits for a receipt code, 5 per quarter hour from one address and 20 from
+	// an address over all codes; from everywhere, past 5 an hour each further try waits up to a quarter
+	// hour (never a lock: the citizen gets in, at once from an address that got in before).
+	checkLimits = auth.Limits{
+		Pair:     auth.Limit{Failures: 5, Per: 15 * time.Minute},
+		Address:  auth.Limit{Failures: 20, Per: 15 * time.Minute},
+		Subject:  auth.Backoff{Free: 5, Per: time.Hour, Base: time.Minute, Max: 15 * time.Minute},
+		KnownFor: 30 * 24 * time.Hour,
+	}
 	// maxOpenPerPhone: open (not yet done, declined or withdrawn) requests one phone may have.
 	maxOpenPerPhone = 3
 )
@@ -65,8 +78,8 @@ func (s *Server) openRequestDesk(now func() time.Time) error {
 		now = time.Now
 	}
 	s.desk = &requestDesk{s: s, ring: ring, mailer: mailer, now: now,
-		checks:  auth.NewThrottle(auth.DefaultAccountLimit, auth.DefaultAddressLimit),
-		creates: auth.NewThrottle(createPhoneLimit, createAddressLimit)}
+		checks:  auth.NewThrottle(checkLimits).WithClock(now),
+		creates: auth.NewThrottle(createLimits).WithClock(now)}
 	return nil
 }
 
@@ -235,12 +248,17 @@ func (d *requestDesk) create(c echo.Context) error {
 	}
 	mac := d.ring.PhoneMAC(ch.Phone)
 	phoneKey, addr := hex.EncodeToString(mac), c.RealIP()
-	if wait, ok := d.creates.Check(phoneKey, addr); !ok {
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+	submission, err := d.creates.Reserve(phoneKey, addr)
+	var te *auth.ThrottledError
+	if errors.As(err, &te) {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(te.Wait.Seconds())))
 		return &Error{Status: http.StatusTooManyRequests, Code: "rate_limited", Field: "phone",
 			Message: "提交过于频繁，请稍后再试 / too many requests from this phone or address, try again later"}
 	}
 	personal := requests.Personal{Name: ch.Name, Phone: ch.Phone, MatterText: ch.MatterText, Message: ch.Message}
+	if err != nil {
+		return err
+	}
 	var code string
 	for attempt := 0; ; attempt++ {
 		code = requests.NewCode()
@@ -250,6 +268,9 @@ func (d *requestDesk) create(c echo.Context) error {
 		if !errors.Is(err, store.ErrConflict) || attempt > 2 {
 			break // a conflict is a receipt code drawn twice: draw again
 		}
+	}
+	if err != nil {
+		submission.Cancel() // only a submission made counts
 	}
 	switch {
 	case errors.Is(err, store.ErrTooMany):
@@ -261,7 +282,7 @@ func (d *requestDesk) create(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	d.creates.Failed(phoneKey, addr) // counts the submission against the phone and the address
+	submission.Failed() // counts the submission against the phone and the address
 	d.notifyPlace(p, string(ch.Type), code)
 	return c.JSON(http.StatusCreated, map[string]string{"code": code, "status": string(requests.Submitted), "status_url": "/r/" + code})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/auth"
 	"legalmap/internal/requests"
 	"legalmap/internal/store"
 )
@@ -39,17 +40,25 @@ func (d *requestDesk) proven(c echo.Context) (store.Request, requests.Personal, 
 	if !codeOK {
 		key = "bad"
 	}
-	if wait, ok := d.checks.Check(key, addr); !ok {
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())))
+	attempt, err := d.checks.Reserve(key, addr)
+	var te *auth.ThrottledError
+	if errors.As(err, &te) {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(te.Wait.Seconds())))
 		return none, requests.Personal{}, &Error{Status: http.StatusTooManyRequests, Code: "rate_limited",
 			Message: "尝试次数过多，请稍后再试 / too many attempts, try again later"}
 	}
+	if err != nil {
+		return none, requests.Personal{}, err
+	}
+	// Anything but a wrong guess or a right one (bad digits, a failed read) costs nothing: Cancel does
+	// nothing after Failed or Succeeded.
+	defer attempt.Cancel()
 	last4, digitsOK := requests.Last4(in.PhoneLast4)
 	if !digitsOK {
 		return none, requests.Personal{}, BadParam("phone_last4", "须为 4 位数字 / want four digits")
 	}
 	fail := func() (store.Request, requests.Personal, error) {
-		d.checks.Failed(key, addr)
+		attempt.Failed()
 		return none, requests.Personal{}, errNoRequest
 	}
 	if !codeOK {
@@ -69,7 +78,7 @@ func (d *requestDesk) proven(c echo.Context) (store.Request, requests.Personal, 
 	if subtle.ConstantTimeCompare([]byte(p.Phone[len(p.Phone)-4:]), []byte(last4)) != 1 {
 		return fail()
 	}
-	d.checks.Succeeded(key)
+	attempt.Succeeded()
 	return r, p, nil
 }
 

@@ -12,13 +12,15 @@ import (
 // routes is the one route table: every path the server answers, with the middleware that guards it.
 func (s *Server) routes() {
 	e := s.echo
-	e.Pre(middleware.RemoveTrailingSlash())
+	e.Pre(middleware.RemoveTrailingSlash(), headAsGet)
 	e.Use(
+		restoreHead,
 		middleware.RequestID(),
 		s.securityHeaders(frameNone), // routes below that may be framed or are pages set their own
 		s.logRequests(),
 		middleware.Recover(),
 		deadline(s.cfg.RequestTimeout),
+		markClientIO, // before the body limits, so it wraps the connection's body and not their refusals
 		// Pages, scripts and JSON compress three or four to one. Admin answers are left alone: they carry
 		// the CSRF token next to reflected input, the shape BREACH attacks.
 		compress(1024, func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, adminPrefix+"/") }),
@@ -28,6 +30,7 @@ func (s *Server) routes() {
 			Limit:   bodyLimit(s.cfg.MaxBodyBytes),
 			Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, adminPrefix+"/") },
 		}),
+		publicAPICORS,
 	)
 
 	e.GET("/healthz", s.healthz)
@@ -40,10 +43,10 @@ func (s *Server) routes() {
 	e.GET("/", site.page("index.html"), s.securityHeaders(frameSelf))
 	e.GET("/embed", site.page("embed.html"), s.securityHeaders(frameAny))
 	e.GET("/embed/builder", site.page("builder.html"), s.securityHeaders(frameSelf))
-	e.GET("/static/*", site.static, s.securityHeaders(frameAny))
+	e.GET("/static/*", site.static) // never framed: only /embed is the widget
 
 	// Public API: read-only, open to any origin without credentials.
-	pub := e.Group("/api/v1", publicCORS)
+	pub := e.Group("/api/v1") // CORS: publicAPICORS above
 	pub.GET("/config", s.clientConfig)
 	// --- public query routes (query API engineer) ---
 	qa := s.newPublicAPI()

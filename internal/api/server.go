@@ -30,6 +30,8 @@ type Server struct {
 	echo   *echo.Echo
 	now    func() time.Time
 	desk   *requestDesk // citizens' requests (业务办理)
+	// imports bounds the admin uploads that are parsed and applied at once
+	imports *importGate
 }
 
 // Deps are the parts a Server is built from.
@@ -47,7 +49,8 @@ type Deps struct {
 
 // New builds the server and its routes.
 func New(d Deps) (*Server, error) {
-	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, search: d.SearchDB, now: d.Now}
+	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, search: d.SearchDB, now: d.Now,
+		imports: newImportGate(1, 3)}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -26,21 +26,17 @@ const (
 	argonSaltLen = 16
 )
 
-// MinPasswordLen is the shortest password accepted for an account.
-const MinPasswordLen = 10
-
 // ErrBadHash: a stored hash is not in the argon2id format this package writes.
 var ErrBadHash = errors.New("auth: unrecognised password hash")
 
 var b64 = base64.RawStdEncoding
 
-// HashPassword returns the PHC-format argon2id hash of pw: $argon2id$v=19$m=…,t=…,p=…$salt$key.
+// HashPassword returns the PHC-format argon2id hash of pw: $argon2id$v=19$m=…,t=…,p=…$salt$key. It
+// refuses what CheckPassword refuses without a username; callers that know the account's name call
+// CheckPassword with it first.
 func HashPassword(pw string) (string, error) {
-	if len(pw) < MinPasswordLen {
-		return "", &InputError{"password", fmt.Sprintf("密码至少 %d 个字符 / the password needs at least %d characters", MinPasswordLen, MinPasswordLen)}
-	}
-	if len(pw) > 1024 {
-		return "", &InputError{"password", "密码过长 / the password is too long"}
+	if err := CheckPassword(pw, ""); err != nil {
+		return "", err
 	}
 	salt := make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
@@ -57,7 +53,7 @@ func VerifyPassword(hash, pw string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if len(pw) > 1024 {
+	if len(pw) > maxPasswordBytes {
 		return false, nil
 	}
 	key := argon2.IDKey([]byte(pw), p.salt, p.time, p.memory, p.threads, uint32(len(p.key)))

@@ -72,3 +72,37 @@ func TestGeneratedPasswordsAreLongAndDistinct(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Length counts characters, not bytes; common and trivial passwords and ones made from the username are
+// refused; good ones, in any script, pass.
+func TestCheckPasswordPolicy(t *testing.T) {
+	for _, c := range []struct{ pw, user string }{
+		{"密码很长的一句", "ann"},                   // 7 characters in 21 bytes
+		{"aaaaaaaaaa", "ann"},                // one character repeated
+		{"ababababab", "ann"},                // two
+		{"1234567890", "ann"},                // a run of digits
+		{"0987654321", "ann"},                // backwards
+		{"qwertyuiop", "ann"},                // a keyboard row
+		{"password12", "ann"},                // in the shipped list
+		{"Basketball", "ann"},                // the list, in other case
+		{"!!sunshine2026", "ann"},            // the list with digits and symbols around
+		{"woaini1314", "ann"},                // the list's Chinese additions
+		{"wang.ming.2026", "wang.ming.2026"}, // the username
+		{"xx-wangming-77", "wangming"},       // containing it
+		{"gnimgnaw-0451", "wangming"},        // backwards
+	} {
+		err := CheckPassword(c.pw, c.user)
+		var ie *InputError
+		if !asInput(err, &ie) || ie.Field != "password" {
+			t.Errorf("%q (user %q): %v, want refused", c.pw, c.user, err)
+		}
+	}
+	for _, pw := range []string{"correct horse battery", "深圳湾的海风今天很大", "T7#kv9-Lm2qX", "legal aid in futian"} {
+		if err := CheckPassword(pw, "ann"); err != nil {
+			t.Errorf("%q refused: %v", pw, err)
+		}
+	}
+	if _, err := HashPassword("password12"); err == nil {
+		t.Error("HashPassword accepted a listed password")
+	}
+}

@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -17,13 +16,6 @@ var (
 	// ErrBadPassword: the username or password is wrong (which of them is not said).
 	ErrBadPassword = errors.New("auth: wrong username or password")
 )
-
-// ThrottledError: too many failed sign-ins for this account or address; try again after Wait.
-type ThrottledError struct{ Wait time.Duration }
-
-func (e *ThrottledError) Error() string {
-	return fmt.Sprintf("auth: too many failed sign-ins, wait %s", e.Wait)
-}
 
 // Principal is who a request acts for.
 type Principal struct {
@@ -45,8 +37,11 @@ type Service struct {
 
 // NewService makes a service with the default session policy and throttle limits.
 func NewService(db *pgxpool.Pool) *Service {
-	return &Service{db: db, policy: DefaultSessionPolicy, throttle: NewThrottle(DefaultAccountLimit, DefaultAddressLimit)}
+	return &Service{db: db, policy: DefaultSessionPolicy, throttle: NewThrottle(DefaultSignInLimits)}
 }
+
+// WithThrottle returns the service with another sign-in throttle (tests give it a clock).
+func (s *Service) WithThrottle(t *Throttle) *Service { s.throttle = t; return s }
 
 // WithPolicy returns the service with another session policy (tests shorten it).
 func (s *Service) WithPolicy(p SessionPolicy) *Service { s.policy = p; return s }
@@ -55,30 +50,33 @@ func (s *Service) WithPolicy(p SessionPolicy) *Service { s.policy = p; return s 
 func (s *Service) Policy() SessionPolicy { return s.policy }
 
 // SignIn checks a password and opens a session, returning its id (for the cookie) and the principal.
-// Failures count against the account and the client address; a throttled attempt is refused before the
-// password is even looked at.
+// The attempt is reserved with the throttle first (per account and address, per address, and a backoff
+// per account): a throttled attempt is refused before the account is looked up or a hash computed.
 func (s *Service) SignIn(ctx context.Context, username, password, addr string) (Principal, string, error) {
-	if wait, ok := s.throttle.Check(username, addr); !ok {
-		return Principal{}, "", &ThrottledError{Wait: wait}
+	attempt, err := s.throttle.Reserve(username, addr)
+	if err != nil {
+		return Principal{}, "", err
 	}
 	acct, hash, err := store.AccountForSignIn(ctx, s.db, username)
 	if errors.Is(err, store.ErrNotFound) {
 		BurnVerify(password)
-		s.throttle.Failed(username, addr)
+		attempt.Failed()
 		return Principal{}, "", ErrBadPassword
 	}
 	if err != nil {
+		attempt.Cancel()
 		return Principal{}, "", err
 	}
 	ok, err := VerifyPassword(hash, password)
 	if err != nil && !errors.Is(err, ErrBadHash) {
+		attempt.Cancel()
 		return Principal{}, "", err
 	}
 	if !ok || acct.Disabled {
-		s.throttle.Failed(username, addr)
+		attempt.Failed()
 		return Principal{}, "", ErrBadPassword
 	}
-	s.throttle.Succeeded(username)
+	attempt.Succeeded()
 	id, idHash := NewSecret()
 	csrf, _ := NewSecret()
 	if err := store.CreateSession(ctx, s.db, idHash, acct.ID, csrf, time.Now().Add(s.policy.Absolute)); err != nil {
@@ -136,6 +134,9 @@ func (s *Service) CreateAccount(ctx context.Context, username, password string, 
 	}
 	if (role == Staff) != (len(places) > 0) {
 		return store.Account{}, &InputError{"providers", "员工账号须指定所属机构，其他角色不可 / a staff account needs its places; other roles take none"}
+	}
+	if err := CheckPassword(password, username); err != nil {
+		return store.Account{}, err
 	}
 	hash, err := HashPassword(password)
 	if err != nil {

@@ -3,6 +3,8 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -127,16 +129,16 @@ func TestSignInThrottled(t *testing.T) {
 	if _, err := svc.CreateAccount(ctx, "svc-thr", "correct horse battery", auth.Viewer); err != nil {
 		t.Fatal(err)
 	}
-	for i := range auth.DefaultAccountLimit.Failures {
+	for i := range auth.DefaultSignInLimits.Pair.Failures {
 		if _, _, err := svc.SignIn(ctx, "svc-thr", "guess", "10.1.0.5"); !errors.Is(err, auth.ErrBadPassword) {
 			t.Fatalf("guess %d: %v", i, err)
 		}
 	}
-	// Now even the right password is refused until the wait is over.
-	_, _, err := svc.SignIn(ctx, "svc-thr", "correct horse battery", "10.1.0.6")
+	// Now even the right password from that address is refused until the wait is over.
+	_, _, err := svc.SignIn(ctx, "svc-thr", "correct horse battery", "10.1.0.5")
 	var te *auth.ThrottledError
 	if !errors.As(err, &te) || te.Wait <= 0 {
-		t.Fatalf("after %d failures: %v, want throttled", auth.DefaultAccountLimit.Failures, err)
+		t.Fatalf("after %d failures: %v, want throttled", auth.DefaultSignInLimits.Pair.Failures, err)
 	}
 }
 
@@ -159,5 +161,45 @@ func TestCreateAccountChecksInput(t *testing.T) {
 	}
 	if _, err := svc.CreateAccount(ctx, "svc-dup", "correct horse battery", auth.Viewer); !errors.Is(err, store.ErrConflict) {
 		t.Fatalf("duplicate username: %v", err)
+	}
+}
+
+// Wrong passwords sent all at once from one address: only the throttle's pair limit of them are checked
+// (each costs an argon2 hash); the rest are refused before the account is even looked up.
+func TestSignInConcurrentGuessesBounded(t *testing.T) {
+	ctx := context.Background()
+	svc := auth.NewService(storetest.Pool(t))
+	if _, err := svc.CreateAccount(ctx, "svc-race", "correct horse battery", auth.Viewer); err != nil {
+		t.Fatal(err)
+	}
+	const n = 24
+	var bad, throttled atomic.Int32
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			_, _, err := svc.SignIn(ctx, "svc-race", "wrong wrong wrong", "10.1.0.77")
+			var te *auth.ThrottledError
+			switch {
+			case errors.Is(err, auth.ErrBadPassword):
+				bad.Add(1)
+			case errors.As(err, &te):
+				throttled.Add(1)
+			default:
+				t.Errorf("guess: %v", err)
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	if want := int32(auth.DefaultSignInLimits.Pair.Failures); bad.Load() != want || throttled.Load() != n-want {
+		t.Fatalf("%d concurrent wrong passwords: %d evaluated, %d throttled; want %d evaluated", n, bad.Load(), throttled.Load(), want)
+	}
+	// The owner, elsewhere, is not locked out by them.
+	if _, _, err := svc.SignIn(ctx, "svc-race", "correct horse battery", "10.1.0.78"); err != nil {
+		t.Fatalf("owner from another address: %v", err)
 	}
 }

@@ -10,6 +10,8 @@ import (
 
 // ImportRun describes one run of an importer, as import_runs records it.
 type ImportRun struct {
+	// ID is the run's row when BeginImport wrote it already: RecordRun then records the outcome there.
+	ID         int64
 	Importer   string // the kind: law_firm, lawyer, …
 	Source     string
 	FileName   string
@@ -42,6 +44,68 @@ const (
 // and a run's snapshot arithmetic assumes nobody else is importing.
 const importLock = 7_317_010
 
+// runLockClass is the first key of the advisory lock a running import holds on its row's id (second
+// key) for as long as it runs, on its own connection: a run whose lock is free is not running any more.
+const runLockClass = 7_317_011
+
+// runLockKey is the lock's second key (an int4) for a run id.
+func runLockKey(id int64) int32 { return int32(id & 0x7fffffff) }
+
+// startRun records a run as running, in its own transaction, taking the run's lock (a session lock, kept
+// after the commit) before the row becomes visible, so no one sees it running without its lock.
+func startRun(ctx context.Context, conn *pgxpool.Conn, r ImportRun) (int64, error) {
+	var id int64
+	err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+		var err error
+		if id, err = insertRun(ctx, tx, r); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, "SELECT pg_advisory_lock($1, $2)", runLockClass, runLockKey(id))
+		return err
+	})
+	return id, err
+}
+
+// abandonedReason is written in the report of a run found running without its process.
+const abandonedReason = "导入未完成：进程或数据库在导入中途停止 / the import did not finish: its process or the database stopped during the run"
+
+// FailAbandonedRuns marks failed the runs left running by a process or database that died (their lock is
+// free), and returns how many. The server calls it at start, and every import before it begins.
+func FailAbandonedRuns(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
+	var n int64
+	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, "SELECT id FROM import_runs WHERE status = 'running' ORDER BY id")
+		if err != nil {
+			return err
+		}
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			var free bool
+			if err := tx.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock($1, $2)", runLockClass, runLockKey(id)).Scan(&free); err != nil {
+				return err
+			}
+			if !free {
+				continue
+			}
+			tag, err := tx.Exec(ctx, `UPDATE import_runs SET status = 'failed', finished_at = clock_timestamp(),
+				report = report || jsonb_build_object('status', 'failed', 'refusal', $2::text)
+				WHERE id = $1 AND status = 'running'`, id, abandonedReason)
+			if err != nil {
+				return err
+			}
+			n += tag.RowsAffected()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("fail abandoned import runs: %w", Classify(err))
+	}
+	return n, nil
+}
+
 func insertRun(ctx context.Context, tx pgx.Tx, r ImportRun) (int64, error) {
 	var id int64
 	err := tx.QueryRow(ctx, `INSERT INTO import_runs (importer, source, file_name, file_sha256, actor, mode, dry_run, crs)
@@ -57,14 +121,17 @@ func finishRun(ctx context.Context, q pgx.Tx, id int64, status string, c ImportC
 	return err
 }
 
-// RecordRun writes the import_runs row of a run whose work was rolled back (refused, failed, or a dry run),
-// in its own transaction, and returns its id.
+// RecordRun writes the outcome of a run whose work was rolled back (refused, failed, or a dry run), in
+// its own transaction: on the run's row when BeginImport made one (r.ID), else on a new row. It returns
+// the row's id.
 func RecordRun(ctx context.Context, pool *pgxpool.Pool, r ImportRun, status string, c ImportCounts, report []byte) (int64, error) {
-	var id int64
+	id := r.ID
 	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		var err error
-		if id, err = insertRun(ctx, tx, r); err != nil {
-			return err
+		if id == 0 {
+			if id, err = insertRun(ctx, tx, r); err != nil {
+				return err
+			}
 		}
 		return finishRun(ctx, tx, id, status, c, report)
 	})

@@ -4,19 +4,24 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// ImportTx is one import run's transaction: staging, applying and the run's own row all happen in it, so
-// the directory moves from the old state to the new one or not at all (a killed process leaves the old
-// state: PostgreSQL rolls back a transaction whose connection is gone).
+// ImportTx is one import run's transaction: staging, applying and the recording of its outcome all happen
+// in it, so the directory moves from the old state to the new one or not at all (a killed process or
+// database leaves the old state: PostgreSQL rolls back a transaction whose connection is gone). The run's
+// import_runs row is written before, in its own short transaction, so a run that dies is still listed:
+// as running until FailAbandonedRuns (or Rollback) marks it failed.
 type ImportTx struct {
+	conn    *pgxpool.Conn // the run's connection: it holds the run's lock (runLockClass, id) for the run
 	tx      pgx.Tx
 	RunID   int64
 	Run     ImportRun
 	done    bool
+	unborn  bool // BeginImport failed: the row goes (the caller records the failure), not marked failed
 	bulkGIN bool // search-index entries go to the GIN pending lists, merged in bulk at Commit
 }
 
@@ -29,30 +34,37 @@ var importSettings = []string{
 	"SET LOCAL idle_in_transaction_session_timeout = 0",
 }
 
-// BeginImport starts a run: it opens the transaction, waits for any other import to finish, and inserts
-// the run's import_runs row (status running; Commit records the outcome).
+// BeginImport starts a run: it marks the runs of dead processes failed, records this one (status running,
+// committed at once), opens the run's transaction, and waits for any other import to finish.
 func BeginImport(ctx context.Context, pool *pgxpool.Pool, run ImportRun) (*ImportTx, error) {
-	tx, err := pool.BeginTx(ctx, pgx.TxOptions{})
+	if _, err := FailAbandonedRuns(ctx, pool); err != nil {
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	conn, err := pool.Acquire(ctx)
 	if err != nil {
 		return nil, Classify(err)
 	}
-	t := &ImportTx{tx: tx, Run: run}
+	t := &ImportTx{conn: conn, Run: run}
+	if t.RunID, err = startRun(ctx, conn, run); err != nil {
+		t.release(ctx)
+		return nil, fmt.Errorf("begin import: %w", Classify(err))
+	}
+	if t.tx, err = conn.BeginTx(ctx, pgx.TxOptions{}); err != nil {
+		t.abandon(ctx)
+		return nil, Classify(err)
+	}
 	for _, s := range importSettings {
-		if _, err := tx.Exec(ctx, s); err != nil {
-			t.Rollback(ctx)
+		if _, err := t.tx.Exec(ctx, s); err != nil {
+			t.abandon(ctx)
 			return nil, fmt.Errorf("begin import: %w", err)
 		}
 	}
-	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", importLock); err != nil {
-		t.Rollback(ctx)
+	if _, err := t.tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", importLock); err != nil {
+		t.abandon(ctx)
 		return nil, fmt.Errorf("begin import: lock: %w", Classify(err))
 	}
 	if err := t.deferGIN(ctx); err != nil {
-		t.Rollback(ctx)
-		return nil, fmt.Errorf("begin import: %w", Classify(err))
-	}
-	if t.RunID, err = insertRun(ctx, tx, run); err != nil {
-		t.Rollback(ctx)
+		t.abandon(ctx)
 		return nil, fmt.Errorf("begin import: %w", Classify(err))
 	}
 	return t, nil
@@ -72,16 +84,55 @@ func (t *ImportTx) Commit(ctx context.Context, c ImportCounts, report []byte) er
 		return Classify(err)
 	}
 	t.done = true
-	return Classify(t.tx.Commit(ctx))
+	err := Classify(t.tx.Commit(ctx))
+	t.release(ctx)
+	return err
 }
 
-// Rollback abandons the run's work; it is safe to call after Commit.
+// Rollback abandons the run's work and marks its row failed unless an outcome was recorded (RecordRun
+// with the run's ID writes the outcome after this); it is safe to call after Commit.
 func (t *ImportTx) Rollback(ctx context.Context) {
 	if t.done {
 		return
 	}
 	t.done = true
-	_ = t.tx.Rollback(context.WithoutCancel(ctx))
+	ctx = context.WithoutCancel(ctx)
+	if t.tx != nil {
+		_ = t.tx.Rollback(ctx)
+	}
+	if t.RunID != 0 {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		sql := `UPDATE import_runs SET status = 'failed', finished_at = clock_timestamp() WHERE id = $1 AND status = 'running'`
+		if t.unborn {
+			sql = `DELETE FROM import_runs WHERE id = $1 AND status = 'running'`
+		}
+		_, _ = t.conn.Exec(ctx, sql, t.RunID)
+	}
+	t.release(ctx)
+}
+
+// abandon undoes a run that could not begin.
+func (t *ImportTx) abandon(ctx context.Context) {
+	t.unborn = true
+	t.Rollback(ctx)
+}
+
+// release gives the run's lock and connection back. A connection whose unlock fails is closed rather
+// than returned with the lock still held.
+func (t *ImportTx) release(ctx context.Context) {
+	if t.conn == nil {
+		return
+	}
+	if t.RunID != 0 {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if _, err := t.conn.Exec(ctx, "SELECT pg_advisory_unlock($1, $2)", runLockClass, runLockKey(t.RunID)); err != nil {
+			t.conn.Conn().Close(ctx) //nolint:errcheck
+		}
+	}
+	t.conn.Release()
+	t.conn = nil
 }
 
 // exec runs one statement of the apply and names it in the error.

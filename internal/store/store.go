@@ -80,6 +80,12 @@ func OpenPool(ctx context.Context, pc PoolConfig) (*pgxpool.Pool, error) {
 		registerTSVector(c.TypeMap())
 		return nil
 	}
+	// A connection is pinged before use when it was idle for more than a second (pgxpool's rule), or when
+	// its socket is not quiet: the database (pg_terminate_backend, a restart, idle_session_timeout) or
+	// something between closed it, and without the check the next query on it would fail with a 503.
+	cfg.ShouldPing = func(_ context.Context, p pgxpool.ShouldPingParams) bool {
+		return p.IdleDuration > time.Second || !socketQuiet(p.Conn.PgConn().Conn())
+	}
 	cfg.HealthCheckPeriod = 5 * time.Second
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	// Prepared statements, cached per connection (pgx's default extended protocol): never the simple

@@ -176,9 +176,10 @@ func xlsxCases() {
 		rawZip(ct, rawEntry{name: "xl/worksheets/sheet1.xml", method: zip.Deflate, declared: 5 << 30, data: deflate([]byte("<a/>"))}))
 	var many []rawEntry
 	for i := 0; i < 60; i++ {
-		many = append(many, rawEntry{name: fmt.Sprintf("xl/media/p%d.xml", i), method: zip.Deflate, declared: 9 << 20, data: deflate([]byte("<a/>"))})
+		// 48 KiB each: under the ratio limit one by one, over the total together.
+		many = append(many, rawEntry{name: fmt.Sprintf("xl/media/p%d.xml", i), method: zip.Deflate, declared: 9 << 20, data: make([]byte, 48<<10)})
 	}
-	bad("bomb-total-declared.xlsx", "file_error:解压后超过", "60 entries of 9 MiB each: 540 MiB declared in total", rawZip(append([]rawEntry{ct}, many...)...))
+	bad("bomb-total-declared.xlsx", "file_error:解压后超过", "60 entries of 9 MiB each (from 48 KiB each): 540 MiB declared in total", rawZip(append([]rawEntry{ct}, many...)...))
 	entries := []rawEntry{ct}
 	for i := 0; i < 1001; i++ {
 		entries = append(entries, rawEntry{name: fmt.Sprint(i), method: zip.Store, data: []byte{}})
