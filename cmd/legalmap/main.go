@@ -33,6 +33,7 @@ var commands = map[string]command{
 	"token":    {"manage API tokens: token create --username U --name N | revoke ID | list", runToken},
 	"reindex":  {"rebuild search documents (and Meilisearch with --meilisearch) and the map grid", runReindex},
 	"requests": {"citizens' requests: requests rotate-key [--generate] | purge", runRequests},
+	"vocab":    {"the legal vocabulary search reads: vocab export | vocab load --file FILE.csv [--source S] [--replace]", runVocab},
 }
 
 // runEnv is what every subcommand receives: configuration, logger and standard streams.

@@ -101,7 +101,13 @@ func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, erro
 	for i := range c.areas {
 		c.areaByCode[c.areas[i].Code] = &c.areas[i]
 	}
-	c.analyzer = search.NewAnalyzer(search.VocabularyOf(c.kinds, c.practiceAreas, c.areas))
+	terms, err := store.LegalTerms(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	vocab := search.VocabularyOf(c.kinds, c.practiceAreas, c.areas)
+	vocab.LegalTerms = search.LegalTermsOf(terms)
+	c.analyzer = search.NewAnalyzer(vocab)
 	return c, nil
 }
 

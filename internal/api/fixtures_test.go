@@ -191,6 +191,7 @@ type list struct {
 		Languages            []string `json:"languages"`
 		Free                 *bool    `json:"free"`
 		MatchedPractitioners []string `json:"matched_practitioners"`
+		Matched              []string `json:"matched"`
 	} `json:"results"`
 	Total  int `json:"total"`
 	Limit  int `json:"limit"`

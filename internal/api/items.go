@@ -33,6 +33,7 @@ type placeItem struct {
 	Status               string     `json:"status"`
 	VerifiedAt           *time.Time `json:"verified_at"`
 	MatchedPractitioners []string   `json:"matched_practitioners,omitempty"` // search: the people the words named
+	Matched              []string   `json:"matched,omitempty"`               // search: why it matched, as a citizen reads it
 }
 
 // listAnswer is the envelope of the list endpoints.

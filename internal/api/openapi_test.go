@@ -44,6 +44,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"/api/v1/areas", "/api/v1/areas?crs=gcj02"},
 		{"/api/v1/places", "/api/v1/places?q=futian"},
 		{"/api/v1/places", "/api/v1/places?q=%E5%8D%8E%E5%95%86"},
+		{"/api/v1/places", "/api/v1/places?q=%E6%AC%A0%E8%96%AA&lat=22.54&lng=114.05"},
 		{"/api/v1/config", "/api/v1/config"},
 		{"/healthz", "/healthz"},
 		{"/readyz", "/readyz"},

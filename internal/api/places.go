@@ -15,23 +15,28 @@ import (
 
 // placeHit is one answer of the "go to" lookup: an administrative unit or a provider, with where to go.
 type placeHit struct {
-	Type   string      `json:"type"` // district, street, community or provider
-	Code   string      `json:"code,omitempty"`
-	ID     string      `json:"id,omitempty"`
-	Kind   string      `json:"kind,omitempty"`
-	Name   string      `json:"name"`
-	NameEn string      `json:"name_en"`
-	Parent string      `json:"parent,omitempty"` // the district of a street, the street of a community
-	Lat    float64     `json:"lat"`
-	Lng    float64     `json:"lng"`
-	BBox   *[4]float64 `json:"bbox,omitempty"`
+	Type   string `json:"type"` // district, street, community or provider
+	Code   string `json:"code,omitempty"`
+	ID     string `json:"id,omitempty"`
+	Kind   string `json:"kind,omitempty"`
+	Name   string `json:"name"`
+	NameEn string `json:"name_en"`
+	Parent string `json:"parent,omitempty"` // the district of a street, the street of a community or a provider
+	// Address is a provider's street address, so a suggestion says where it is.
+	Address   string      `json:"address,omitempty"`
+	Lat       float64     `json:"lat"`
+	Lng       float64     `json:"lng"`
+	DistanceM *float64    `json:"distance_m,omitempty"` // when the request gave a location
+	BBox      *[4]float64 `json:"bbox,omitempty"`
 }
 
 // maxPlaceProviders is how many providers a lookup adds after the areas.
 const maxPlaceProviders = 5
 
-// places is GET /places?q=: districts, streets and communities by Chinese name, English name or pinyin
-// (full or initials: "futian", "ft"), then providers by name.
+// places is GET /places?q=[&lat=&lng=]: districts, streets and communities by Chinese name, English name
+// or pinyin (full or initials: "futian", "ft"), then providers as the keyword search ranks them (by name,
+// or by the kind that solves a problem word such as 欠薪, nearer first when a location is given), each
+// with its street and address.
 func (q *publicAPI) places(c echo.Context) error {
 	ctx := reqCtx(c)
 	p, err := newParams(c.QueryParams())
@@ -46,6 +51,10 @@ func (q *publicAPI) places(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	pt, err := p.point(crs)
+	if err != nil {
+		return err
+	}
 	limit, err := p.limit()
 	if err != nil {
 		return err
@@ -57,9 +66,11 @@ func (q *publicAPI) places(c echo.Context) error {
 	if q.conditional(c, false) {
 		return nil
 	}
-	out := cat.matchAreas(text, crs, limit)
+	out := cat.matchAreas(text, crs, limit, pt)
 	if len(out) < limit {
-		res, err := q.engine.Search(ctx, search.Request{Query: cat.analyzer.Query(text), Limit: min(maxPlaceProviders, limit-len(out))})
+		sq := cat.analyzer.Query(text)
+		res, err := q.engine.Search(ctx, search.Request{Query: sq, Near: pt, Within: cat.extent(sq.Places),
+			Limit: min(maxPlaceProviders, limit-len(out))})
 		if err != nil {
 			return err
 		}
@@ -71,18 +82,28 @@ func (q *publicAPI) places(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		facts, err := store.PlaceFactsOf(ctx, q.db, ids)
+		if err != nil {
+			return err
+		}
 		for _, pl := range found {
-			pt := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
-			out = append(out, placeHit{Type: "provider", ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn,
-				Lat: round7(pt[1]), Lng: round7(pt[0])})
+			at := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
+			h := placeHit{Type: "provider", ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn,
+				Parent: cat.streetOf(facts[pl.ID].AreaCode), Address: pl.Address, Lat: round7(at[1]), Lng: round7(at[0])}
+			if pt != nil {
+				d := geo.Distance(*pt, orb.Point{pl.Lng, pl.Lat})
+				h.DistanceM = &d
+			}
+			out = append(out, h)
 		}
 	}
 	return c.JSON(http.StatusOK, listAnswer[placeHit]{Results: out, Total: len(out), Limit: limit})
 }
 
 // matchAreas finds areas by name or pinyin, best first: exact names, then names starting with the text,
-// then names containing it; districts before streets before communities at equal quality.
-func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int) []placeHit {
+// then names containing it; districts before streets before communities at equal quality, and nearer
+// before farther when near is given (the 龙岗社区 of the citizen's own district first).
+func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int, near *orb.Point) []placeHit {
 	t := search.Normalize(text)
 	compact := strings.ReplaceAll(t, " ", "")
 	if compact == "" {
@@ -91,6 +112,7 @@ func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int) []placeHit {
 	type scoredArea struct {
 		a     *store.Area
 		score int
+		dist  float64
 	}
 	var hits []scoredArea
 	for i := range cat.areas {
@@ -99,10 +121,19 @@ func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int) []placeHit {
 			continue
 		}
 		if s := areaScore(a, t, compact); s > 0 {
-			hits = append(hits, scoredArea{a, s*10 + levelRank(a.Level)})
+			h := scoredArea{a: a, score: s*10 + levelRank(a.Level)}
+			if c := cat.centre(a.Code); near != nil && c != nil {
+				h.dist = geo.Distance(*near, orb.Point{c[0], c[1]})
+			}
+			hits = append(hits, h)
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].dist < hits[j].dist
+	})
 	out := []placeHit{}
 	for _, h := range hits[:min(len(hits), limit)] {
 		it := cat.areaItem(h.a, crs)
@@ -156,4 +187,18 @@ func levelRank(level string) int {
 		return 2
 	}
 	return 1
+}
+
+// streetOf names the street (街道) an area code lies in, or its district when the street is not known.
+func (cat *catalog) streetOf(code string) string {
+	district := ""
+	for a, i := cat.areaByCode[code], 0; a != nil && i < 4; a, i = cat.areaByCode[a.ParentCode], i+1 {
+		switch a.Level {
+		case "street":
+			return a.NameZh
+		case "district":
+			district = a.NameZh
+		}
+	}
+	return district
 }

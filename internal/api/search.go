@@ -60,10 +60,11 @@ func (q *publicAPI) search(c echo.Context) error {
 	if f.openNow {
 		req.Limit, req.Offset = openNowWindow, 0
 	}
-	res, err := q.engine.Search(ctx, req)
+	res, ran, err := search.SearchOrHelp(ctx, q.engine, cat.analyzer, req)
 	if err != nil {
 		return err
 	}
+	sq = ran
 	ids := make([]string, len(res.Hits))
 	named := map[string][]string{}
 	for i, h := range res.Hits {
@@ -84,6 +85,18 @@ func (q *publicAPI) search(c echo.Context) error {
 		res.Total = len(open)
 		places = open[min(offset, len(open)):min(offset+limit, len(open))]
 	}
+	shown := make([]string, len(places))
+	for i := range places {
+		shown[i] = places[i].ID
+	}
+	people, err := store.PeopleAt(ctx, q.db, shown)
+	if err != nil {
+		return err
+	}
+	facts, err := store.PlaceFactsOf(ctx, q.db, shown)
+	if err != nil {
+		return err
+	}
 	out := listAnswer[placeItem]{Results: make([]placeItem, 0, len(places)), Total: res.Total, Limit: limit, Offset: offset}
 	for i := range places {
 		d := -1.0
@@ -92,6 +105,7 @@ func (q *publicAPI) search(c echo.Context) error {
 		}
 		it := item(&places[i], d, crs, now, cat.calendar)
 		it.MatchedPractitioners = named[places[i].ID]
+		it.Matched = cat.analyzer.Reasons(sq, reasonPlace(&places[i], people[places[i].ID], facts[places[i].ID], it.MatchedPractitioners))
 		out.Results = append(out.Results, it)
 	}
 	return c.JSON(http.StatusOK, out)
@@ -115,4 +129,14 @@ func (cat *catalog) extent(codes []string) *orb.Bound {
 		out = &b
 	}
 	return out
+}
+
+// reasonPlace is a found place as search.Reasons reads it.
+func reasonPlace(p *store.Place, people []store.PlacePerson, facts store.PlaceFact, named []string) search.ReasonPlace {
+	r := search.ReasonPlace{Kind: p.Kind, Name: p.Name, Address: p.Address, PracticeAreas: p.PracticeAreas,
+		Categories: facts.Categories, Named: named}
+	for _, x := range people {
+		r.People = append(r.People, search.ReasonPerson{Role: x.Role, Name: x.Name, PracticeAreas: x.PracticeAreas})
+	}
+	return r
 }

@@ -20,6 +20,9 @@ type Vocabulary struct {
 	Kinds         []Term `json:"kinds"`
 	PracticeAreas []Term `json:"practice_areas"`
 	Places        []Term `json:"places"`
+	// LegalTerms are the words of the law (legal_terms): each read as one concept with the kinds that
+	// solve it.
+	LegalTerms []LegalTerm `json:"legal_terms,omitempty"`
 }
 
 // Analyzer turns documents into index tokens and queries into structured queries. It is
@@ -30,6 +33,10 @@ type Analyzer struct {
 	latin    map[string]*entry // Latin phrases ("legal aid", "futian", "fu tian") -> meaning
 	latinMax int               // words in the longest Latin phrase
 	mode     cjkMode
+	// areaKinds are the kinds that solve a practice area's matters (legal_terms rows of category area).
+	areaKinds map[string]*legalMeaning
+	areaNames map[string]string // practice-area code -> Chinese name, for the reasons a result matched
+	kindNames map[string]string // kind code -> Chinese name
 }
 
 // role says which list of an entry a vocabulary term feeds.
@@ -67,6 +74,7 @@ func NewAnalyzer(v Vocabulary) *Analyzer {
 	for _, t := range v.Places {
 		a.addTerm(t, rolePlace)
 	}
+	a.addLegalTerms(v)
 	a.addInitials(v)
 	return a
 }
@@ -83,6 +91,7 @@ func (a *Analyzer) addTerm(t Term, r role) {
 	for _, f := range forms {
 		for _, e := range a.surfaceEntries(f) {
 			e.add(r, code)
+			e.synonym = e.synonym || r != rolePlace
 		}
 	}
 }

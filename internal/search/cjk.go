@@ -55,12 +55,16 @@ func bigrams(run []rune) []string {
 // (交通事故鉴定 is both a practice area and a kind's business), so the roles are not exclusive.
 type entry struct {
 	areas, kinds, places []string
-	stop                 bool // function, question and filler words: carry no retrieval value
-	near                 bool // 附近, 周边: the citizen means "near me"
-	known                bool // a legal word with no vocabulary meaning: a term of its own
+	stop                 bool          // function, question and filler words: carry no retrieval value
+	near                 bool          // 附近, 周边: the citizen means "near me"
+	known                bool          // a legal word with no vocabulary meaning: a term of its own
+	legal                *legalMeaning // a term of the legal vocabulary (legal_terms): what solves it
+	synonym              bool          // a kind's or practice area's own name or everyday word
 }
 
-func (e *entry) meaningful() bool { return len(e.areas)+len(e.kinds)+len(e.places) > 0 }
+func (e *entry) meaningful() bool {
+	return len(e.areas)+len(e.kinds)+len(e.places) > 0 || e.legal != nil && len(e.legal.solves) > 0
+}
 
 // dictionary maps Han words to entries; maxLen bounds the FMM window.
 type dictionary struct {

@@ -102,10 +102,11 @@ func (a *Analyzer) PersonTokens(p Person) Tokens {
 	return Tokens{A: s.class[0], B: s.class[1], C: s.class[2]}
 }
 
-// textLexemes cuts free text: Han runs per the analyzer's mode, every other word whole.
+// textLexemes cuts free text: Han runs per the analyzer's mode, every other word whole. Traditional
+// characters are indexed as simplified ones, as queries are read.
 func (a *Analyzer) textLexemes(text string) []string {
 	var out []string
-	for _, seg := range scan(Normalize(text)) {
+	for _, seg := range scan(Normalize(Simplify(text))) {
 		if seg.kind == segHan {
 			out = append(out, a.dict.hanLexemes([]rune(seg.text), a.mode)...)
 			continue

@@ -24,7 +24,7 @@ func (b *queryBuilder) latin(words []string) {
 					alt = append(alt, vocabularyLexeme(w))
 				}
 			}
-			b.meaning(e, [][]lexeme{alt})
+			b.meaning(e, [][]lexeme{alt}, strings.Join(words[i:i+n], " "))
 			i += n
 			continue
 		}
@@ -38,7 +38,7 @@ func (b *queryBuilder) latin(words []string) {
 		if parts := b.a.splitJoined(w); parts != nil {
 			flush()
 			for _, p := range parts {
-				b.meaning(p.e, [][]lexeme{{vocabularyLexeme(p.text)}})
+				b.meaning(p.e, [][]lexeme{{vocabularyLexeme(p.text)}}, p.text)
 			}
 			continue
 		}
@@ -122,7 +122,9 @@ func (b *queryBuilder) latinTerms(words []string) {
 			if b.q.Licence == "" {
 				b.q.Licence = w
 			}
-			b.add("lic:"+w, [][]lexeme{{{text: w, prefix: true}}})
+			if b.add("lic:"+w, [][]lexeme{{{text: w, prefix: true}}}) {
+				b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptName, Text: w})
+			}
 		case isDigits(w) && len(w) < 3:
 			// "3个月", "2年": quantities, not something a record is found by
 		default:
@@ -140,6 +142,7 @@ func (b *queryBuilder) latinTerms(words []string) {
 	if !b.add("t:"+joined.String(), alts) {
 		return
 	}
+	b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptName, Text: strings.Join(words, " ")})
 	for _, l := range alt {
 		b.q.Terms = appendUnique(b.q.Terms, l.text)
 		b.q.Latin = appendUnique(b.q.Latin, l.text)

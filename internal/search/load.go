@@ -23,5 +23,11 @@ func LoadAnalyzer(ctx context.Context, db *pgxpool.Pool) (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewAnalyzer(VocabularyOf(kinds, areas, places)), nil
+	terms, err := store.LegalTerms(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	v := VocabularyOf(kinds, areas, places)
+	v.LegalTerms = LegalTermsOf(terms)
+	return NewAnalyzer(v), nil
 }

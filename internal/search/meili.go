@@ -46,7 +46,8 @@ func (m *Meili) Search(ctx context.Context, r Request) (Result, error) {
 	if r.Query.Empty() {
 		return Result{}, nil
 	}
-	text := strings.Join(append(append([]string{}, r.Query.Terms...), r.Query.Licence), " ")
+	// Hints rank the places whose text carries them first; Meilisearch drops words no document holds.
+	text := strings.Join(append(append(append([]string{}, r.Query.Terms...), r.Query.Hints...), r.Query.Licence), " ")
 	hits, total, err := m.run(ctx, r, strings.TrimSpace(text), append(filterExpr(r.Filter), conceptExpr(r.Query)...))
 	if err == nil && len(hits) == 0 {
 		hits, total, err = m.run(ctx, r, r.Query.Raw, filterExpr(r.Filter))
@@ -76,7 +77,7 @@ type meiliHit struct {
 func (m *Meili) run(ctx context.Context, r Request, text string, filter []string) ([]meiliHit, int, error) {
 	req := &meilisearch.SearchRequest{
 		Limit: int64(max(meiliWindow, r.Offset+r.Limit)), ShowRankingScore: true, Filter: strings.Join(filter, " AND "),
-		AttributesToRetrieve: []string{"id", "name", "area_code", "status", "_geo", "people"}, MatchingStrategy: meilisearch.Last,
+		AttributesToRetrieve: []string{"id", "name", "area_code", "kind", "status", "_geo", "people"}, MatchingStrategy: meilisearch.Last,
 	}
 	resp, err := m.index.Search(ctx, text, req)
 	if err != nil {
@@ -91,6 +92,7 @@ func (m *Meili) run(ctx context.Context, r Request, text string, filter []string
 		}
 		_ = json.Unmarshal(raw["name"], &h.Name)
 		_ = json.Unmarshal(raw["area_code"], &h.AreaCode)
+		_ = json.Unmarshal(raw["kind"], &h.Kind)
 		_ = json.Unmarshal(raw["status"], &h.Status)
 		_ = json.Unmarshal(raw["_rankingScore"], &h.Text)
 		if json.Unmarshal(raw["_geo"], &g) == nil {
@@ -140,8 +142,14 @@ func filterExpr(f store.Filter) []string {
 // place must be met.
 func conceptExpr(q Query) []string {
 	var out []string
-	if len(q.Areas) > 0 {
+	switch {
+	case len(q.Areas) > 0 && len(q.SolverKinds) > 0:
+		// A practice area is met by the places practising it or by the specialist kinds that solve it.
+		out = append(out, "(practice_areas IN "+quoteList(q.Areas)+" OR kind IN "+quoteList(q.SolverKinds)+")")
+	case len(q.Areas) > 0:
 		out = append(out, "practice_areas IN "+quoteList(q.Areas))
+	case len(q.SolverKinds) > 0:
+		out = append(out, "kind IN "+quoteList(q.SolverKinds))
 	}
 	if len(q.Kinds) > 0 {
 		out = append(out, "kind IN "+quoteList(q.Kinds))

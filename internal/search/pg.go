@@ -41,7 +41,7 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	cands := make([]Candidate, len(hits))
 	for i, h := range hits {
-		cands[i] = Candidate{ID: h.ID, Name: h.Name, Text: h.Rank, AreaCode: h.AreaCode, Status: h.Status, At: orb.Point{h.Lng, h.Lat}}
+		cands[i] = Candidate{ID: h.ID, Name: h.Name, Text: h.Rank, AreaCode: h.AreaCode, Kind: h.Kind, Status: h.Status, At: orb.Point{h.Lng, h.Lat}}
 	}
 	shown := page(Rank(cands, r.Query, r.Near), r.Offset, r.Limit)
 	ids := make([]string, len(shown))

@@ -21,6 +21,23 @@ type Query struct {
 	Latin   []string // the Latin words among Terms, for a trigram similarity on name_en (typos)
 	Near    bool     // 附近 / near me: order by distance
 
+	// Concepts are what the text names, in order, each whole: a legal term is one concept, never the
+	// words inside it.
+	Concepts []Concept
+	// Solves and Also are the kinds that solve what the text names (first) and that help too (next); a
+	// search ranks places of these kinds first (KindTier).
+	Solves, Also []string
+	// SolverKinds are the specialist kinds that meet a practice-area concept by being that kind (遗嘱公证:
+	// any notary office; 欠薪: legal aid, labour arbitration), for an engine that filters by fields.
+	SolverKinds []string
+	// FreeHelp: the text asks for free help (免费, 没钱, 法援): legal aid ranks first.
+	FreeHelp bool
+	// General: the query is the general help one (GeneralHelp): nothing matched what the citizen wrote.
+	General bool
+	// Hints are words the text of a place that does what the query names carries (亲子鉴定: 法医物证), for
+	// an engine that ranks by text.
+	Hints []string
+
 	concepts []concept
 }
 
@@ -53,7 +70,7 @@ func (q Query) Empty() bool { return len(q.concepts) == 0 }
 func (a *Analyzer) Query(raw string) Query {
 	b := queryBuilder{a: a, q: Query{Raw: raw}, byKey: map[string]int{}}
 	var latinRun []string
-	for _, s := range scan(Normalize(truncateRunes(raw, MaxQueryRunes))) {
+	for _, s := range scan(Normalize(Simplify(truncateRunes(raw, MaxQueryRunes)))) {
 		if s.kind == segWord {
 			latinRun = append(latinRun, s.text)
 			continue
@@ -78,7 +95,7 @@ func (b *queryBuilder) han(run []rune) {
 		e := p.e
 		switch {
 		case e != nil && e.meaningful():
-			b.meaning(e, b.a.termAlts(p.text))
+			b.meaning(e, b.a.termAlts(p.text), p.text)
 		case e != nil && (e.stop || e.near):
 			b.q.Near = b.q.Near || e.near
 		case e != nil:
@@ -97,6 +114,11 @@ func (b *queryBuilder) han(run []rune) {
 func (b *queryBuilder) term(text string) {
 	if b.add("t:"+text, b.a.termAlts(text)) {
 		b.q.Terms = appendUnique(b.q.Terms, text)
+		typ := ConceptWords
+		if looksLikeName(text) {
+			typ = ConceptName
+		}
+		b.q.Concepts = append(b.q.Concepts, Concept{Type: typ, Text: text})
 	}
 }
 
@@ -106,7 +128,42 @@ func (b *queryBuilder) term(text string) {
 // firm or legal aid, "福田 罗湖" for either district. The words the citizen used are
 // alternatives too, except for kinds, which are asked for by code alone: "律师" wants law
 // firms, not every legal-aid centre whose description mentions its duty lawyers.
-func (b *queryBuilder) meaning(e *entry, surface [][]lexeme) {
+//
+// A legal term is met by what it means, never by its characters (公司法 is not 公司 and 司法): its surface
+// words are no alternative unless it is also a vocabulary synonym. A specialist kind that solves the
+// matter meets it by being that kind (遗嘱公证: every notary office), and a term with no practice area
+// (提存, 调解) is met only by the kinds that solve it.
+func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
+	if e.legal != nil && !e.synonym {
+		surface = nil
+	}
+	// A hint (亲子鉴定: 法医物证) is one more alternative: the places whose text carries it meet the concept
+	// on more lexemes and rank higher among its matches.
+	var hint [][]lexeme
+	if e.legal != nil && e.legal.hint != "" {
+		hint = [][]lexeme{bigramAlt([]rune(e.legal.hint))}
+		b.q.Hints = appendUnique(b.q.Hints, e.legal.hint)
+	}
+	m := b.a.solversOf(e)
+	var solves, also []string
+	if m != nil {
+		solves, also = m.solves, m.also
+		b.q.FreeHelp = b.q.FreeHelp || m.free
+	}
+	for _, k := range solves {
+		b.q.Solves = appendUnique(b.q.Solves, k)
+	}
+	for _, k := range also {
+		b.q.Also = appendUnique(b.q.Also, k)
+	}
+	// Only a legal term's own solvers meet it by kind: the kinds of a practice area as a whole rank its
+	// matches (a notary may help with 立遗嘱) but do not widen them.
+	var specialists [][]lexeme
+	for _, k := range solves {
+		if e.legal != nil && len(e.legal.solves) > 0 && !generalKinds[k] {
+			specialists = append(specialists, []lexeme{{text: prefixKind + k}})
+		}
+	}
 	if len(e.areas) > 0 {
 		codes := append([]string{}, e.areas...)
 		sort.Strings(codes)
@@ -114,10 +171,25 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme) {
 		for _, c := range codes {
 			alts = append(alts, []lexeme{{text: prefixArea + c}})
 		}
-		if b.add(prefixArea+strings.Join(codes, "|"), append(alts, surface...)) {
+		if b.add(prefixArea+strings.Join(codes, "|"), append(append(append(alts, specialists...), surface...), hint...)) {
 			for _, c := range e.areas {
 				b.q.Areas = appendUnique(b.q.Areas, c)
 			}
+			for _, alt := range specialists {
+				b.q.SolverKinds = appendUnique(b.q.SolverKinds, strings.TrimPrefix(alt[0].text, prefixKind))
+			}
+			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptArea, Text: text, Codes: codes, Solves: solves, Also: also,
+				Free: m != nil && m.free, Own: ownWord(e)})
+		}
+	} else if len(e.kinds) == 0 && len(e.places) == 0 && len(solves) > 0 {
+		var alts [][]lexeme
+		for _, k := range solves {
+			alts = append(alts, []lexeme{{text: prefixKind + k}})
+		}
+		if b.add("s:"+strings.Join(solves, "|"), append(alts, hint...)) {
+			b.q.SolverKinds = append(b.q.SolverKinds, solves...)
+			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptTerm, Text: text, Codes: solves, Solves: solves, Also: also,
+				Free: m.free, Own: ownWord(e)})
 		}
 	}
 	if len(e.kinds) > 0 {
@@ -125,10 +197,11 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme) {
 		for _, c := range e.kinds {
 			alts = append(alts, []lexeme{{text: prefixKind + c}})
 		}
-		if b.add(prefixKind, alts) {
+		if b.add(prefixKind, append(alts, hint...)) {
 			for _, c := range e.kinds {
 				b.q.Kinds = appendUnique(b.q.Kinds, c)
 			}
+			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptKind, Text: text, Codes: e.kinds, Free: m != nil && m.free})
 		}
 	}
 	if len(e.places) > 0 {
@@ -140,6 +213,7 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme) {
 		if b.add(prefixPlace, append(alts, surface...)) {
 			b.q.Places = places
 			b.prunePlaces()
+			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptPlace, Text: text, Codes: widest(e.places)})
 		}
 	}
 }

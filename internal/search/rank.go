@@ -16,13 +16,15 @@ type Candidate struct {
 	ID, Name string
 	Text     float64   // the engine's text relevance: ts_rank, a name similarity, Meilisearch's score
 	AreaCode string    // the administrative area it lies in, "" if unknown
-	Status   string    // active or temporarily_closed (closed places are never matched)
+	Kind     string    // its kind: the kinds that solve the matter come first (kindfit.go)
+	Status   string    // active, or a state that ranks it after the active places (closed ones never match)
 	At       orb.Point // WGS84
 }
 
-// Ranked is a candidate with its score.
+// Ranked is a candidate with its tier and score.
 type Ranked struct {
 	Candidate
+	Tier  int // rankTier: status, then the kind's fit for the query; lower goes first
 	Score float64
 }
 
@@ -30,15 +32,17 @@ type Ranked struct {
 // across the district to a poor one next door, but not one across the city.
 const nearScale = 3000.0
 
-// Rank scores the candidates of query q, seen from near (nil: no location), and sorts them best first.
-// Both engines rank with it. A score is the text relevance multiplied by:
+// Rank orders the candidates of query q, seen from near (nil: no location), best first. Both engines rank
+// with it. First goes the tier (rankTier, kindfit.go): places that serve now before the others, and among
+// them the kinds that solve what the query names (遗嘱公证: notaries) before the rest. Within a tier, a
+// score is the text relevance multiplied by:
 //   - nameBoost: x3 when the name is what was typed, x2 when it holds it whole;
 //   - name coverage: up to +10% for how much of the name the query's character pairs cover;
 //   - placeBoost: x2 when the place lies in an area the query names;
 //   - nearness: 1 at the spot, 1/2 at nearScale, 1/5 at four times it.
 //
-// Equal scores go open places first (a place temporarily closed is still an answer: its phone may help,
-// and a citizen may wait for it), then by name, then id, so pages are stable.
+// Equal scores go by name, then id, so pages are stable. Last, where several kinds solve the matter, they
+// take turns (besideByKind): 欠薪 shows legal aid beside the labour lawyers.
 func Rank(cands []Candidate, q Query, near *orb.Point) []Ranked {
 	want := compact(q.Raw)
 	pairs := pairsOf(want)
@@ -49,21 +53,18 @@ func Rank(cands []Candidate, q Query, near *orb.Point) []Ranked {
 		if near != nil {
 			s *= nearness(geo.Distance(*near, c.At))
 		}
-		out[i] = Ranked{Candidate: c, Score: s}
+		out[i] = Ranked{Candidate: c, Tier: rankTier(q, c.Kind, c.Status), Score: s}
 	}
 	slices.SortStableFunc(out, func(a, b Ranked) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(closed(a.Status), closed(b.Status)),
+		return cmp.Or(cmp.Compare(a.Tier, b.Tier), cmp.Compare(b.Score, a.Score),
 			strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
-	return out
-}
-
-// closed is 1 for a place temporarily closed, 0 for one open.
-func closed(status string) int {
-	if status == "temporarily_closed" {
-		return 1
+	order := besideByKind(len(out), q.Solves, func(i int) int { return out[i].Tier }, func(i int) string { return out[i].Kind })
+	turns := make([]Ranked, len(order))
+	for i, j := range order {
+		turns[i] = out[j]
 	}
-	return 0
+	return turns
 }
 
 // nameBoost lifts a place whose name is what was typed (x3) or holds it whole (x2): "深圳市法律援助处"

@@ -19,6 +19,7 @@ var stopWords = fields(`
 法律 咨询 服务 官司 案子 案件 电话 地址 地方 上班 时间 多少钱 收费 费用 价格 在线 网上 联系 方式
 老板 单位 老公 老婆 丈夫 妻子 孩子 小孩 父亲 母亲 父母 爸爸 妈妈 家人 家里 家里人 亲戚 朋友 同事 对方 别人 他人 邻居 工地
 个月 三个月 两个月 半年 一年 几年 很多 好多 不给 不还 不退 不赔 不肯 不让 乱收 怎么分 怎么赔 怎么告 起诉 告他
+纠纷 争议
 `)
 
 // nearWords mean "near me": dropped as text, reported as Query.Near so the engine orders
@@ -32,7 +33,7 @@ var stopChars = runeSet(`我你他她它的了吗呢啊吧呀嘛啦哦找想要�
 // boundaries. They carry no vocabulary meaning; a query term matching one stays a term.
 var legalWords = fields(`
 律师事务所 事务所 律师 法律援助 援助 公证 鉴定 司法 司法局 司法所 法院 人民法院 检察院 公安 派出所 仲裁 仲裁委 仲裁委员会
-诉讼 上诉 判决 调解 人民调解 调解委员会 纠纷 赔偿 补偿 赔钱 维权 权益 合同 协议 劳动 婚姻 家庭 继承 房产 债务 刑事 民事 行政
+诉讼 上诉 判决 调解 人民调解 调解委员会 赔偿 补偿 赔钱 维权 权益 合同 协议 劳动 婚姻 家庭 继承 房产 债务 刑事 民事 行政
 知识产权 保险 交通 事故 医疗 消费者 社区 街道 中心 工作站 服务站 服务所 服务中心 有限公司 分所 深圳 深圳市 广东 广东省 北京
 上海 大道 大厦 广场 花园 中路 北路 南路 东路 西路
 `)

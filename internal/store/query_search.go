@@ -15,12 +15,13 @@ type SearchHit struct {
 	Name     string
 	Lng, Lat float64
 	AreaCode string // the administrative area it lies in, "" if unknown
-	Status   string
+	Kind     string // its kind and status, for the ranking: the kinds that solve a matter come first,
+	Status   string // places not active last
 }
 
 // searchColumns are a SearchHit's, in searchHits' order; $1 is the tsquery.
 const searchColumns = `p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom),
-		coalesce(p.area_code, ''), p.status`
+		coalesce(p.area_code, ''), p.kind, p.status`
 
 // The statements take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would re-parse
 // the code lexemes such as 'pa:labour'). Each reads a bounded number of rows whatever the query: at most
@@ -120,7 +121,7 @@ func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f F
 		args := append([]any{pgx.QueryExecModeCacheDescribe, words}, f.args()...)
 		var err error
 		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, ST_X(p.geom), ST_Y(p.geom),
-				coalesce(p.area_code, ''), p.status
+				coalesce(p.area_code, ''), p.kind, p.status
 			FROM providers p
 			WHERE $1 <% lower(p.name_en) AND `+filterSQL(2)+`
 			ORDER BY word_similarity($1, lower(p.name_en)) DESC, p.id
@@ -136,7 +137,7 @@ func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 	}
 	var out []SearchHit
 	var h SearchHit
-	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Rank, &h.Name, &h.Lng, &h.Lat, &h.AreaCode, &h.Status}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Rank, &h.Name, &h.Lng, &h.Lat, &h.AreaCode, &h.Kind, &h.Status}, func() error {
 		out = append(out, h)
 		return nil
 	})

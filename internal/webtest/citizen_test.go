@@ -101,6 +101,24 @@ func TestCitizenMapListSearchFilter(t *testing.T) {
 			t.Errorf("the query is not in the URL: %s", href)
 		}
 		b.Screenshot("desktop-search")
+		// Each result says why it matched, as text.
+		for _, it := range items {
+			if !strings.HasPrefix(it.Matched, "匹配：") || len(it.Matched) <= len("匹配：") {
+				t.Errorf("离婚: %s does not say why it matched: %q", it.Name, it.Matched)
+			}
+		}
+		if i := indexOf(items, "深圳明理律师事务所"); i >= 0 {
+			if !strings.Contains(items[i].Matched, "婚姻家庭") && !strings.Contains(items[i].Matched, "擅长离婚") {
+				t.Errorf("离婚: 明理 matched as %q, want its practice area or lawyer", items[i].Matched)
+			}
+			openDetail(b, items[i].ID)
+			var why string
+			b.Run(chromedp.Text(".detail-matched", &why, chromedp.ByQuery))
+			if why != items[i].Matched {
+				t.Errorf("离婚: the detail says %q, the list %q", why, items[i].Matched)
+			}
+			b.Run(chromedp.Click("#detail-close", chromedp.ByID), chromedp.WaitVisible("#results", chromedp.ByID))
+		}
 		if items := search("陈晓庆"); len(items) == 0 || items[0].Name != "深圳明理律师事务所" {
 			t.Errorf("陈晓庆 (a lawyer of 明理): %q", names(items))
 		}

@@ -26,6 +26,7 @@ type listItem struct {
 	OpenClass string `json:"openClass"`
 	Phone     string `json:"phone"`
 	PhoneHref string `json:"phoneHref"`
+	Matched   string `json:"matched"` // why a search result matched, as the list shows it
 }
 
 const readListJS = `[...document.querySelectorAll('#results .result-item')].map((li) => {
@@ -34,7 +35,7 @@ const readListJS = `[...document.querySelectorAll('#results .result-item')].map(
 	const call = li.querySelector('a.result-call');
 	return { id: li.dataset.id, name: text('.result-open'), kind: text('.result-kind'), distance: text('.result-distance'),
 		open: open ? open.textContent : '', openClass: open ? [...open.classList].find((c) => c.startsWith('open-') && c !== 'open-state') || '' : '',
-		phone: call ? call.textContent : '', phoneHref: call ? call.getAttribute('href') || '' : '' };
+		phone: call ? call.textContent : '', phoneHref: call ? call.getAttribute('href') || '' : '', matched: text('.result-matched') };
 })`
 
 func readList(b *Browser) []listItem {

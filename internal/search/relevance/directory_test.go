@@ -46,6 +46,7 @@ type directory struct {
 	docID  map[string]string // providers.id -> doc id
 	engine search.Engine
 	a      *search.Analyzer
+	db     *pgxpool.Pool // the directory's database
 }
 
 var (

@@ -74,7 +74,7 @@ func importSample(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 // community adviser point's adviser), as the practice-area filter counts them; closed records are shown
 // to no one and answer nothing.
 func readDirectory(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
-	d := &directory{docs: map[string]doc{}, dbID: map[string]string{}, docID: map[string]string{}, engine: search.NewPG(db)}
+	d := &directory{docs: map[string]doc{}, dbID: map[string]string{}, docID: map[string]string{}, engine: search.NewPG(db), db: db}
 	rows, err := db.Query(ctx, `SELECT id::text, source_id, kind, name, name_en, licence_no, coalesce(area_code, ''),
 			practice_areas FROM providers WHERE status <> 'closed'`)
 	if err != nil {

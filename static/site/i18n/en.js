@@ -72,6 +72,7 @@ export default {
   'results.unavailable': 'The service is unavailable for the moment. Please try again later.',
 
   'result.distance': '{d} away',
+  'result.matched': 'Matched: {why}',
   'result.free': 'Free',
   'result.callLabel': 'Call {name}: {phone}',
   'unit.m': '{n} m',

@@ -72,6 +72,7 @@ export default {
   'results.unavailable': '服务暂时不可用，请稍后重试。',
 
   'result.distance': '距离 {d}',
+  'result.matched': '匹配：{why}',
   'result.free': '免费',
   'result.callLabel': '致电 {name}：{phone}',
   'unit.m': '{n} 米',

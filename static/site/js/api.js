@@ -74,7 +74,9 @@ export const api = {
   config: () => get('/config'),
   kinds: () => get('/kinds').then(results),
   practiceAreas: () => get('/practice-areas').then(results),
-  places: (q, signal) => get('/places', { q }, signal).then((r) => results(r).slice(0, 8)),
+  // places suggests areas and providers; with an origin, nearer providers first.
+  places: (q, signal, origin) => get('/places', origin && Number.isFinite(origin.lat) && Number.isFinite(origin.lng)
+    ? { q, lat: origin.lat.toFixed(6), lng: origin.lng.toFixed(6) } : { q }, signal).then((r) => results(r).slice(0, 8)),
   nearest: (params, signal) => get('/providers/nearest', params, signal),
   search: (params, signal) => get('/providers/search', params, signal),
   viewport: (params, signal) => get('/providers', params, signal),

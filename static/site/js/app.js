@@ -90,7 +90,7 @@ async function main() {
     }
   });
   const places = attachPlaces(input, byId('place-suggestions'), {
-    load: api.places,
+    load: (q, signal) => api.places(q, signal, state.origin),
     onPick: (place) => {
       if (place.providerId) {
         view.flyTo(place, Math.max(view.zoom(), 15));

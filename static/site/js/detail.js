@@ -12,7 +12,7 @@ import { weekRows, exceptionRows, spansText, openState, scheduleText, printedHou
 import { kindName, areaName, languageName, roleName, names } from './vocab.js';
 import { kindClass } from './markers.js';
 import { directionLinks } from './directions.js';
-import { distanceOf } from './list.js';
+import { distanceOf, matchedText } from './list.js';
 import { requestSection } from './requestform.js';
 
 const PRACTITIONERS_SHOWN = 10;
@@ -33,7 +33,8 @@ export function renderError(body, item, onRetry) {
     el('button', { type: 'button', class: 'btn', on: { click: onRetry } }, t('action.retry'))]);
 }
 
-export function renderDetail(body, rec, { origin } = {}) {
+// matched is why the record answered the search it was opened from (the list item's reasons), if any.
+export function renderDetail(body, rec, { origin, matched } = {}) {
   clear(body);
   const open = openState(rec);
   const distance = formatDistance(distanceOf(rec, origin));
@@ -46,6 +47,7 @@ export function renderDetail(body, rec, { origin } = {}) {
     el('p', { class: `open-state open-${open.state} detail-open` }, open.text),
     // On paper "open now" means nothing: the print shows the hours instead (print.css swaps them).
     el('p', { class: 'print-only detail-print-hours' }, t('print.hours', { hours: printedHours(rec.hours) })),
+    matchedText(matched) ? el('p', { class: 'detail-matched' }, t('result.matched', { why: matchedText(matched) })) : null,
     actionsSection(rec, origin),
     facts(rec),
     requestSection(rec),

@@ -49,6 +49,7 @@ function renderItem(item, n, { origin, onSelect, onHover, selected }) {
         el('span', { class: `open-state open-${open.state}` }, open.text),
         item.free === true ? el('span', { class: 'result-free' }, t('result.free')) : null),
       item.address ? el('p', { class: 'result-address' }, item.address) : null,
+      matchedText(item.matched) ? el('p', { class: 'result-matched' }, t('result.matched', { why: matchedText(item.matched) })) : null,
       areas.length ? el('p', { class: 'result-areas' }, areas.join(t('list.sep'))) : null,
       // Printed, the hours stand where "open now" was (loaded by the print button; see panel.js).
       item.hours ? el('p', { class: 'print-only result-print-hours' }, t('print.hours', { hours: printedHours(item.hours) })) : null,
@@ -65,6 +66,11 @@ function renderItem(item, n, { origin, onSelect, onHover, selected }) {
     onSelect(item);
   });
   return li;
+}
+
+// matchedText is why a search result matched (the API's words, e.g. 业务领域：婚姻家庭), as one line.
+export function matchedText(matched) {
+  return Array.isArray(matched) ? matched.filter((m) => typeof m === 'string' && m).join(t('list.sep')) : '';
 }
 
 // highlight marks the item the map is hovering, and brings it into view inside the list.

@@ -115,7 +115,7 @@ export class ResultsPanel {
     else if (!this.items.length) this.setStatus(this.q ? 'results.emptySearch' : 'results.emptyNearest', { q: this.q });
     else if (this.q) this.setStatus('results.search', { n: this.total, q: this.q });
     else this.setStatus('results.nearest', { n: this.items.length });
-    if (this.record) renderDetail(this.detailBody, this.record, { origin });
+    if (this.record) renderDetail(this.detailBody, this.record, { origin, matched: this.recordMatched });
   }
 
   fit(origin) {
@@ -153,6 +153,7 @@ export class ResultsPanel {
     const id = String(item.id);
     this.selectedId = id;
     this.record = null;
+    this.recordMatched = item.matched;
     markSelected(this.ol, id);
     this.layer.select(validLatLng(item.lat, item.lng) ? item : null);
     this.showDetail(true);
@@ -166,7 +167,7 @@ export class ResultsPanel {
       const rec = await api.provider(id, controller.signal);
       if (controller.signal.aborted || this.selectedId !== id) return;
       this.record = rec;
-      renderDetail(this.detailBody, rec, { origin: this.getQuery().origin });
+      renderDetail(this.detailBody, rec, { origin: this.getQuery().origin, matched: this.recordMatched });
       this.layer.select(rec);
       if (reveal && validLatLng(rec.lat, rec.lng) && !this.view.contains(rec)) this.view.flyTo(rec);
       if (focus) byId('detail-name').focus();

@@ -25,7 +25,9 @@ export function normalizePlace(item) {
   const providerId = level === 'provider' || item.provider_id ? String(item.provider_id || item.id || '') : '';
   const nameZh = typeof item.name === 'string' ? item.name : '';
   const nameEn = typeof item.name_en === 'string' ? item.name_en : '';
-  return { name: recordName(item), nameZh, nameEn, level, kind: item.kind || '', parent: item.parent_name || '', lat, lng, bbox, providerId };
+  const parent = typeof item.parent === 'string' ? item.parent : (typeof item.parent_name === 'string' ? item.parent_name : '');
+  const address = typeof item.address === 'string' ? item.address : '';
+  return { name: recordName(item), nameZh, nameEn, level, kind: item.kind || '', parent, address, lat, lng, bbox, providerId };
 }
 
 export function levelLabel(place) {
@@ -81,7 +83,8 @@ export function attachPlaces(input, listbox, { load, onPick, minLength = 1 }) {
       listbox.append(el('li', { id: `${id}-${i}`, role: 'option', 'aria-selected': 'false', class: 'place-option',
         on: { click: () => pick(i) } },
       el('span', { class: 'place-name' }, p.name),
-      label || p.parent ? el('span', { class: 'place-level' }, [label, p.parent].filter(Boolean).join(' · ')) : null));
+      label || p.parent ? el('span', { class: 'place-level' }, [label, p.parent].filter(Boolean).join(' · ')) : null,
+      p.address ? el('span', { class: 'place-address' }, p.address) : null));
     });
     listbox.hidden = !places.length;
     input.setAttribute('aria-expanded', String(!!places.length));
