@@ -20,9 +20,9 @@ func runImport(ctx context.Context, env *runEnv, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	var opt pipeline.Options
-	fs.StringVar(&opt.Kind, "kind", "", "law_firm|lawyer|legal_aid|notary|forensic|community_adviser")
+	fs.StringVar(&opt.Kind, "kind", "", "a kind of place or of people (legalmap kinds list): law_firm, lawyer, mediation_committee, mediator, …")
 	fs.StringVar(&opt.File, "file", "", "the list: CSV (UTF-8 or GB18030), XLSX or GeoJSON")
-	fs.StringVar(&opt.CRS, "crs", "", "coordinate system of the file: wgs84|gcj02|bd09 (default: the file's, else wgs84)")
+	fs.StringVar(&opt.CRS, "crs", "", "coordinate system of the file: wgs84|gcj02|bd09 (Amap and Tencent exports are gcj02, Baidu's bd09); required when the file has coordinates and states none")
 	fs.StringVar(&opt.Source, "source", "", "source name the records belong to (default: the kind)")
 	fs.StringVar(&opt.Mode, "mode", pipeline.ModeUpsert, "upsert, or snapshot (withdraw what the source no longer lists)")
 	fs.BoolVar(&opt.DryRun, "dry-run", false, "validate and report what would change, write nothing")

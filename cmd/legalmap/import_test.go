@@ -13,7 +13,7 @@ import (
 func TestImportCommand(t *testing.T) {
 	corpus := filepath.Join("..", "..", "importers", "testdata", "corpus")
 	code, out, errs := runCLI(t, "", "import", "--kind", "law_firm", "--file", filepath.Join(corpus, "firms-ok.csv"),
-		"--source", "cli-test", "--report", "json")
+		"--crs", "wgs84", "--source", "cli-test", "--report", "json")
 	var rep struct {
 		Status  string `json:"status"`
 		Created int    `json:"created"`
@@ -24,11 +24,11 @@ func TestImportCommand(t *testing.T) {
 	if !strings.Contains(errs, "created 5") {
 		t.Errorf("no summary line on stderr: %q", errs)
 	}
-	code, out, _ = runCLI(t, "", "import", "--kind", "law_firm", "--file", filepath.Join(corpus, "firms-ok.csv"), "--source", "cli-test")
+	code, out, _ = runCLI(t, "", "import", "--kind", "law_firm", "--file", filepath.Join(corpus, "firms-ok.csv"), "--crs", "wgs84", "--source", "cli-test")
 	if code != 0 || !strings.Contains(out, "未变 / unchanged") {
 		t.Errorf("the same file again: exit %d (want 0: the run commits with no change)\n%s", code, out)
 	}
-	code, out, _ = runCLI(t, "", "import", "--kind", "law_firm", "--file", filepath.Join(corpus, "all-rejected.csv"), "--source", "cli-test")
+	code, out, _ = runCLI(t, "", "import", "--kind", "law_firm", "--file", filepath.Join(corpus, "all-rejected.csv"), "--crs", "wgs84", "--source", "cli-test")
 	if code != 3 || !strings.Contains(out, "第 2 行 / line 2 [经度 lng]") {
 		t.Errorf("a file with no acceptable row: exit %d, want 3\n%s", code, out)
 	}

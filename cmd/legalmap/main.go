@@ -31,6 +31,8 @@ var commands = map[string]command{
 	"sample":   {"write the synthetic Shenzhen sample directory (--national: cities across China): sample --out DIR [--scale N] [--seed S] [--national] [--load]", runSample},
 	"user":     {"manage admin accounts: user add --username U --role R [--provider ID …] | disable U | enable U | list", runUser},
 	"token":    {"manage API tokens: token create --username U --name N | revoke ID | list", runToken},
+	"areas":    {"load districts, streets and communities with boundaries: areas load --file F [--crs] [--dry-run]", runAreas},
+	"kinds":    {"list the kinds of place and of people, or add one: kinds list | add --code C --name-zh N --name-en N --group G …", runKinds},
 	"reindex":  {"rebuild search documents (and Meilisearch with --meilisearch) and the map grid", runReindex},
 	"requests": {"citizens' requests: requests rotate-key [--generate] | purge", runRequests},
 	"vocab":    {"the legal vocabulary search reads: vocab export | vocab load --file FILE.csv [--source S] [--replace]", runVocab},

@@ -1,7 +1,14 @@
 package columns
 
-// Kinds the importer knows (DESIGN.md "Importers").
+// Kinds with aliases of their own (DESIGN.md "Importers"). Every other kind of place (the kinds table is
+// data) maps its headers with the general place table (Place), every kind of person with Person.
 var Kinds = []string{"law_firm", "lawyer", "legal_aid", "notary", "forensic", "community_adviser"}
+
+// Place and Person are the tables of a kind of place, or of people, that has no aliases of its own.
+const (
+	Place  = "place"
+	Person = "lawyer"
+)
 
 // placeAliases are the fields of a place (a provider) and the headers
 // bureaus use for them, written in normalized form (see normalize).
@@ -40,7 +47,7 @@ var kindAliases = map[string]map[string][]string{
 		"name":            {"姓名", "律师姓名", "名称", "name", "律师"},
 		"licence_no":      {"执业证号", "执业证书编号", "律师执业证号", "执业证书号", "律师执业证书编号", "执业证号码", "律师证号", "licenceno", "licenseno", "licencenumber", "licensenumber"},
 		"firm_licence_no": {"执业机构许可证号", "执业机构执业许可证号", "律所许可证号", "律所执业许可证号", "所属律所许可证号", "执业机构证号", "执业机构统一社会信用代码", "firmlicenceno", "firmlicenseno"},
-		"firm_name":       {"执业机构", "所属律所", "律师事务所", "律所", "执业律所", "所在律所", "执业机构名称", "所属律师事务所", "所属机构", "工作单位", "firm", "lawfirm", "firmname"},
+		"firm_name":       {"执业机构", "所属律所", "律师事务所", "律所", "执业律所", "所在律所", "执业机构名称", "所属律师事务所", "所属机构", "工作单位", "firm", "lawfirm", "firmname", "所属公证处", "公证处", "执业公证处", "所属鉴定机构", "鉴定机构", "执业鉴定机构", "所属调委会", "所属调解委员会", "调解委员会", "人民调解委员会", "所属基层法律服务所", "基层法律服务所", "法律服务所", "所在单位", "单位名称"},
 		"role":            {"职务", "类别", "律师类别", "律师类型", "执业类别", "执业类型", "role", "title"},
 		"source_id":       {"编号", "id", "律师编号", "记录编号", "sourceid"},
 		"practice_areas":  placeAliases["practice_areas"],
@@ -61,9 +68,6 @@ var kindAliases = map[string]map[string][]string{
 		"name":               {"名称", "服务点名称", "站点名称", "工作室名称", "name"},
 	},
 }
-
-// placeKinds need coordinates; a lawyer is found through their firm.
-var placeKinds = map[string]bool{"law_firm": true, "legal_aid": true, "notary": true, "forensic": true, "community_adviser": true}
 
 // lawyerFields are the only fields a practitioner has (DESIGN.md
 // "practitioners"); everything else on a lawyer list is not published.

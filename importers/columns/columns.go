@@ -81,7 +81,8 @@ func Fields(kind string) []string {
 func mapHeader(header []string, kind string, needCoords bool) (Mapping, error) {
 	t, ok := tables[kind]
 	if !ok {
-		return Mapping{}, fmt.Errorf("未知的类型 %q，可用：%s / unknown kind %q: use one of %s", kind, strings.Join(Kinds, "、"), kind, strings.Join(Kinds, ", "))
+		// A kind the bureau added: the general place columns (the pipeline has checked it is a kind).
+		kind, t = Place, tables[Place]
 	}
 	m := Mapping{Index: map[string]int{}}
 	for i, h := range header {
@@ -120,7 +121,7 @@ func (m Mapping) check(kind string, needCoords bool) error {
 	case kind == "lawyer" && !has("firm_name") && !has("firm_licence_no"):
 		return missing("firm_name", "缺少执业机构列（如 执业机构、所属律所、执业机构许可证号）/ no firm column (e.g. 执业机构, 所属律所, 执业机构许可证号)")
 	}
-	if !needCoords || !placeKinds[kind] || has("coordinates") {
+	if !needCoords || kind == Person || has("coordinates") {
 		return nil
 	}
 	switch {
@@ -128,8 +129,9 @@ func (m Mapping) check(kind string, needCoords bool) error {
 		return missing("lat", "有经度列但缺少纬度列（如 纬度、lat、Y）/ a longitude column but no latitude column (e.g. 纬度, lat, Y)")
 	case has("lat") && !has("lng"):
 		return missing("lng", "有纬度列但缺少经度列（如 经度、lng、X）/ a latitude column but no longitude column (e.g. 经度, lng, X)")
-	case !has("lng"):
-		return missing("coordinates", "缺少坐标列：需要 经度 和 纬度 两列，或一列 坐标（\"经度,纬度\"）/ no coordinate columns: need lng and lat, or one coordinates column holding \"lng,lat\"")
+	case !has("lng") && !has("address"):
+		// A list without coordinates is placed by its addresses (approximately, from the areas they name).
+		return missing("coordinates", "缺少坐标列和地址列：需要 经度 和 纬度 两列，或一列 坐标（\"经度,纬度\"），或一列 地址 / no coordinate columns and no address column: need lng and lat, one coordinates column holding \"lng,lat\", or an address")
 	}
 	return nil
 }

@@ -29,7 +29,7 @@ var tables = buildTables()
 // a general field when both claim it.
 func buildTables() map[string]table {
 	out := map[string]table{}
-	for _, kind := range Kinds {
+	for _, kind := range append([]string{Place}, Kinds...) {
 		t := table{fields: map[string]string{}, dropped: map[string]string{}}
 		if kind != "lawyer" {
 			addAliases(t.fields, placeAliases)

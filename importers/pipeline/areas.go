@@ -180,8 +180,12 @@ func (x *areaIndex) community(street, name string, p orb.Point) string {
 			x.communities[street] = map[string]string{}
 		}
 		x.communities[street][key] = code
+		var centre *[2]float64
+		if p != (orb.Point{}) { // a row without coordinates gives its community no centre
+			centre = &[2]float64{p[0], p[1]}
+		}
 		x.added = append(x.added, store.Area{Code: code, Level: "community", ParentCode: street, NameZh: name,
-			Pinyin: strings.Join(pinyin.LazyPinyin(name, pinyin.NewArgs()), " "), Centre: &[2]float64{p[0], p[1]}})
+			Pinyin: strings.Join(pinyin.LazyPinyin(name, pinyin.NewArgs()), " "), Centre: centre})
 		x.nAdded.Store(int32(len(x.added)))
 		return code
 	}

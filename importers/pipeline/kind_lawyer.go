@@ -9,7 +9,8 @@ import (
 	"legalmap/internal/store"
 )
 
-// practitioner maps one row of a lawyer list. A lawyer is found through their firm, named by the firm's
+// practitioner maps one row of a list of people (lawyers, notaries, appraisers, mediators …). A person is
+// found through their place (a lawyer through their firm), named by the firm's
 // licence number (or credit code) or by its name; whether that firm exists is decided against the
 // database after staging (an unknown firm rejects the row there).
 func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
@@ -35,7 +36,7 @@ func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
 		out.reject = &Issue{Field: "name", Reason: "缺少姓名 / name missing"}
 		return out
 	}
-	rec := &store.StagedPractitioner{Line: int32(row.Line), SourceID: out.id, Role: directory.RoleLawyer, Name: name,
+	rec := &store.StagedPractitioner{Line: int32(row.Line), SourceID: out.id, Role: e.role, Name: name,
 		LicenceNo: licence, FirmLicence: get("firm_licence_no"), FirmName: get("firm_name"),
 		Languages: []string{"zh"}, Status: directory.StatusActive}
 	if rec.FirmLicence == "" && rec.FirmName == "" {
@@ -43,7 +44,7 @@ func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
 		return out
 	}
 	w := &out.warns
-	if licence != "" && !directory.ValidLawyerLicence(licence) {
+	if licence != "" && e.role == directory.RoleLawyer && !directory.ValidLawyerLicence(licence) {
 		*w = append(*w, Issue{Field: "licence_no", Reason: fmt.Sprintf("执业证号 %s 不是 17 位数字 / licence number %s is not 17 digits", licence, licence)})
 	}
 	if s := get("practice_areas"); s != "" {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"legalmap/importers/columns"
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
@@ -15,6 +17,7 @@ import (
 // rowEnv is what the row workers share, read-only (the area index locks its own additions).
 type rowEnv struct {
 	kind          string
+	role          string // a list of people: their practitioners.role
 	m             columns.Mapping
 	points        pointRules
 	v             *vocab
@@ -31,7 +34,11 @@ type rowEnv struct {
 }
 
 func (r *runner) rowEnv(format string) *rowEnv {
-	return &rowEnv{kind: r.opt.Kind, m: r.m, v: r.v, points: pointRules{crs: r.crs, region: r.opt.Region},
+	role := ""
+	if r.kind.person != nil {
+		role = r.kind.person.Role
+	}
+	return &rowEnv{kind: r.opt.Kind, role: role, m: r.m, v: r.v, points: pointRules{crs: r.crs, region: r.opt.Region},
 		deriveIDs: r.deriveIDs, geometry: format == "geojson", hoursCache: &textCache[hoursValue]{},
 		practiceWords: &textCache[practiceWord]{},
 		dates:         &textCache[*time.Time]{}, today: r.opt.Now.In(directory.Shanghai).Format(time.DateOnly)}
@@ -66,19 +73,39 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 		out.reject = &Issue{Field: "name", Reason: "缺少名称 / name missing"}
 		return out
 	}
-	p, bad := e.points.point(pointInput{lng: get("lng"), lat: get("lat"), coords: get("coordinates"),
-		geometry: row.Geometry, hasColumns: e.has("lng") || e.has("lat") || e.has("coordinates") || !e.geometry})
-	if bad != nil {
-		out.reject = bad
-		return out
+	in := pointInput{lng: get("lng"), lat: get("lat"), coords: get("coordinates"),
+		geometry: row.Geometry, hasColumns: e.has("lng") || e.has("lat") || e.has("coordinates") || !e.geometry}
+	w := &out.warns
+	var p orb.Point
+	placement := PlacedExact
+	if in.none() {
+		// No coordinates: placed from the address (approximately), or not at all.
+		if get("address") == "" {
+			out.reject = &Issue{Field: "address", Reason: "没有坐标也没有地址 / neither coordinates nor an address"}
+			return out
+		}
+		placement = PlacedUnplaced
+	} else {
+		var bad *Issue
+		if p, bad = e.points.point(in); bad != nil {
+			out.reject = bad
+			return out
+		}
 	}
 	rec := &store.StagedProvider{Line: int32(row.Line), SourceID: out.id, Name: name, NameEn: get("name_en"),
 		LicenceNo: get("licence_no"), CreditCode: get("credit_code"), Address: get("address"), Lng: p[0], Lat: p[1],
 		Email: get("email"), FeeNote: get("fee_note"), Description: get("description"), Status: directory.StatusActive,
-		Languages: []string{"zh"}, Hours: []byte("{}")}
-	w := &out.warns
+		Languages: []string{"zh"}, Hours: []byte("{}"), Placement: placement}
 	code, ws := e.v.areas.resolve(get("district"), get("street"), get("community"), p)
 	rec.AreaCode, *w = code, append(*w, ws...)
+	if placement == PlacedUnplaced {
+		e.placeByAddress(rec, w)
+	} else {
+		e.byBoundary(rec, p, w)
+	}
+	if twice := directory.RepeatedPlace(rec.Address); twice != "" {
+		*w = append(*w, Issue{Field: "address", Reason: fmt.Sprintf("地址中「%s」重复，请核对 / %s is written twice in the address: please check", twice, twice)})
+	}
 	if rec.CreditCode != "" && !directory.ValidCreditCode(rec.CreditCode) {
 		*w = append(*w, Issue{Field: "credit_code", Reason: fmt.Sprintf("统一社会信用代码 %s 校验位不符 / credit code %s fails its check character", rec.CreditCode, rec.CreditCode)})
 	}
@@ -123,6 +150,22 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 	return out
 }
 
+// placeByAddress places a row without coordinates at the centre of the smallest area its address (or its
+// district, street and community columns) names: approximate, with that area; unplaced when it names none.
+func (e *rowEnv) placeByAddress(rec *store.StagedProvider, w *[]Issue) {
+	x := e.v.address
+	code := x.deeper(rec.AreaCode, x.inAddress(rec.Address))
+	if code != "" {
+		if c, name, ok := x.centreOf(code); ok {
+			rec.AreaCode, rec.Placement, rec.Lng, rec.Lat = code, PlacedApproximate, c[0], c[1]
+			*w = append(*w, Issue{Field: "address", Reason: fmt.Sprintf("没有坐标，按地址所在的「%s」近似定位 / no coordinates: placed approximately at the centre of %s", name, name)})
+			return
+		}
+	}
+	rec.AreaCode, rec.Lng, rec.Lat = code, 0, 0
+	*w = append(*w, Issue{Field: "address", Reason: "没有坐标，地址未指明已知的区、街道或社区：未定位（可搜索，不在地图上）/ no coordinates, and the address names no known district, street or community: unplaced (searchable, not on the map)"})
+}
+
 // class fingerprints the row and decides, against the source's records, whether it is new, to be compared,
 // or unchanged.
 func (e *rowEnv) class(rec *store.StagedProvider) {
@@ -142,7 +185,7 @@ func (e *rowEnv) class(rec *store.StagedProvider) {
 func (e *rowEnv) docSource(rec *store.StagedProvider) store.DocSource {
 	return store.DocSource{Kind: e.kind, Name: rec.Name, NameEn: rec.NameEn, LicenceNo: rec.LicenceNo,
 		Address: rec.Address, Description: rec.Description, AreaCode: rec.AreaCode, PracticeAreas: rec.PracticeAreas,
-		PracticeNotes: rec.PracticeNotes, Categories: rec.Categories, Lng: rec.Lng, Lat: rec.Lat,
+		PracticeNotes: rec.PracticeNotes, Categories: store.CategoryWords(e.v.forensic, rec.Categories), Lng: rec.Lng, Lat: rec.Lat,
 		People: e.people[rec.SourceID]}
 }
 

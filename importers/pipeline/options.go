@@ -14,17 +14,12 @@ import (
 	"runtime"
 	"time"
 
-	"legalmap/internal/directory"
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 )
 
-// Kinds the pipeline imports: the five kinds of place and the lawyers of the law firms.
+// KindLawyer is the kind of the lawyers' lists (a practitioner kind: see practitioner_kinds).
 const KindLawyer = "lawyer"
-
-// Kinds lists the importers in the order a whole directory is loaded (lawyers name their firms).
-var Kinds = []string{directory.KindLawFirm, KindLawyer, directory.KindLegalAid, directory.KindNotary,
-	directory.KindForensic, directory.KindCommunityAdviser}
 
 // Modes of a run.
 const (
@@ -34,7 +29,7 @@ const (
 
 // Options are one run's settings; the zero values of the optional ones are the documented defaults.
 type Options struct {
-	Kind     string // one of Kinds
+	Kind     string // a kind of place (kinds) or of people (practitioner_kinds)
 	File     string // path of the file to read
 	FileName string // name recorded for the run (an upload's name); default: the base name of File
 	CRS      string // wgs84, gcj02 or bd09; "": the file's own (a GeoJSON crs member), else wgs84
@@ -46,7 +41,7 @@ type Options struct {
 	Encoding string // auto (default), utf-8 or gb18030; the reader refuses others
 	Actor    string // who runs it, for the audit; default "cli"
 
-	Region      geo.Region // service region; zero: geo.Shenzhen
+	Region      geo.Region // service region; zero: around the loaded districts
 	MaxWithdraw float64    // snapshot refusal share; 0: 0.2
 	MaxFileSize int64      // 0: the reader's default
 
@@ -59,8 +54,8 @@ type Options struct {
 }
 
 func (o *Options) defaults() error {
-	if !validKind(o.Kind) {
-		return fmt.Errorf("未知的导入类型 %q / unknown kind %q (want one of %v)", o.Kind, o.Kind, Kinds)
+	if o.Kind == "" {
+		return fmt.Errorf("缺少 --kind / --kind is required")
 	}
 	if o.File == "" {
 		return fmt.Errorf("缺少 --file / --file is required")
@@ -88,9 +83,6 @@ func (o *Options) defaults() error {
 	if o.Actor == "" {
 		o.Actor = "cli"
 	}
-	if o.Region == (geo.Region{}) {
-		o.Region = geo.Shenzhen
-	}
 	if o.MaxWithdraw <= 0 {
 		o.MaxWithdraw = 0.2
 	}
@@ -101,13 +93,4 @@ func (o *Options) defaults() error {
 		o.Now = time.Now()
 	}
 	return nil
-}
-
-func validKind(k string) bool {
-	for _, x := range Kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }

@@ -20,6 +20,24 @@ type pointInput struct {
 	hasColumns       bool // the file has lng+lat or coordinates columns
 }
 
+// asWritten is the row's point as the file gives it (the cells as typed, or the geometry's numbers), for
+// messages: a bureau finds the row by what it wrote, not by a converted value.
+func (in pointInput) asWritten(raw orb.Point) string {
+	switch {
+	case strings.TrimSpace(in.lng) != "" || strings.TrimSpace(in.lat) != "":
+		return fmt.Sprintf("「%s, %s」", strings.TrimSpace(in.lng), strings.TrimSpace(in.lat))
+	case strings.TrimSpace(in.coords) != "":
+		return fmt.Sprintf("「%s」", strings.TrimSpace(in.coords))
+	}
+	return fmt.Sprintf("(%g, %g)", raw[0], raw[1])
+}
+
+// none reports that the row gives no coordinates at all: no cells, and no geometry to take them from.
+func (in pointInput) none() bool {
+	noCells := strings.TrimSpace(in.lng) == "" && strings.TrimSpace(in.lat) == "" && strings.TrimSpace(in.coords) == ""
+	return noCells && in.geometry == nil
+}
+
 // pointRules converts and checks a point: parsed strictly, declared coordinate system converted to WGS84,
 // refused when it is a placeholder, out of range, swapped or outside the service region.
 type pointRules struct {
@@ -44,8 +62,9 @@ func (r pointRules) point(in pointInput) (orb.Point, *Issue) {
 	}
 	p := geo.ToWGS84(raw, r.crs)
 	if !r.region.Contains(p) {
-		return orb.Point{}, &Issue{Field: "lng", Reason: fmt.Sprintf("坐标 (%.6f, %.6f) 不在服务区域 %s 内 / point outside the service region %s",
-			p[0], p[1], r.region, r.region)}
+		v := in.asWritten(raw)
+		return orb.Point{}, &Issue{Field: "lng", Reason: fmt.Sprintf("坐标 %s 不在服务区域 %s 内 / point %s outside the service region %s",
+			v, r.region, v, r.region)}
 	}
 	return p, nil
 }

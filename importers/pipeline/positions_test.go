@@ -23,7 +23,7 @@ func TestCoordinateSystemsLandOnTheTruth(t *testing.T) {
 	}{
 		{"firms-gcj02.csv", "law_firm", "gcj02", "G1"},
 		{"firms-bd09.csv", "law_firm", "bd09", "H1"},
-		{"legal-aid-gcj02.geojson", "legal_aid", "", "GA1"},
+		{"legal-aid-gcj02.geojson", "legal_aid", "none", "GA1"}, // the file states its own
 	} {
 		mustApply(t, Options{Kind: c.kind, File: filepath.Join(dir, c.file), CRS: c.crs, Source: "positions"})
 		var p orb.Point

@@ -45,6 +45,9 @@ type Report struct {
 	// neither analysed again nor compared field by field.
 	Vouched   int `json:"vouched,omitempty"`
 	Reindexed int `json:"reindexed,omitempty"` // providers whose documents were refreshed
+	// Positions counts the accepted places by the quality of their position: exact (coordinates in the
+	// file), approximate (the centre of the area the address names), unplaced (no position).
+	Positions map[string]int `json:"positions,omitempty"`
 
 	Columns       map[string]string `json:"columns,omitempty"` // canonical field -> header found
 	Dropped       []Issue           `json:"dropped_columns,omitempty"`
@@ -56,6 +59,13 @@ type Report struct {
 	RowsPerSecond float64           `json:"rows_per_second,omitempty"`
 
 	kindNames KindNames // the kind's names, for the text report
+}
+
+func (r *Report) countPosition(placement string) {
+	if r.Positions == nil {
+		r.Positions = map[string]int{PlacedExact: 0, PlacedApproximate: 0, PlacedUnplaced: 0}
+	}
+	r.Positions[placement]++
 }
 
 func (r *Report) reject(is Issue) {

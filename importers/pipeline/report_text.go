@@ -86,6 +86,10 @@ func (r *Report) WriteText(w io.Writer) error {
 			a.PractitionersCreated, a.PractitionersCreated, a.AssignmentsCreated, a.AssignmentsUpdated, a.AssignmentsEnded,
 			a.AssignmentsCreated, a.AssignmentsUpdated, a.AssignmentsEnded)
 	}
+	if p := r.Positions; p != nil {
+		fmt.Fprintf(&b, "位置 / positions: 精确 exact %d · 近似 approximate %d · 未定位 unplaced %d\n",
+			p[PlacedExact], p[PlacedApproximate], p[PlacedUnplaced])
+	}
 	if r.AreasAdded > 0 {
 		fmt.Fprintf(&b, "新社区 / communities added: %d\n", r.AreasAdded)
 	}

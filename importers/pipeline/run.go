@@ -30,9 +30,13 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opt Options) (*Report, error) 
 	if err := opt.defaults(); err != nil {
 		return nil, err
 	}
-	r := &runner{opt: opt, pool: pool, rep: &Report{Kind: opt.Kind, Source: opt.Source, File: opt.FileName,
+	kind, err := resolveKind(ctx, pool, opt.Kind)
+	if err != nil {
+		return nil, err
+	}
+	r := &runner{opt: opt, kind: kind, pool: pool, rep: &Report{Kind: opt.Kind, Source: opt.Source, File: opt.FileName,
 		Mode: opt.Mode, DryRun: opt.DryRun, CRS: opt.CRS}}
-	err := r.run(ctx)
+	err = r.run(ctx)
 	r.nameKind(ctx)
 	r.rep.finish(start)
 	return r.rep, err
@@ -41,8 +45,8 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opt Options) (*Report, error) 
 // nameKind gives the text report the kind's names, from the vocabularies the run loaded, or, when the run
 // stopped before loading them, from the kinds table (best effort: without it the report shows the code).
 func (r *runner) nameKind(ctx context.Context) {
-	if r.opt.Kind == KindLawyer {
-		r.rep.kindNames = KindNames{Zh: "律师", En: "lawyers"}
+	if p := r.kind.person; p != nil {
+		r.rep.kindNames = KindNames{Zh: p.NameZh, En: p.NameEn}
 		return
 	}
 	if r.v != nil {
@@ -65,6 +69,7 @@ func (r *runner) nameKind(ctx context.Context) {
 
 type runner struct {
 	opt   Options
+	kind  importKind
 	pool  *pgxpool.Pool
 	rep   *Report
 	meta  store.ImportRun
@@ -99,11 +104,17 @@ func (r *runner) run(ctx context.Context) error {
 		return r.refuse(ctx, err.Error())
 	}
 	r.noteColumns(table.Header())
+	if err := r.needCRS(table.Format(), table.Header()); err != nil {
+		return r.refuse(ctx, err.Error())
+	}
 	if reason := r.idColumns(); reason != "" {
 		return r.refuse(ctx, reason)
 	}
 	if r.v, err = loadVocab(ctx, r.pool); err != nil {
 		return r.fail(ctx, err)
+	}
+	if r.opt.Region == (geo.Region{}) {
+		r.opt.Region = r.v.region
 	}
 	tx, err := store.BeginImport(ctx, r.pool, r.meta)
 	if err != nil {
@@ -160,7 +171,7 @@ func (r *runner) inTx(ctx context.Context, tx *store.ImportTx, table reader.Tabl
 	}
 	var res store.ApplyResult
 	var err error
-	if r.opt.Kind == KindLawyer {
+	if r.kind.person != nil {
 		res, err = r.runLawyers(ctx, tx, table, progress)
 	} else {
 		res, err = r.runProviders(ctx, tx, table, progress)

@@ -7,10 +7,14 @@ import (
 // mapColumns maps the header; a GeoJSON file's coordinates are its geometry, so it needs no coordinate
 // columns.
 func (r *runner) mapColumns(header []string, format string) (columns.Mapping, error) {
-	if format == "geojson" {
-		return columns.MapGeoJSON(header, r.opt.Kind)
+	kind := r.opt.Kind
+	if r.kind.person != nil {
+		kind = columns.Person // every list of people has the lawyers' columns
 	}
-	return columns.Map(header, r.opt.Kind)
+	if format == "geojson" {
+		return columns.MapGeoJSON(header, kind)
+	}
+	return columns.Map(header, kind)
 }
 
 // noteColumns puts in the report which header each field was read from, the personal columns dropped
@@ -35,7 +39,7 @@ func (r *runner) idColumns() string {
 	if _, ok := r.m.Index["source_id"]; ok {
 		return ""
 	}
-	if r.opt.Kind != KindLawyer {
+	if r.kind.person == nil {
 		r.deriveIDs = true
 		r.rep.IDsDerived = true
 		r.rep.warn(Issue{Line: 1, Field: "source_id", Reason: derivedIDNote})

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"legalmap/importers/reader"
-	"legalmap/internal/directory"
 	"legalmap/internal/store"
 )
 
@@ -44,7 +43,8 @@ func (r *runner) runLawyers(ctx context.Context, tx *store.ImportTx, table reade
 	if err := r.afterStaging(accepted); err != nil {
 		return store.ApplyResult{}, err
 	}
-	res, err := tx.ApplyPractitioners(ctx, store.PractitionerApply{Role: directory.RoleLawyer, Fields: env.practitionerFields(),
+	res, err := tx.ApplyPractitioners(ctx, store.PractitionerApply{Role: r.kind.person.Role,
+		PlaceKinds: r.kind.person.PlaceKinds, Fields: env.practitionerFields(),
 		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed})
 	if err != nil {
 		return res, snapshotRefusal(err)

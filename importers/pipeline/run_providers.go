@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"time"
 
@@ -32,6 +33,7 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 	c := r.newCollector()
 	shared := map[pointKey]sharedPoint{}
 	looks := newKindTally(r.v.looks)
+	licences := map[int][]int32{} // licence number length -> lines
 	accepted, areas := 0, 0
 	next := func() (*store.StagedProvider, error) {
 		for {
@@ -42,13 +44,20 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 			if !c.take(m.line, m.id, "", m.ok, m.reject, m.warns) {
 				continue
 			}
+			r.rep.countPosition(m.rec.Placement)
+			if l := len([]rune(m.rec.LicenceNo)); l > 0 {
+				licences[l] = append(licences[l], int32(m.line))
+			}
 			// One point shared by unrelated records (different names) is worth a look: a copied coordinate.
-			k := keyOf([2]float64{m.rec.Lng, m.rec.Lat})
-			h := nameHash(m.rec.Name)
-			if prev, seen := shared[k]; seen && prev.name != h {
-				r.rep.warn(Issue{Line: m.line, Field: "lng", SourceID: m.id, Reason: sharedReason(int(prev.line))})
-			} else if !seen {
-				shared[k] = sharedPoint{line: int32(m.line), name: h}
+			// Approximate points share their area's centre by design.
+			if m.rec.Placement == PlacedExact {
+				k := keyOf([2]float64{m.rec.Lng, m.rec.Lat})
+				h := nameHash(m.rec.Name)
+				if prev, seen := shared[k]; seen && prev.name != h {
+					r.rep.warn(Issue{Line: m.line, Field: "lng", SourceID: m.id, Reason: sharedReason(int(prev.line))})
+				} else if !seen {
+					shared[k] = sharedPoint{line: int32(m.line), name: h, lng: m.rec.Lng, lat: m.rec.Lat}
+				}
 			}
 			// Communities the workers registered so far go in before this row, which may name one.
 			m.rec.Areas = r.v.areas.newAreas(areas)
@@ -89,6 +98,10 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 		return res, snapshotRefusal(err)
 	}
 	r.rep.phase("apply", applying)
+	if err := r.sharedAcrossDirectory(ctx, tx, shared); err != nil {
+		return res, err
+	}
+	r.oddLicences(licences)
 	r.takeRejects(res.Rejected)
 	r.rep.Accepted -= len(res.Rejected)
 	if r.rep.Accepted <= 0 {
@@ -111,8 +124,9 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 }
 
 type sharedPoint struct {
-	line int32
-	name uint32
+	line     int32
+	name     uint32
+	lng, lat float64
 }
 
 func nameHash(s string) uint32 {
@@ -133,5 +147,56 @@ func snapshotRefusal(err error) error {
 func (r *runner) takeRejects(rs []store.RowReject) {
 	for _, x := range rs {
 		r.rep.reject(Issue{Line: x.Line, Field: x.Field, SourceID: x.SourceID, Reason: x.Reason})
+	}
+}
+
+// sharedAcrossDirectory warns of the file's points that an unrelated open record of another list holds
+// (the check within the file is done as the rows stream).
+func (r *runner) sharedAcrossDirectory(ctx context.Context, tx *store.ImportTx, shared map[pointKey]sharedPoint) error {
+	if len(shared) == 0 {
+		return nil
+	}
+	lngs, lats := make([]float64, 0, len(shared)), make([]float64, 0, len(shared))
+	for _, sp := range shared {
+		lngs, lats = append(lngs, sp.lng), append(lats, sp.lat)
+	}
+	held, err := tx.PointsHeldElsewhere(ctx, lngs, lats, r.opt.Kind)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		sp := shared[keyOf([2]float64{h.Lng, h.Lat})]
+		if sp.name == nameHash(h.Name) {
+			continue // the same place in another list
+		}
+		r.rep.warn(Issue{Line: int(sp.line), Field: "lng", Reason: fmt.Sprintf("与名录中的另一机构「%s」（%s）坐标相同，请核对 / same point as %s (%s) already in the directory: please check",
+			h.Name, h.Kind, h.Name, h.Kind)})
+	}
+	return nil
+}
+
+// oddLicences warns of licence numbers whose length differs from the one most of the file's numbers have
+// (a digit dropped or doubled when the list was typed): a list holds one kind's numbers, which share a
+// form, whatever the city. Said only when the file shows a clear form: five numbers or more, four in five
+// of one length.
+func (r *runner) oddLicences(byLen map[int][]int32) {
+	total, common := 0, 0
+	for l, lines := range byLen {
+		total += len(lines)
+		if common == 0 || len(lines) > len(byLen[common]) {
+			common = l
+		}
+	}
+	if total < 5 || len(byLen[common])*5 < total*4 {
+		return
+	}
+	for l, lines := range byLen {
+		if l == common {
+			continue
+		}
+		for _, line := range lines {
+			r.rep.warn(Issue{Line: int(line), Field: "licence_no", Reason: fmt.Sprintf("许可证号长度 %d 位，本文件其他许可证号为 %d 位，请核对 / licence number of %d characters where the file's others have %d: please check",
+				l, common, l, common)})
+		}
 	}
 }

@@ -42,7 +42,7 @@ func TestInterruptedImportLeavesTheOldState(t *testing.T) {
 	before := checksums(t, pool)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	rep, err := Run(ctx, pool, Options{Kind: "law_firm", File: files[0].Path, Source: sample.Source, Workers: 2,
+	rep, err := Run(ctx, pool, Options{Kind: "law_firm", File: files[0].Path, CRS: files[0].CRS, Source: sample.Source, Workers: 2,
 		Progress: func(rows, _ int64) {
 			if rows > 3000 {
 				cancel()

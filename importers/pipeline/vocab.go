@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
 )
@@ -16,6 +18,9 @@ import (
 type vocab struct {
 	practice practiceIndex
 	areas    *areaIndex
+	address  *addressIndex // the areas an address names, and the boundaries that hold a point
+	region   geo.Region    // around the loaded districts: the service region when none is configured
+	forensic []store.ForensicCategory
 	analyzer *search.Analyzer
 	looks    *kindLooks // which kind a name looks like, from its ending
 	identity []byte     // the hash of what was loaded (see fingerprintBasis)
@@ -34,11 +39,28 @@ func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load areas: %w", err)
 	}
+	cats, err := store.ForensicCategories(ctx, pool)
+	if err != nil {
+		return nil, fmt.Errorf("load forensic categories: %w", err)
+	}
+	bounds, err := store.AreaBoundaries(ctx, pool)
+	if err != nil {
+		return nil, fmt.Errorf("load area boundaries: %w", err)
+	}
 	return &vocab{
 		practice: newPracticeIndex(areas),
 		areas:    newAreaIndex(places),
 		looks:    newKindLooks(kinds),
+		address:  newAddressIndex(places, bounds),
+		region:   regionOf(places),
 		analyzer: search.NewAnalyzer(search.VocabularyOf(kinds, areas, places)),
-		identity: vocabIdentity(kinds, areas, places),
+		forensic: cats,
+		identity: append(vocabIdentity(kinds, areas, places), categoryIdentity(cats)...),
 	}, nil
+}
+
+// categoryIdentity is the hash input of the forensic categories: their words are in the documents.
+func categoryIdentity(cats []store.ForensicCategory) []byte {
+	b, _ := json.Marshal(cats)
+	return b
 }

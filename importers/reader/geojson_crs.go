@@ -82,3 +82,7 @@ func lastNumber(s string) string {
 	start := strings.LastIndexFunc(s[:end+1], func(r rune) bool { return !unicode.IsDigit(r) })
 	return s[start+1 : end+1]
 }
+
+// CRSMember reads a GeoJSON crs member as crsName does, for other readers of GeoJSON (area boundaries):
+// "wgs84", "gcj02", "bd09", or "" when there is none.
+func CRSMember(raw json.RawMessage) (string, error) { return crsName(raw) }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -169,12 +170,12 @@ func (a *admin) uploadOptions(c echo.Context, f map[string]string, opt *pipeline
 		}
 	}
 	opt.Kind = f["kind"]
-	valid := false
-	for _, k := range pipeline.Kinds {
-		valid = valid || k == opt.Kind
+	kinds, err := pipeline.ImportKinds(c.Request().Context(), a.s.read)
+	if err != nil {
+		return err
 	}
-	if !valid {
-		return BadParam("kind", "须为 "+strings.Join(pipeline.Kinds, "、")+" 之一 / want one of "+strings.Join(pipeline.Kinds, ", "))
+	if !slices.Contains(kinds, opt.Kind) {
+		return BadParam("kind", "须为 "+strings.Join(kinds, "、")+" 之一 / want one of "+strings.Join(kinds, ", "))
 	}
 	if opt.CRS = f["crs"]; opt.CRS != "" {
 		if _, err := geo.ParseCRS(opt.CRS); err != nil {

@@ -208,7 +208,7 @@ func (a *admin) applyFields(fields map[string]json.RawMessage, r *store.Record, 
 	if hasLat || hasLng {
 		lat, _ := value{"lat", latRaw}.text(p)
 		lng, _ := value{"lng", lngRaw}.text(p)
-		if pt, ok := a.readPoint(lat, lng, p); ok {
+		if pt, ok := a.readPoint(lat, lng, p, a.s.region(cat)); ok {
 			r.Lng, r.Lat = pt[0], pt[1]
 		}
 	}
@@ -217,7 +217,7 @@ func (a *admin) applyFields(fields map[string]json.RawMessage, r *store.Record, 
 
 // readPoint applies the importers' point rules to a moved point: both numbers, strictly parsed, no
 // placeholder (0), not swapped, inside the service region.
-func (a *admin) readPoint(latS, lngS string, p *recordProblems) (orb.Point, bool) {
+func (a *admin) readPoint(latS, lngS string, p *recordProblems, region geo.Region) (orb.Point, bool) {
 	lng, err := geo.ParseCoord("lng", lngS, -180, 180)
 	if err != nil {
 		p.refuse("lng", err.Error())
@@ -229,7 +229,6 @@ func (a *admin) readPoint(latS, lngS string, p *recordProblems) (orb.Point, bool
 		return orb.Point{}, false
 	}
 	pt := orb.Point{lng, lat}
-	region := a.s.cfg.ServiceRegion
 	switch {
 	case lng == 0 || lat == 0:
 		p.refuse("lng", fmt.Sprintf("占位坐标 (%g, %g)，不是真实位置 / placeholder point, not a real place", lng, lat))

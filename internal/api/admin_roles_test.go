@@ -30,7 +30,18 @@ var fixtures = map[string]fixture{
 		return request{method: http.MethodDelete, url: adminURL(base, "/session")}
 	},
 	"GET /api/v1/admin/dashboard": getAt("/dashboard"),
-	"GET /api/v1/admin/imports":   getAt("/imports"),
+	"GET /api/v1/admin/attention": getAt("/attention"),
+	"GET /api/v1/admin/kinds":     getAt("/kinds"),
+	"POST /api/v1/admin/kinds": func(t *testing.T, base string, _ user) request {
+		recordSeq++
+		return request{method: http.MethodPost, url: adminURL(base, "/kinds"), body: jsonBody(map[string]any{
+			"code": fmt.Sprintf("role_test_kind_%c", 'a'+rune(recordSeq%26)) + strings.Repeat("x", recordSeq/26), "name_zh": "角色测试", "name_en": "Role test"})}
+	},
+	"PUT /api/v1/admin/kinds/:code": func(t *testing.T, base string, _ user) request {
+		return request{method: http.MethodPut, url: adminURL(base, "/kinds/justice_office"), body: jsonBody(map[string]any{
+			"name_zh": "司法所", "name_en": "Justice office"})}
+	},
+	"GET /api/v1/admin/imports": getAt("/imports"),
 	"GET /api/v1/admin/imports/:id": func(t *testing.T, base string, _ user) request {
 		var id int64
 		err := storetest.Pool(t).QueryRow(context.Background(), `INSERT INTO import_runs (importer, source, actor, mode, status)
@@ -101,6 +112,10 @@ var policy = map[string]auth.Role{
 	"GET /api/v1/admin/session":                 auth.Anyone,
 	"DELETE /api/v1/admin/session":              auth.Anyone,
 	"GET /api/v1/admin/dashboard":               auth.Viewer,
+	"GET /api/v1/admin/attention":               auth.Viewer,
+	"GET /api/v1/admin/kinds":                   auth.Viewer,
+	"POST /api/v1/admin/kinds":                  auth.Admin,
+	"PUT /api/v1/admin/kinds/:code":             auth.Admin,
 	"GET /api/v1/admin/imports":                 auth.Viewer,
 	"GET /api/v1/admin/imports/:id":             auth.Viewer,
 	"POST /api/v1/admin/imports":                auth.Importer,

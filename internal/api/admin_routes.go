@@ -31,6 +31,10 @@ var adminTable = []adminRoute{
 	{http.MethodGet, "/session", auth.Anyone, (*admin).session},
 	{http.MethodDelete, "/session", auth.Anyone, (*admin).signOut},
 	{http.MethodGet, "/dashboard", auth.Viewer, (*admin).dashboard},
+	{http.MethodGet, "/attention", auth.Viewer, (*admin).attention},
+	{http.MethodGet, "/kinds", auth.Viewer, (*admin).listKinds},
+	{http.MethodPost, "/kinds", auth.Admin, (*admin).saveKind},
+	{http.MethodPut, "/kinds/:code", auth.Admin, (*admin).saveKind},
 
 	{http.MethodGet, "/imports", auth.Viewer, (*admin).listImports},
 	{http.MethodGet, "/imports/:id", auth.Viewer, (*admin).importRun},

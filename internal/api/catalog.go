@@ -8,7 +8,10 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/paulmach/orb"
+
 	"legalmap/internal/directory"
+	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
 )
@@ -18,12 +21,17 @@ import (
 // from the vocabularies. It is loaded from the database and kept in memory; it is small.
 type catalog struct {
 	kinds         []store.VocabTerm
+	kindList      []store.Kind // the kinds with their group, colour, symbol and practice areas
+	kindGroups    []store.KindGroup
 	practiceAreas []store.VocabTerm
 	areas         []store.Area
 	kindSet       map[string]bool
 	areaSet       map[string]bool // practice-area codes
 	areaByCode    map[string]*store.Area
 	calendar      *directory.NationalCalendar // the loaded years, and the law for the others
+	region        geo.Region                  // around the loaded districts (the service region when SERVICE_REGION is unset)
+	cityZh        string                      // the loaded city area's names
+	cityEn        string
 	analyzer      *search.Analyzer
 	version       int64 // the directory version when loaded (holidays move it on)
 	loaded        time.Time
@@ -75,6 +83,12 @@ func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, erro
 	if c.kinds, err = store.Kinds(ctx, db); err != nil {
 		return nil, err
 	}
+	if c.kindList, err = store.KindList(ctx, db); err != nil {
+		return nil, err
+	}
+	if c.kindGroups, err = store.KindGroups(ctx, db); err != nil {
+		return nil, err
+	}
 	if c.practiceAreas, err = store.PracticeAreas(ctx, db); err != nil {
 		return nil, err
 	}
@@ -98,9 +112,18 @@ func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, erro
 	for _, a := range c.practiceAreas {
 		c.areaSet[a.Code] = true
 	}
+	var bounds []orb.Bound
 	for i := range c.areas {
-		c.areaByCode[c.areas[i].Code] = &c.areas[i]
+		a := &c.areas[i]
+		c.areaByCode[a.Code] = a
+		if a.Level == "district" && a.BBox != nil {
+			bounds = append(bounds, orb.Bound{Min: orb.Point{a.BBox[0], a.BBox[1]}, Max: orb.Point{a.BBox[2], a.BBox[3]}})
+		}
+		if a.Level == "city" && c.cityZh == "" {
+			c.cityZh, c.cityEn = a.NameZh, a.NameEn
+		}
 	}
+	c.region = geo.RegionAround(bounds)
 	terms, err := store.LegalTerms(ctx, db)
 	if err != nil {
 		return nil, err
@@ -124,4 +147,26 @@ func (c *catalog) centre(code string) *[2]float64 {
 		code = a.ParentCode
 	}
 	return nil
+}
+
+// region is the service region: SERVICE_REGION when set, else around the loaded districts.
+func (s *Server) region(cat *catalog) geo.Region {
+	if s.cfg.ServiceRegion != (geo.Region{}) || cat == nil {
+		return s.cfg.ServiceRegion
+	}
+	return cat.region
+}
+
+// cityNames are the city's names: CITY_NAME_ZH/EN when set, else the loaded city area's.
+func (s *Server) cityNames(cat *catalog) (zh, en string) {
+	zh, en = s.cfg.CityNameZh, s.cfg.CityNameEn
+	if cat != nil {
+		if zh == "" {
+			zh = cat.cityZh
+		}
+		if en == "" {
+			en = cat.cityEn
+		}
+	}
+	return zh, en
 }

@@ -79,8 +79,12 @@ func csvRow(r store.PublicRecord) []string {
 	if len(r.Hours) > 0 && json.Unmarshal(r.Hours, &h) == nil {
 		hours = directory.HoursText(h)
 	}
+	lng, lat := formatCoord(r.Lng), formatCoord(r.Lat)
+	if r.Position == "unplaced" {
+		lng, lat = "", "" // no position: never 0,0
+	}
 	return []string{r.ID, r.Kind, text(r.KindName), text(r.Name), text(r.NameEn), text(r.LicenceNo), text(r.CreditCode),
-		text(r.Address), r.AreaCode, text(r.AreaName), formatCoord(r.Lng), formatCoord(r.Lat), list(r.Phones),
+		text(r.Address), r.AreaCode, text(r.AreaName), lng, lat, list(r.Phones),
 		text(r.Email), text(r.Website), text(hours), list(r.Languages), list(r.PracticeAreaNames), free,
 		text(r.FeeNote), text(r.Accessibility), text(r.Description), list(r.Categories), r.ValidFrom, r.ValidTo,
 		r.Status, verified, r.UpdatedAt.In(directory.Shanghai).Format(time.RFC3339)}
@@ -131,11 +135,11 @@ func (s *Server) exportGeoJSON(c echo.Context) error {
 			w.Write([]byte(",\n")) //nolint:errcheck
 		}
 		n++
-		b, err := json.Marshal(map[string]any{
-			"type": "Feature", "id": r.ID,
-			"geometry":   map[string]any{"type": "Point", "coordinates": [2]float64{r.Lng, r.Lat}},
-			"properties": r,
-		})
+		var geometry any = map[string]any{"type": "Point", "coordinates": [2]float64{r.Lng, r.Lat}}
+		if r.Position == "unplaced" {
+			geometry = nil // GeoJSON's feature without a location
+		}
+		b, err := json.Marshal(map[string]any{"type": "Feature", "id": r.ID, "geometry": geometry, "properties": r})
 		if err != nil {
 			return err
 		}

@@ -45,7 +45,7 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 	for kind, rows := range roundTripLists {
 		file := filepath.Join(dir, kind+"-orig.csv")
 		writeRows(t, file, rows)
-		if rep, err := pipeline.Run(ctx, pool, pipeline.Options{Kind: kind, File: file, Source: "roundtrip-orig", Workers: 2}); err != nil || rep.Rejected > 0 {
+		if rep, err := pipeline.Run(ctx, pool, pipeline.Options{Kind: kind, File: file, CRS: "wgs84", Source: "roundtrip-orig", Workers: 2}); err != nil || rep.Rejected > 0 {
 			t.Fatalf("import %s: %v\n%s", kind, err, rep.JSON())
 		}
 	}
@@ -93,7 +93,7 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 	for kind, kindRows := range byKind {
 		file := filepath.Join(dir, kind+"-export.csv")
 		writeRows(t, file, append([][]string{rows[0]}, kindRows...))
-		rep, err := pipeline.Run(ctx, pool, pipeline.Options{Kind: kind, File: file, Source: "roundtrip-again", Workers: 2})
+		rep, err := pipeline.Run(ctx, pool, pipeline.Options{Kind: kind, File: file, CRS: "wgs84", Source: "roundtrip-again", Workers: 2})
 		if err != nil || rep.Rejected > 0 || rep.Created != len(kindRows) {
 			t.Fatalf("re-import of the exported %s rows: %v\n%s", kind, err, rep.JSON())
 		}

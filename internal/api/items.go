@@ -22,8 +22,9 @@ type placeItem struct {
 	Name                 string     `json:"name"`
 	NameEn               string     `json:"name_en"`
 	Address              string     `json:"address"`
-	Lat                  float64    `json:"lat"`
-	Lng                  float64    `json:"lng"`
+	Lat                  *float64   `json:"lat"` // null when unplaced
+	Lng                  *float64   `json:"lng"`
+	Position             string     `json:"position"`             // exact, approximate or unplaced
 	DistanceM            *float64   `json:"distance_m,omitempty"` // when the request gave a location
 	Phones               []string   `json:"phones"`
 	OpenNow              *bool      `json:"open_now"` // null: the hours are not known
@@ -108,15 +109,21 @@ func isOpen(raw []byte, status string, now time.Time, cal directory.Calendar) bo
 // item renders a place for an answer in the coordinate system asked for; distance is negative when no
 // location was given.
 func item(pl *store.Place, distance float64, crs geo.CRS, now time.Time, cal directory.Calendar) placeItem {
-	pt := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
 	it := placeItem{
-		ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn, Address: pl.Address,
-		Lat: round7(pt[1]), Lng: round7(pt[0]),
+		ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn, Address: pl.Address, Position: pl.Position,
 		Phones: orEmpty(pl.Phones), OpenNow: openNow(hoursOf(pl.Hours), pl.Status, now, cal),
 		PracticeAreas: orEmpty(pl.PracticeAreas), Languages: orEmpty(pl.Languages),
 		Free: pl.Free, Status: pl.Status, VerifiedAt: pl.VerifiedAt,
 	}
-	if distance >= 0 {
+	if it.Position == "" {
+		it.Position = "exact"
+	}
+	if it.Position != "unplaced" {
+		pt := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
+		lat, lng := round7(pt[1]), round7(pt[0])
+		it.Lat, it.Lng = &lat, &lng
+	}
+	if distance >= 0 && it.Lat != nil {
 		d := math.Round(distance*10) / 10
 		it.DistanceM = &d
 	}

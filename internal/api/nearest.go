@@ -59,5 +59,6 @@ func (q *publicAPI) nearest(c echo.Context) error {
 	for i := range found {
 		out.Results = append(out.Results, item(&found[i].Place, found[i].Metres, crs, now, cat.calendar))
 	}
+	activeFirst(out.Results)
 	return c.JSON(http.StatusOK, out)
 }

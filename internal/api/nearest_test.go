@@ -19,13 +19,14 @@ import (
 type row struct {
 	id, kind string
 	pt       orb.Point
+	active   bool
 }
 
 // visible reads every place the public may see, straight from the table.
 func visible(t *testing.T) []row {
 	t.Helper()
 	rows, err := storetest.Pool(t).Query(context.Background(),
-		`SELECT id::text, kind, ST_X(geom), ST_Y(geom) FROM providers WHERE status <> 'closed'`)
+		`SELECT id::text, kind, ST_X(geom), ST_Y(geom), status = 'active' FROM providers WHERE status <> 'closed' AND geom IS NOT NULL`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func visible(t *testing.T) []row {
 	var out []row
 	for rows.Next() {
 		var r row
-		if err := rows.Scan(&r.id, &r.kind, &r.pt[0], &r.pt[1]); err != nil {
+		if err := rows.Scan(&r.id, &r.kind, &r.pt[0], &r.pt[1], &r.active); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, r)
@@ -41,23 +42,27 @@ func visible(t *testing.T) []row {
 	return out
 }
 
-// bruteNearest is the answer computed the slow way: every place's geodesic distance, sorted.
+// bruteNearest is the answer computed the slow way: every place's geodesic distance, sorted, the k
+// nearest with the places that are not active after the active ones.
 func bruteNearest(all []row, p orb.Point, kind string, radius float64, k int) ([]string, []float64) {
 	type cand struct {
-		id string
-		d  float64
+		id     string
+		d      float64
+		active bool
 	}
 	var cs []cand
 	for _, r := range all {
 		d := geo.Distance(p, r.pt)
 		if (kind == "" || r.kind == kind) && (radius == 0 || d <= radius) {
-			cs = append(cs, cand{r.id, d})
+			cs = append(cs, cand{r.id, d, r.active})
 		}
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	cs = cs[:min(k, len(cs))]
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].active && !cs[j].active })
 	var ids []string
 	var ds []float64
-	for _, c := range cs[:min(k, len(cs))] {
+	for _, c := range cs {
 		ids = append(ids, c.id)
 		ds = append(ds, c.d)
 	}

@@ -37,6 +37,9 @@ type providerDetail struct {
 	// Council's arrangement for those dates is loaded) or "statutory" (derived from the law: the public
 	// holidays are known, make-up working days are not).
 	HolidayCalendar string `json:"holiday_calendar"`
+	// StatusReason says why a place is not active when its licence period does: licence_expired or
+	// licence_not_yet_valid.
+	StatusReason string `json:"status_reason,omitempty"`
 }
 
 type nextChange struct {
@@ -104,6 +107,15 @@ func (q *publicAPI) provider(c echo.Context) error {
 	out.HolidayCalendar = "statutory"
 	if cat.calendar.OfficialBetween(now, now.Add(14*24*time.Hour)) {
 		out.HolidayCalendar = "official"
+	}
+	if d.Status != directory.StatusActive {
+		today := now.In(directory.Shanghai).Format(time.DateOnly)
+		switch {
+		case d.ValidTo != nil && d.ValidTo.Format(time.DateOnly) < today:
+			out.StatusReason = "licence_expired"
+		case d.ValidFrom != nil && d.ValidFrom.Format(time.DateOnly) > today:
+			out.StatusReason = "licence_not_yet_valid"
+		}
 	}
 	if h.Known() {
 		out.Today = orEmptySpans(h.Today(now, cat.calendar))

@@ -47,10 +47,11 @@ func (s *Server) routes() {
 
 	// Public API: read-only, open to any origin without credentials.
 	pub := e.Group("/api/v1") // CORS: publicAPICORS above
-	pub.GET("/config", s.clientConfig)
 	// --- public query routes ---
 	qa := s.newPublicAPI()
 	guard := qa.guard() // per-client rate limit; errors never cached
+	pub.GET("/config", s.clientConfig(qa))
+	pub.GET("/areas/outlines", qa.outlines, guard...)
 	pub.GET("/providers/nearest", qa.nearest, guard...)
 	pub.GET("/providers/search", qa.search, guard...)
 	pub.GET("/providers", qa.viewport, guard...)

@@ -108,6 +108,7 @@ func (q *publicAPI) search(c echo.Context) error {
 		it.Matched = cat.analyzer.Reasons(sq, reasonPlace(&places[i], people[places[i].ID], facts[places[i].ID], it.MatchedPractitioners))
 		out.Results = append(out.Results, it)
 	}
+	activeFirst(out.Results)
 	return c.JSON(http.StatusOK, out)
 }
 

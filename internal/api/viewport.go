@@ -166,6 +166,8 @@ type pointProps struct {
 	Name    string `json:"name"`
 	NameEn  string `json:"name_en,omitempty"` // the English page's tooltips
 	OpenNow *bool  `json:"open_now"`
+	// Approximate: placed at the centre of the area its address names, not at its door.
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 type clusterProps struct {
@@ -176,7 +178,8 @@ type clusterProps struct {
 func pointFeature(m *store.MapPoint, crs geo.CRS, now time.Time, cal directory.Calendar) feature {
 	pt := geo.FromWGS84(orb.Point{m.Lng, m.Lat}, crs)
 	return feature{Type: "Feature", Geometry: pointGeometry(pt),
-		Properties: pointProps{ID: m.ID, Kind: m.Kind, Name: m.Name, NameEn: m.NameEn, OpenNow: openNow(hoursOf(m.Hours), m.Status, now, cal)}}
+		Properties: pointProps{ID: m.ID, Kind: m.Kind, Name: m.Name, NameEn: m.NameEn, OpenNow: openNow(hoursOf(m.Hours), m.Status, now, cal),
+			Approximate: m.Approximate}}
 }
 
 // pointGeometry rounds to 6 decimals (about 10 cm): plenty for a marker, and a smaller answer.

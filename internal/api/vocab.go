@@ -22,6 +22,23 @@ type vocabItem struct {
 	Count    *int     `json:"count,omitempty"` // kinds: active records
 }
 
+// kindItem is a kind of place: its names, group, how the map draws it (colour #rrggbb and a one- or
+// two-character symbol), the practice areas it helps with, the everyday words that find it, and how many
+// active records it has.
+type kindItem struct {
+	Code          string   `json:"code"`
+	NameZh        string   `json:"name_zh"`
+	NameEn        string   `json:"name_en"`
+	Group         string   `json:"group"`
+	GroupZh       string   `json:"group_zh"`
+	GroupEn       string   `json:"group_en"`
+	Colour        string   `json:"colour"`
+	Symbol        string   `json:"symbol"`
+	Synonyms      []string `json:"synonyms"`
+	PracticeAreas []string `json:"practice_areas"`
+	Count         int      `json:"count"`
+}
+
 // areaItem is an administrative unit; lat/lng is its centre, or its district's when it has none.
 type areaItem struct {
 	Code       string      `json:"code"`
@@ -50,10 +67,16 @@ func (q *publicAPI) kinds(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := make([]vocabItem, 0, len(cat.kinds))
-	for _, k := range cat.kinds {
-		n := counts[k.Code]
-		out = append(out, vocabItem{Code: k.Code, NameZh: k.NameZh, NameEn: k.NameEn, Synonyms: orEmpty(k.Synonyms), Count: &n})
+	groups := map[string]store.KindGroup{}
+	for _, g := range cat.kindGroups {
+		groups[g.Code] = g
+	}
+	out := make([]kindItem, 0, len(cat.kindList))
+	for _, k := range cat.kindList {
+		g := groups[k.Group]
+		out = append(out, kindItem{Code: k.Code, NameZh: k.NameZh, NameEn: k.NameEn, Synonyms: orEmpty(k.Synonyms),
+			Count: counts[k.Code], Group: k.Group, GroupZh: g.NameZh, GroupEn: g.NameEn, Colour: k.Colour,
+			Symbol: k.Symbol, PracticeAreas: orEmpty(k.PracticeAreas)})
 	}
 	return c.JSON(http.StatusOK, whole(out))
 }

@@ -38,7 +38,9 @@ type Config struct {
 	MaxBodyBytes   int64
 	MaxUploadBytes int64
 
-	ServiceRegion geo.Region
+	ServiceRegion geo.Region // zero: around the areas loaded (geo.RegionAround)
+	CityNameZh    string     // "": the name of the loaded city area
+	CityNameEn    string
 
 	TileURL         string
 	TileAttribution string

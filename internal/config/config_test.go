@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"legalmap/internal/geo"
 	"os"
 	"strings"
 	"testing"
@@ -18,8 +19,9 @@ func TestDefaultsAreValid(t *testing.T) {
 	if c.ListenAddr != ":8080" || c.RequestTimeout != 5*time.Second || c.StatementTimeout > c.RequestTimeout {
 		t.Fatalf("unexpected defaults: %+v", c)
 	}
-	if c.ServiceRegion.MinLng == 0 || !(c.ServiceRegion.MinLng < 114.05 && 114.05 < c.ServiceRegion.MaxLng) {
-		t.Fatalf("default region does not hold Shenzhen: %+v", c.ServiceRegion)
+	// No city in the defaults: the region comes from the loaded areas, the names from the city area.
+	if c.ServiceRegion != (geo.Region{}) || c.CityNameZh != "" || c.CityNameEn != "" {
+		t.Fatalf("a city in the defaults: %+v %q %q", c.ServiceRegion, c.CityNameZh, c.CityNameEn)
 	}
 }
 

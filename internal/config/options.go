@@ -97,14 +97,22 @@ var options = []Option{
 	}},
 	{"MAX_BODY_BYTES", "1048576", "largest JSON request body", false, positiveInt64(func(c *Config) *int64 { return &c.MaxBodyBytes })},
 	{"MAX_UPLOAD_BYTES", "209715200", "largest import upload", false, positiveInt64(func(c *Config) *int64 { return &c.MaxUploadBytes })},
-	{"SERVICE_REGION", "", "minLng,minLat,maxLng,maxLat of the city served (empty: Shenzhen)", false, func(c *Config, v string) error {
+	{"SERVICE_REGION", "", "minLng,minLat,maxLng,maxLat of the city served (empty: around the loaded areas)", false, func(c *Config, v string) error {
 		if v == "" {
-			c.ServiceRegion = geo.Shenzhen
+			c.ServiceRegion = geo.Region{} // taken from the areas table (geo.RegionAround)
 			return nil
 		}
 		r, err := geo.ParseRegion(v)
 		c.ServiceRegion = r
 		return err
+	}},
+	{"CITY_NAME_ZH", "", "the city's name on every page and the widget, in Chinese (empty: the loaded city area's)", false, func(c *Config, v string) error {
+		c.CityNameZh = strings.TrimSpace(v)
+		return nil
+	}},
+	{"CITY_NAME_EN", "", "the city's name in English (empty: the loaded city area's)", false, func(c *Config, v string) error {
+		c.CityNameEn = strings.TrimSpace(v)
+		return nil
 	}},
 	{"TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "map tile URL template", false, func(c *Config, v string) error {
 		u, err := url.Parse(strings.NewReplacer("{", "", "}", "").Replace(v))

@@ -26,15 +26,18 @@ func ValidStatus(s string) bool {
 	return s == StatusActive || s == StatusTemporarilyClosed || s == StatusClosed
 }
 
-// Roles of practitioners: people linked to a place, searchable but not map points of their own.
+// Roles of practitioners: people linked to a place, searchable but not map points of their own. The roles
+// are data (practitioner_kinds); these are the seeded codes that code names.
 const (
-	RoleLawyer    = "lawyer"
-	RoleNotary    = "notary"
-	RoleAppraiser = "appraiser"
-	RoleAdviser   = "adviser"
+	RoleLawyer      = "lawyer"
+	RoleNotary      = "notary"
+	RoleAppraiser   = "appraiser"
+	RoleAdviser     = "adviser"
+	RoleMediator    = "mediator"
+	RoleLegalWorker = "legal_worker"
 )
 
-// ValidRole reports whether s is one of the practitioner role codes.
+// ValidRole reports whether s is one of the seeded practitioner role codes.
 func ValidRole(s string) bool {
-	return s == RoleLawyer || s == RoleNotary || s == RoleAppraiser || s == RoleAdviser
+	return s == RoleLawyer || s == RoleNotary || s == RoleAppraiser || s == RoleAdviser || s == RoleMediator || s == RoleLegalWorker
 }

@@ -15,7 +15,7 @@ import (
 // local number after a landline takes its area code. A label such as 电话： is dropped. Odd formats are
 // kept as written, with a warning.
 func ParsePhones(s string) (phones []string, warnings []string) {
-	text := norm.NFKC.String(s)
+	text := dashesToHyphen(norm.NFKC.String(s))
 	pieces := strings.FieldsFunc(text, func(r rune) bool {
 		return strings.ContainsRune("、,;/|\n\r或", r)
 	})
@@ -67,6 +67,33 @@ func ParsePhones(s string) (phones []string, warnings []string) {
 		add(acc)
 	}
 	return phones, warnings
+}
+
+// dashesToHyphen writes every dash a list may hold between area code and number (em dash —, en dash –,
+// horizontal bar ―, hyphen ‐, minus −, the full-width － that NFKC already folds; repeated, or with spaces
+// around) as the one ASCII hyphen of DESIGN.md's form 0755-83001234.
+func dashesToHyphen(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == '-' || r == '\u2212' || unicode.Is(unicode.Pd, r) }) {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != '-' && r != '\u2212' && !unicode.Is(unicode.Pd, r) {
+			b.WriteRune(r)
+			continue
+		}
+		// One hyphen for a run of dashes and the spaces around them.
+		out := strings.TrimRight(b.String(), " ")
+		b.Reset()
+		b.WriteString(out)
+		b.WriteByte('-')
+		for i+1 < len(rs) && (rs[i+1] == ' ' || rs[i+1] == '-' || rs[i+1] == '\u2212' || unicode.Is(unicode.Pd, rs[i+1])) {
+			i++
+		}
+	}
+	return b.String()
 }
 
 type phoneKind int

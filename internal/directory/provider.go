@@ -16,6 +16,9 @@ type Provider struct {
 
 	Lng float64 `json:"lng"` // WGS84
 	Lat float64 `json:"lat"`
+	// Position is the point's quality: exact, approximate (the centre of the area the address names) or
+	// unplaced (no point: Lng and Lat are 0). Placing the record by hand makes it exact.
+	Position string `json:"position"`
 
 	Phones    []string `json:"phones"`
 	Email     string   `json:"email"`

@@ -56,3 +56,25 @@ func (r Region) String() string {
 func SwappedLatLng(p orb.Point, r Region) bool {
 	return !r.Contains(p) && r.Contains(orb.Point{p[1], p[0]})
 }
+
+// regionMargin widens the loaded areas' extent so that places on an edge (a pier, an island the outline
+// simplifies away) are still inside.
+const regionMargin = 0.05
+
+// RegionAround is the service region of a city whose areas have the given bounds: their extent with a
+// margin. Zero when there are none.
+func RegionAround(bounds []orb.Bound) Region {
+	var r Region
+	for i, b := range bounds {
+		if i == 0 {
+			r = Region{MinLng: b.Min[0], MinLat: b.Min[1], MaxLng: b.Max[0], MaxLat: b.Max[1]}
+			continue
+		}
+		r.MinLng, r.MinLat = min(r.MinLng, b.Min[0]), min(r.MinLat, b.Min[1])
+		r.MaxLng, r.MaxLat = max(r.MaxLng, b.Max[0]), max(r.MaxLat, b.Max[1])
+	}
+	if len(bounds) > 0 {
+		r.MinLng, r.MinLat, r.MaxLng, r.MaxLat = r.MinLng-regionMargin, r.MinLat-regionMargin, r.MaxLng+regionMargin, r.MaxLat+regionMargin
+	}
+	return r
+}

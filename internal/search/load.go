@@ -3,14 +3,12 @@ package search
 import (
 	"context"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"legalmap/internal/store"
 )
 
 // LoadAnalyzer builds the analyzer from the vocabularies and the areas in the database, as the server,
 // the importers and the reindex command each see them.
-func LoadAnalyzer(ctx context.Context, db *pgxpool.Pool) (*Analyzer, error) {
+func LoadAnalyzer(ctx context.Context, db store.Querier) (*Analyzer, error) {
 	kinds, err := store.Kinds(ctx, db)
 	if err != nil {
 		return nil, err

@@ -24,6 +24,7 @@ type PublicRecord struct {
 	AreaName      string          `json:"area_name"`
 	Lng           float64         `json:"lng"`
 	Lat           float64         `json:"lat"`
+	Position      string          `json:"position"` // exact, approximate, unplaced (Lng, Lat 0: no point)
 	Phones        []string        `json:"phones"`
 	Email         string          `json:"email"`
 	Website       string          `json:"website"`
@@ -55,12 +56,12 @@ func ExportVersion(ctx context.Context, db *pgxpool.Pool) (int64, error) {
 // the rows arrive, so a large directory streams without being held in memory.
 func ExportPublic(ctx context.Context, db *pgxpool.Pool, fn func(PublicRecord) error) error {
 	rows, err := db.Query(ctx, `SELECT p.id::text, p.kind, k.name_zh, p.name, p.name_en, p.licence_no, p.credit_code,
-			p.address, coalesce(p.area_code, ''), coalesce(a.name_zh, ''), ST_X(p.geom), ST_Y(p.geom), p.phones,
+			p.address, coalesce(p.area_code, ''), coalesce(a.name_zh, ''), coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0), p.phones,
 			p.email, p.website, p.hours, p.languages, p.practice_areas,
 			ARRAY(SELECT coalesce(pa.name_zh, u.code) FROM unnest(p.practice_areas) WITH ORDINALITY u(code, i)
 				LEFT JOIN practice_areas pa ON pa.code = u.code ORDER BY u.i), p.free, p.fee_note, p.accessibility,
 			p.description, p.categories, coalesce(to_char(p.valid_from, 'YYYY-MM-DD'), ''),
-			coalesce(to_char(p.valid_to, 'YYYY-MM-DD'), ''), p.status, p.verified_at, p.updated_at
+			coalesce(to_char(p.valid_to, 'YYYY-MM-DD'), ''), p.status, p.verified_at, p.updated_at, p.placement
 		FROM providers p JOIN kinds k ON k.code = p.kind LEFT JOIN areas a ON a.code = p.area_code
 		WHERE p.status <> 'closed'
 		ORDER BY k.sort, p.kind, p.name, p.id`)
@@ -71,6 +72,6 @@ func ExportPublic(ctx context.Context, db *pgxpool.Pool, fn func(PublicRecord) e
 	_, err = pgx.ForEachRow(rows, []any{&r.ID, &r.Kind, &r.KindName, &r.Name, &r.NameEn, &r.LicenceNo, &r.CreditCode,
 		&r.Address, &r.AreaCode, &r.AreaName, &r.Lng, &r.Lat, &r.Phones, &r.Email, &r.Website, &r.Hours, &r.Languages,
 		&r.PracticeAreas, &r.PracticeAreaNames, &r.Free, &r.FeeNote, &r.Accessibility, &r.Description, &r.Categories, &r.ValidFrom,
-		&r.ValidTo, &r.Status, &r.VerifiedAt, &r.UpdatedAt}, func() error { return fn(r) })
+		&r.ValidTo, &r.Status, &r.VerifiedAt, &r.UpdatedAt, &r.Position}, func() error { return fn(r) })
 	return Classify(err)
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"legalmap/internal/directory"
 )
 
 // AdviserResult counts what a community adviser run did beside its points: advisers created (a licence not
@@ -33,14 +35,14 @@ func (t *ImportTx) ApplyAdvisers(ctx context.Context) (AdviserResult, error) {
 			firm_id uuid, firm_name text NOT NULL, practitioner_id uuid, adviser_name text NOT NULL, adviser_licence text,
 			schedule jsonb NOT NULL, adviser_doc tsvector NOT NULL) ON COMMIT DROP`, nil},
 		{"advisers", `INSERT INTO import_adv
-			WITH ` + firmKeys + `
+			WITH ` + firmKeys("$2") + `
 			SELECT s.line, pt.id, s.source_id, coalesce(fl.id, fn.id), s.firm_name, pr.id, s.adviser_name,
 				nullif(s.adviser_licence, ''), coalesce(s.schedule, '{}'), s.adviser_doc
 			FROM import_stage_providers s JOIN providers pt ON pt.source = $1 AND pt.source_id = s.source_id
 			LEFT JOIN firm_by_licence fl ON s.firm_licence <> '' AND fl.k = s.firm_licence
 			LEFT JOIN firm_by_name fn ON s.firm_name <> '' AND fn.k = translate(replace(s.firm_name, ' ', ''), '（）', '()')
 			LEFT JOIN practitioners pr ON s.adviser_licence <> '' AND pr.licence_no = s.adviser_licence
-			WHERE s.adviser_name <> '' OR s.adviser_licence <> ''`, []any{src}},
+			WHERE s.adviser_name <> '' OR s.adviser_licence <> ''`, []any{src, []string{directory.KindLawFirm}}},
 		// One this source created on an earlier run (same licence, or same point when there is no licence).
 		{"advisers", `UPDATE import_adv a SET practitioner_id = pr.id FROM practitioners pr
 			WHERE a.practitioner_id IS NULL AND pr.source = $1

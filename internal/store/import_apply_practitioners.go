@@ -26,13 +26,13 @@ func (t *ImportTx) ApplyPractitioners(ctx context.Context, a PractitionerApply) 
 		return res, err
 	}
 	if _, err := t.exec(ctx, "resolve", `INSERT INTO import_resolved
-		WITH `+firmKeys+`
+		WITH `+firmKeys("$2")+`
 		SELECT s.line, s.source_id, coalesce(fl.id, fn.id) AS firm_id, bs.id AS by_source, bl.id AS by_licence
 		FROM import_stage_practitioners s
 		LEFT JOIN firm_by_licence fl ON s.firm_licence <> '' AND fl.k = s.firm_licence
 		LEFT JOIN firm_by_name fn ON s.firm_name <> '' AND fn.k = translate(replace(s.firm_name, ' ', ''), '（）', '()')
 		LEFT JOIN practitioners bs ON bs.source = $1 AND bs.source_id = s.source_id
-		LEFT JOIN practitioners bl ON bl.licence_no = s.licence_no`, src); err != nil {
+		LEFT JOIN practitioners bl ON bl.licence_no = s.licence_no`, src, a.PlaceKinds); err != nil {
 		return res, err
 	}
 	if res.Rejected, err = t.rejectUnresolved(ctx); err != nil {

@@ -122,10 +122,10 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 		return res, err
 	}
 	n, err = t.exec(ctx, "create", `INSERT INTO providers (id, kind, source, source_id, name, name_en, licence_no, credit_code,
-			address, area_code, geom, phones, email, website, hours, languages, practice_areas, practice_notes, free,
+			address, area_code, geom, placement, phones, email, website, hours, languages, practice_areas, practice_notes, free,
 			fee_note, accessibility, description, categories, valid_from, valid_to, status, verified_at, search_doc)
 		SELECT s.id, $1, $2, s.source_id, s.name, s.name_en, s.licence_no, s.credit_code, s.address, s.area_code,
-			ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326), s.phones, s.email, s.website, s.hours, s.languages,
+			ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326), s.placement, s.phones, s.email, s.website, s.hours, s.languages,
 			s.practice_areas, s.practice_notes, s.free, s.fee_note, s.accessibility, s.description, s.categories,
 			s.valid_from, s.valid_to, s.status, s.verified_at, s.search_doc
 		FROM import_stage_providers s

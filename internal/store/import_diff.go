@@ -26,7 +26,10 @@ func (p *StagedProvider) Prepare() {
 	v.set("credit_code", p.CreditCode)
 	v.set("address", p.Address)
 	v.set("area_code", p.AreaCode)
-	v.set("geom", [2]float64{p.Lng, p.Lat})
+	if !p.unplaced() {
+		v.set("geom", [2]float64{p.Lng, p.Lat})
+	}
+	v.set("placement", p.placement())
 	v.set("phones", p.Phones)
 	v.set("email", p.Email)
 	v.set("website", p.Website)

@@ -18,6 +18,9 @@ type recordField struct {
 	JSONOld  string
 }
 
+// keepExact: the row has no coordinates and the stored record an exact position.
+const keepExact = "(s.placement <> 'exact' AND o.placement = 'exact')"
+
 var providerFields = []recordField{
 	{Name: "name", New: "s.name"},
 	{Name: "name_en", Optional: true, New: "s.name_en"},
@@ -25,9 +28,14 @@ var providerFields = []recordField{
 	{Name: "credit_code", Optional: true, New: "s.credit_code"},
 	{Name: "address", Optional: true, New: "s.address"},
 	{Name: "area_code", New: "s.area_code"},
-	{Name: "geom", New: "ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326)",
-		NewCmp: "s.lng, s.lat", OldCmp: "ST_X(o.geom), ST_Y(o.geom)",
-		JSONNew: "jsonb_build_array(s.lng, s.lat)", JSONOld: "jsonb_build_array(ST_X(o.geom), ST_Y(o.geom))"},
+	// A row without coordinates does not move a record that has an exact position (say one the bureau
+	// placed by hand): keepExact.
+	{Name: "geom", New: "CASE WHEN " + keepExact + " THEN o.geom ELSE ST_SetSRID(ST_MakePoint(s.lng, s.lat), 4326) END",
+		NewCmp:  "CASE WHEN " + keepExact + " THEN ST_X(o.geom) ELSE s.lng END, CASE WHEN " + keepExact + " THEN ST_Y(o.geom) ELSE s.lat END",
+		OldCmp:  "ST_X(o.geom), ST_Y(o.geom)",
+		JSONNew: "CASE WHEN " + keepExact + " THEN jsonb_build_array(ST_X(o.geom), ST_Y(o.geom)) ELSE jsonb_build_array(s.lng, s.lat) END",
+		JSONOld: "jsonb_build_array(ST_X(o.geom), ST_Y(o.geom))"},
+	{Name: "placement", New: "CASE WHEN " + keepExact + " THEN o.placement ELSE s.placement END"},
 	{Name: "phones", Optional: true, New: "s.phones"},
 	{Name: "email", Optional: true, New: "s.email"},
 	{Name: "website", Optional: true, New: "s.website"},
@@ -128,7 +136,7 @@ func (fs fieldSet) assignments() string {
 func rowValues(all []recordField) string {
 	return fieldSet(all).values(func(f recordField) string {
 		if f.Name == "geom" {
-			return "jsonb_build_array(ST_X(geom), ST_Y(geom))"
+			return "CASE WHEN geom IS NULL THEN NULL ELSE jsonb_build_array(ST_X(geom), ST_Y(geom)) END"
 		}
 		return f.Name
 	})

@@ -39,7 +39,7 @@ func (p *StagedProvider) Fingerprint(basis []byte, people []DocPerson) Fingerpri
 	w.bytes(basis)
 	for _, s := range []string{p.SourceID, p.Name, p.NameEn, p.LicenceNo, p.CreditCode, p.Address, p.AreaCode,
 		p.Email, p.Website, p.FeeNote, p.Accessibility, p.Description, p.Status,
-		p.AdviserName, p.AdviserLicence, p.FirmName, p.FirmLicence} {
+		p.AdviserName, p.AdviserLicence, p.FirmName, p.FirmLicence, p.Placement} {
 		w.str(s)
 	}
 	w.u64(math.Float64bits(p.Lng))

@@ -60,6 +60,7 @@ func (t *ImportTx) StagePractitioners(ctx context.Context, next func() (*StagedP
 // PractitionerApply says how staged practitioners are applied.
 type PractitionerApply struct {
 	Role        string
+	PlaceKinds  []string // the kinds of place the people work at (lawyers: law_firm)
 	Fields      []string // optional fields whose column the file has (see practitionerFields)
 	Snapshot    bool
 	MaxWithdraw float64
@@ -81,16 +82,19 @@ var practitionerFields = []recordField{
 	{Name: "source_id", New: "s.source_id"},
 }
 
-// firmKeys maps how rows name a firm (licence number or credit code; a name only when no other open firm
-// bears it, compared without spaces and with full-width brackets made half-width) to the firm.
-const firmKeys = `
+// firmKeys maps how rows name the place a person works at (licence number or credit code; a name only when
+// no other open place of those kinds bears it, compared without spaces and with full-width brackets made
+// half-width) to the place. kinds is the statement's parameter holding the place kinds (text[]), e.g. "$2".
+func firmKeys(kinds string) string {
+	return `
 	firm_by_licence AS (
 		SELECT DISTINCT ON (k) k, id FROM (
-			SELECT licence_no AS k, id, status, updated_at FROM providers WHERE kind = 'law_firm' AND licence_no <> ''
+			SELECT licence_no AS k, id, status, updated_at FROM providers WHERE kind = ANY(` + kinds + `::text[]) AND licence_no <> ''
 			UNION ALL
-			SELECT credit_code, id, status, updated_at FROM providers WHERE kind = 'law_firm' AND credit_code <> ''
+			SELECT credit_code, id, status, updated_at FROM providers WHERE kind = ANY(` + kinds + `::text[]) AND credit_code <> ''
 		) f ORDER BY k, status = 'closed', updated_at DESC),
 	firm_by_name AS (
 		SELECT translate(replace(name, ' ', ''), '（）', '()') AS k, min(id::text)::uuid AS id FROM providers
-		WHERE kind = 'law_firm' AND status <> 'closed'
+		WHERE kind = ANY(` + kinds + `::text[]) AND status <> 'closed'
 		GROUP BY 1 HAVING count(*) = 1)`
+}

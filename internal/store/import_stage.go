@@ -13,8 +13,9 @@ type StagedProvider struct {
 	CreateDiff                                             []byte    // its audit diff if new (Prepare)
 	Line                                                   int32
 	SourceID, Name, NameEn, LicenceNo, CreditCode, Address string
-	AreaCode                                               string // "" = none
-	Lng, Lat                                               float64
+	AreaCode                                               string  // "" = none
+	Lng, Lat                                               float64 // ignored when Placement is unplaced
+	Placement                                              string  // exact ("" too), approximate, unplaced
 	Phones                                                 []string
 	Email, Website                                         string
 	Hours                                                  []byte // JSON object
@@ -39,7 +40,7 @@ type StagedProvider struct {
 
 const stageProvidersDDL = `CREATE TEMP TABLE import_stage_providers (
 	id uuid NOT NULL, create_diff jsonb NOT NULL, line int NOT NULL, source_id text NOT NULL, name text NOT NULL, name_en text NOT NULL, licence_no text NOT NULL,
-	credit_code text NOT NULL, address text NOT NULL, area_code text, lng float8 NOT NULL, lat float8 NOT NULL,
+	credit_code text NOT NULL, address text NOT NULL, area_code text, lng float8, lat float8, placement text NOT NULL,
 	phones text[] NOT NULL, email text NOT NULL, website text NOT NULL, hours jsonb NOT NULL, languages text[] NOT NULL,
 	practice_areas text[] NOT NULL, practice_notes text[] NOT NULL, free boolean, fee_note text NOT NULL,
 	accessibility text NOT NULL, description text NOT NULL, categories text[] NOT NULL, valid_from date, valid_to date,
@@ -49,16 +50,40 @@ const stageProvidersDDL = `CREATE TEMP TABLE import_stage_providers (
 ) ON COMMIT DROP`
 
 var stageProvidersColumns = []string{"id", "create_diff", "line", "source_id", "name", "name_en", "licence_no", "credit_code", "address",
-	"area_code", "lng", "lat", "phones", "email", "website", "hours", "languages", "practice_areas", "practice_notes",
+	"area_code", "lng", "lat", "placement", "phones", "email", "website", "hours", "languages", "practice_areas", "practice_notes",
 	"free", "fee_note", "accessibility", "description", "categories", "valid_from", "valid_to", "status", "verified_at",
 	"search_doc", "adviser_name", "adviser_licence", "firm_name", "firm_licence", "schedule", "adviser_doc", "fp"}
 
 func (p *StagedProvider) values(v []any) []any {
 	return append(v[:0], [16]byte(p.ID), jsonObject(p.CreateDiff), p.Line, p.SourceID, p.Name, p.NameEn, p.LicenceNo, p.CreditCode, p.Address,
-		nullText(p.AreaCode), p.Lng, p.Lat, nonNil(p.Phones), p.Email, p.Website, jsonObject(p.Hours),
+		nullText(p.AreaCode), p.lngOrNil(), p.latOrNil(), p.placement(), nonNil(p.Phones), p.Email, p.Website, jsonObject(p.Hours),
 		nonNil(p.Languages), nonNil(p.PracticeAreas), nonNil(p.PracticeNotes), p.Free, p.FeeNote, p.Accessibility,
 		p.Description, nonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status, p.VerifiedAt, p.SearchDoc,
 		p.AdviserName, p.AdviserLicence, p.FirmName, p.FirmLicence, nullJSON(p.Schedule), p.AdviserDoc, p.FP[:])
+}
+
+// placement is the record's position quality, exact unless said otherwise.
+func (p *StagedProvider) placement() string {
+	if p.Placement == "" {
+		return "exact"
+	}
+	return p.Placement
+}
+
+func (p *StagedProvider) unplaced() bool { return p.Placement == "unplaced" }
+
+func (p *StagedProvider) lngOrNil() any {
+	if p.unplaced() {
+		return nil
+	}
+	return p.Lng
+}
+
+func (p *StagedProvider) latOrNil() any {
+	if p.unplaced() {
+		return nil
+	}
+	return p.Lat
 }
 
 func nullText(s string) any {

@@ -232,16 +232,24 @@ func (w *providerWriter) copyRows(ctx context.Context, class RowClass, next func
 }
 
 var providerColumns = []string{"id", "kind", "source", "source_id", "name", "name_en", "licence_no", "credit_code",
-	"address", "area_code", "geom", "phones", "email", "website", "hours", "languages", "practice_areas",
+	"address", "area_code", "geom", "placement", "phones", "email", "website", "hours", "languages", "practice_areas",
 	"practice_notes", "free", "fee_note", "accessibility", "description", "categories", "valid_from", "valid_to",
 	"status", "verified_at", "search_doc"}
 
 func (w *providerWriter) providerValues(p *StagedProvider, v []any) []any {
 	return append(v[:0], [16]byte(p.ID), w.kind, w.t.Run.Source, p.SourceID, p.Name, p.NameEn, p.LicenceNo,
-		p.CreditCode, p.Address, nullText(p.AreaCode), pointEWKB(p.Lng, p.Lat), nonNil(p.Phones), p.Email, p.Website,
+		p.CreditCode, p.Address, nullText(p.AreaCode), p.geomEWKB(), p.placement(), nonNil(p.Phones), p.Email, p.Website,
 		jsonObject(p.Hours), nonNil(p.Languages), nonNil(p.PracticeAreas), nonNil(p.PracticeNotes), p.Free,
 		p.FeeNote, p.Accessibility, p.Description, nonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status,
 		p.VerifiedAt, p.SearchDoc)
+}
+
+// geomEWKB is the record's point, or NULL when it is unplaced.
+func (p *StagedProvider) geomEWKB() any {
+	if p.unplaced() {
+		return nil
+	}
+	return pointEWKB(p.Lng, p.Lat)
 }
 
 // pointEWKB is a WGS84 point in PostGIS's binary form (little-endian EWKB with its SRID), which the

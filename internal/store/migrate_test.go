@@ -51,7 +51,7 @@ func TestSeeds(t *testing.T) {
 		sql  string
 		want int
 	}{
-		{"SELECT count(*) FROM kinds", 5},
+		{"SELECT count(*) FROM kinds", 15},
 		{"SELECT count(*) FROM areas WHERE level = 'district'", 9},
 		{"SELECT count(*) FROM areas WHERE level = 'street'", 79},
 		{"SELECT count(*) FROM holidays WHERE day BETWEEN '2026-01-01' AND '2026-12-31'", 39},
@@ -64,7 +64,8 @@ func TestSeeds(t *testing.T) {
 		{"SELECT count(*) FROM legal_terms WHERE NOT practice_areas <@ (SELECT array_agg(code) FROM practice_areas)", 0},
 		{"SELECT count(*) FROM practice_areas WHERE '离婚' = ANY(synonyms) AND code = 'marriage_family'", 1},
 		{"SELECT count(*) FROM practice_areas WHERE '欠薪' = ANY(synonyms) AND code = 'labour'", 1},
-		{"SELECT count(*) FROM kinds WHERE '亲子鉴定' = ANY(synonyms) AND code = 'forensic'", 1},
+		{"SELECT count(*) FROM forensic_categories WHERE '亲子鉴定' = ANY(synonyms) AND name_zh = '法医物证'", 1},
+		{"SELECT count(*) FROM kinds WHERE '亲子鉴定' = ANY(synonyms)", 0},
 		{"SELECT count(*) FROM areas a JOIN areas d ON d.code = a.parent_code WHERE a.level = 'street' AND d.level = 'district'", 79},
 	}
 	for _, c := range checks {

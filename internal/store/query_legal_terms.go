@@ -25,7 +25,7 @@ type LegalTerm struct {
 var LegalTermCategories = []string{"area", "cause", "charge", "law", "remedy", "everyday", "free_help"}
 
 // LegalTerms returns the whole legal vocabulary, by term.
-func LegalTerms(ctx context.Context, db *pgxpool.Pool) ([]LegalTerm, error) {
+func LegalTerms(ctx context.Context, db Querier) ([]LegalTerm, error) {
 	rows, err := db.Query(ctx, `SELECT term, category, practice_areas, kinds, also_kinds, parent, hint, source
 		FROM legal_terms ORDER BY term`)
 	if err != nil {

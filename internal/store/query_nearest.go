@@ -143,6 +143,7 @@ func NearestStatement(q NearestQuery, n int) (string, []any) {
 			p.geom::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography
 		FROM providers p
 		WHERE ` + where + `
+		AND p.geom IS NOT NULL -- an unplaced record is never in nearest
 		ORDER BY p.geom::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography
 		LIMIT ` + strconv.Itoa(n), args
 }

@@ -21,7 +21,8 @@ type Place struct {
 	Name          string
 	NameEn        string
 	Address       string
-	Lng, Lat      float64
+	Lng, Lat      float64 // 0, 0 when Position is unplaced
+	Position      string  // exact, approximate (the centre of the area the address names) or unplaced
 	Phones        []string
 	Hours         []byte // providers.hours as stored (jsonb)
 	PracticeAreas []string
@@ -32,12 +33,12 @@ type Place struct {
 }
 
 // placeColumns is the select list scanPlace reads, over providers aliased p.
-const placeColumns = `p.id::text, p.kind, p.name, p.name_en, p.address, ST_X(p.geom), ST_Y(p.geom), p.phones,
-	p.hours, p.practice_areas, p.languages, p.free, p.status, p.verified_at`
+const placeColumns = `p.id::text, p.kind, p.name, p.name_en, p.address, coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0), p.phones,
+	p.hours, p.practice_areas, p.languages, p.free, p.status, p.verified_at, p.placement`
 
 func placeFields(pl *Place) []any {
 	return []any{&pl.ID, &pl.Kind, &pl.Name, &pl.NameEn, &pl.Address, &pl.Lng, &pl.Lat, &pl.Phones,
-		&pl.Hours, &pl.PracticeAreas, &pl.Languages, &pl.Free, &pl.Status, &pl.VerifiedAt}
+		&pl.Hours, &pl.PracticeAreas, &pl.Languages, &pl.Free, &pl.Status, &pl.VerifiedAt, &pl.Position}
 }
 
 // PlacesByID returns the visible places among ids, in the order of ids (missing or closed ones left out).

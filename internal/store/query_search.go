@@ -20,7 +20,7 @@ type SearchHit struct {
 }
 
 // searchColumns are a SearchHit's, in searchHits' order; $1 is the tsquery.
-const searchColumns = `p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, ST_X(p.geom), ST_Y(p.geom),
+const searchColumns = `p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0),
 		coalesce(p.area_code, ''), p.kind, p.status`
 
 // The statements take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would re-parse
@@ -120,7 +120,7 @@ func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f F
 		}
 		args := append([]any{pgx.QueryExecModeCacheDescribe, words}, f.args()...)
 		var err error
-		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, ST_X(p.geom), ST_Y(p.geom),
+		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0),
 				coalesce(p.area_code, ''), p.kind, p.status
 			FROM providers p
 			WHERE $1 <% lower(p.name_en) AND `+filterSQL(2)+`

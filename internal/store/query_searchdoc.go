@@ -46,7 +46,12 @@ type DocPerson struct {
 // gathered in one pass (belonging, or assigned through assignments) and grouped by place. A correlated
 // subquery per place would do the same work row by row, and inside an import's transaction, where the
 // statistics do not yet know the rows just written, the planner may make each of those a full scan.
-const docSourceSQL = `WITH people AS (
+// categoryWordsSQL is the everyday words of the forensic categories a record lists (亲子鉴定 for 法医物证),
+// in the order CategoryWords gives them: the search document holds them beside the categories.
+const categoryWordsSQL = `coalesce((SELECT array_agg(u.s ORDER BY c.sort, c.code, u.i) FROM forensic_categories c,
+		unnest(c.synonyms) WITH ORDINALITY AS u(s, i) WHERE c.name_zh = ANY (p.categories)), '{}')`
+
+var docSourceSQL = `WITH people AS (
 		SELECT pr.provider_id AS place, pr.id, pr.name, pr.licence_no, pr.practice_areas
 		FROM practitioners pr WHERE pr.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed'
 		UNION
@@ -59,8 +64,8 @@ const docSourceSQL = `WITH people AS (
 		FROM people GROUP BY place
 	)
 	SELECT p.id::text, p.kind, p.name, p.name_en, p.licence_no, p.address, p.description,
-		coalesce(p.area_code, ''), p.practice_areas, p.practice_notes, p.categories, p.status,
-		ST_X(p.geom), ST_Y(p.geom), p.languages, p.free, coalesce(g.people, '[]')
+		coalesce(p.area_code, ''), p.practice_areas, p.practice_notes, p.categories || ` + categoryWordsSQL + `, p.status,
+		coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0), p.languages, p.free, coalesce(g.people, '[]')
 	FROM providers p LEFT JOIN grouped g ON g.place = p.id
 	WHERE p.id = ANY ($1::uuid[])
 	ORDER BY p.id`

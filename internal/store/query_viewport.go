@@ -14,6 +14,7 @@ type MapPoint struct {
 	ID, Kind, Name, NameEn, Status string
 	Lng, Lat                       float64
 	Hours                          []byte
+	Approximate                    bool // placed at the centre of the area its address names
 }
 
 // Cluster is a group of places drawn as one marker with a count, at the centroid of its members.
@@ -29,10 +30,11 @@ const (
 	GridMaxLevel = 8
 )
 
-const mapPointColumns = `p.id::text, p.kind, p.name, p.name_en, p.status, ST_X(p.geom), ST_Y(p.geom), p.hours`
+const mapPointColumns = `p.id::text, p.kind, p.name, p.name_en, p.status, ST_X(p.geom), ST_Y(p.geom), p.hours,
+	p.placement = 'approximate'`
 
 func mapPointFields(m *MapPoint) []any {
-	return []any{&m.ID, &m.Kind, &m.Name, &m.NameEn, &m.Status, &m.Lng, &m.Lat, &m.Hours}
+	return []any{&m.ID, &m.Kind, &m.Name, &m.NameEn, &m.Status, &m.Lng, &m.Lat, &m.Hours, &m.Approximate}
 }
 
 var viewportPointsSQL = `SELECT ` + mapPointColumns + `

@@ -29,16 +29,16 @@ type Area struct {
 }
 
 // Kinds returns the kinds in their display order.
-func Kinds(ctx context.Context, db *pgxpool.Pool) ([]VocabTerm, error) {
+func Kinds(ctx context.Context, db Querier) ([]VocabTerm, error) {
 	return vocabTerms(ctx, db, `SELECT code, name_zh, name_en, synonyms FROM kinds ORDER BY sort, code`)
 }
 
 // PracticeAreas returns the practice areas in their display order.
-func PracticeAreas(ctx context.Context, db *pgxpool.Pool) ([]VocabTerm, error) {
+func PracticeAreas(ctx context.Context, db Querier) ([]VocabTerm, error) {
 	return vocabTerms(ctx, db, `SELECT code, name_zh, name_en, synonyms FROM practice_areas ORDER BY sort, code`)
 }
 
-func vocabTerms(ctx context.Context, db *pgxpool.Pool, sql string) ([]VocabTerm, error) {
+func vocabTerms(ctx context.Context, db Querier, sql string) ([]VocabTerm, error) {
 	rows, err := db.Query(ctx, sql)
 	if err != nil {
 		return nil, readErr(err)
@@ -53,7 +53,7 @@ func vocabTerms(ctx context.Context, db *pgxpool.Pool, sql string) ([]VocabTerm,
 }
 
 // Areas returns every administrative unit, parents before children.
-func Areas(ctx context.Context, db *pgxpool.Pool) ([]Area, error) {
+func Areas(ctx context.Context, db Querier) ([]Area, error) {
 	rows, err := db.Query(ctx, `SELECT code, level, coalesce(parent_code, ''), name_zh, name_en, pinyin,
 			ST_X(centre), ST_Y(centre),
 			ST_XMin(coalesce(bbox, boundary)), ST_YMin(coalesce(bbox, boundary)),

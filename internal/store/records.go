@@ -20,10 +20,10 @@ type Record struct {
 }
 
 const recordColumns = `p.id::text, p.kind, p.name, p.name_en, p.licence_no, p.credit_code, p.address,
-	coalesce(p.area_code, ''), ST_X(p.geom), ST_Y(p.geom), p.phones, p.email, p.website, p.hours, p.languages,
+	coalesce(p.area_code, ''), coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0), p.phones, p.email, p.website, p.hours, p.languages,
 	p.practice_areas, p.practice_notes, p.free, p.fee_note, p.accessibility, p.description, p.categories,
 	coalesce(to_char(p.valid_from, 'YYYY-MM-DD'), ''), coalesce(to_char(p.valid_to, 'YYYY-MM-DD'), ''),
-	p.status, p.verified_at, p.source, p.source_id, p.version, p.internal_note, p.created_at, p.updated_at`
+	p.status, p.verified_at, p.source, p.source_id, p.version, p.internal_note, p.created_at, p.updated_at, p.placement`
 
 func scanRecord(row pgx.Row) (Record, error) {
 	var r Record
@@ -31,7 +31,7 @@ func scanRecord(row pgx.Row) (Record, error) {
 	err := row.Scan(&p.ID, &p.Kind, &p.Name, &p.NameEn, &p.LicenceNo, &p.CreditCode, &p.Address, &p.AreaCode,
 		&p.Lng, &p.Lat, &p.Phones, &p.Email, &p.Website, &p.Hours, &p.Languages, &p.PracticeAreas, &p.PracticeNotes,
 		&p.Free, &p.FeeNote, &p.Accessibility, &p.Description, &p.Categories, &p.ValidFrom, &p.ValidTo, &p.Status,
-		&p.VerifiedAt, &p.Source, &p.SourceID, &p.Version, &r.InternalNote, &r.CreatedAt, &r.UpdatedAt)
+		&p.VerifiedAt, &p.Source, &p.SourceID, &p.Version, &r.InternalNote, &r.CreatedAt, &r.UpdatedAt, &p.Position)
 	return r, Classify(err)
 }
 

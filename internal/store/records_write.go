@@ -111,7 +111,8 @@ func CreateProvider(ctx context.Context, db *pgxpool.Pool, r Record, e Edit) (Re
 
 // recordAssignments and recordArgs write the editable fields; $1 is the id. Kind and source stay as they are.
 const recordAssignments = `name = $2, name_en = $3, licence_no = $4, credit_code = $5, address = $6,
-	area_code = nullif($7, ''), geom = ST_SetSRID(ST_MakePoint($8, $9), 4326), phones = $10, email = $11,
+	area_code = nullif($7, ''), geom = ST_SetSRID(ST_MakePoint($8, $9), 4326),
+	placement = CASE WHEN ST_X(geom) = $8 AND ST_Y(geom) = $9 THEN placement ELSE 'exact' END, phones = $10, email = $11,
 	website = $12, hours = $13, languages = $14, practice_areas = $15, practice_notes = $16, free = $17,
 	fee_note = $18, accessibility = $19, description = $20, categories = $21, valid_from = nullif($22, '')::date,
 	valid_to = nullif($23, '')::date, status = $24, verified_at = $25, internal_note = $26`

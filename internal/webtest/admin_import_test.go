@@ -103,6 +103,7 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 	var preview string
 	b.Run(
 		chromedp.SetValue("#import-kind", "law_firm", chromedp.ByID),
+		chromedp.SetValue("#import-crs", "wgs84", chromedp.ByID),
 		chromedp.Click("#import-preview", chromedp.ByID),
 		chromedp.WaitVisible("#import-previewed", chromedp.ByID),
 		chromedp.Text("#import-result", &preview, chromedp.ByID),
@@ -153,6 +154,7 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 		chromedp.WaitVisible("#import-form", chromedp.ByID),
 		chromedp.SetUploadFiles("#import-file", []string{file}, chromedp.ByID),
 		chromedp.SetValue("#import-kind", "notary", chromedp.ByID),
+		chromedp.SetValue("#import-crs", "wgs84", chromedp.ByID),
 		chromedp.Click("#import-preview", chromedp.ByID),
 		chromedp.WaitVisible("#import-previewed", chromedp.ByID),
 		chromedp.Text("#import-result", &english, chromedp.ByID),

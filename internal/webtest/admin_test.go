@@ -112,6 +112,7 @@ func TestAdminImportPreviewThenApply(t *testing.T) {
 		chromedp.WaitVisible("#import-form", chromedp.ByID),
 		chromedp.SetUploadFiles("#import-file", []string{file}, chromedp.ByID),
 		chromedp.SetValue("#import-kind", "legal_aid", chromedp.ByID),
+		chromedp.SetValue("#import-crs", "wgs84", chromedp.ByID),
 		chromedp.SendKeys("#import-source", "web-import", chromedp.ByID),
 		chromedp.Click("#import-preview", chromedp.ByID),
 		chromedp.WaitVisible("#import-previewed", chromedp.ByID),

@@ -84,7 +84,7 @@ func freshDirectory(b *testing.B) *pgxpool.Pool {
 		}
 		file := filepath.Join(dir, kind+".csv")
 		writeCSV(b, file, rows)
-		if _, err := pipeline.Run(ctx, pool, pipeline.Options{Kind: kind, File: file, Source: "bench", Actor: "bench"}); err != nil {
+		if _, err := pipeline.Run(ctx, pool, pipeline.Options{Kind: kind, File: file, CRS: "wgs84", Source: "bench", Actor: "bench"}); err != nil {
 			b.Fatalf("import %s: %v", kind, err)
 		}
 	}

@@ -118,11 +118,11 @@ func loadDirectory(t *testing.T) *directoryFixture {
 	for _, kind := range []string{"law_firm", "legal_aid", "notary", "forensic", "community_adviser"} {
 		file := filepath.Join(dir, kind+".csv")
 		writeCSV(t, file, placeRows(kind, byKind[kind]))
-		importFile(t, pipeline.Options{Kind: kind, File: file, Source: "webtest"})
+		importFile(t, pipeline.Options{Kind: kind, File: file, CRS: "wgs84", Source: "webtest"})
 	}
 	file := filepath.Join(dir, "lawyers.csv")
 	writeCSV(t, file, lawyers)
-	importFile(t, pipeline.Options{Kind: pipeline.KindLawyer, File: file, Source: "webtest"})
+	importFile(t, pipeline.Options{Kind: pipeline.KindLawyer, File: file, CRS: "wgs84", Source: "webtest"})
 
 	f := &directoryFixture{ids: map[string]string{}}
 	rows, err := pool.Query(ctx, "SELECT source_id, id::text FROM providers WHERE source = 'webtest'")
@@ -192,6 +192,9 @@ func writeCSV(t testing.TB, file string, rows [][]string) {
 func importFile(t *testing.T, opt pipeline.Options) {
 	t.Helper()
 	opt.Actor, opt.Workers = "webtest", 2
+	if opt.CRS == "" {
+		opt.CRS = "wgs84" // the fixture files are written in WGS84; a file must say so to be imported
+	}
 	rep, err := pipeline.Run(context.Background(), storetest.Pool(t), opt)
 	if err != nil {
 		if rep != nil {

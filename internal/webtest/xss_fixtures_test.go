@@ -141,6 +141,6 @@ func createHostileRecords(t *testing.T, dir string) []xssRecord {
 	}
 	file := filepath.Join(dir, "xss-lawyers.csv")
 	writeCSV(t, file, lawyerRows)
-	importFile(t, pipeline.Options{Kind: pipeline.KindLawyer, File: file, Source: "webtest-xss"})
+	importFile(t, pipeline.Options{Kind: pipeline.KindLawyer, File: file, CRS: "wgs84", Source: "webtest-xss"})
 	return out
 }

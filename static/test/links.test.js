@@ -5,7 +5,7 @@ import { directionLinks } from '../site/js/directions.js';
 import { wgs84ToGcj02, wgs84ToBd09 } from '../site/js/coords.js';
 import { escapeAttr, iframeSnippet, scriptSnippet, embedQuery } from '../site/js/snippet.js';
 import { formatDistance, telHref } from '../site/js/format.js';
-import { setLang } from '../site/js/i18n.js';
+import { setLang, setCity } from '../site/js/i18n.js';
 import { query } from '../site/js/api.js';
 
 const rec = { lat: 22.5431, lng: 114.0579, name: '福田;区:法律|援助,中心', address: '深圳市福田区' };
@@ -44,6 +44,7 @@ test('snippets escape the label and URL-encode it in the src', () => {
 });
 
 test('the iframe snippet names its place in plain words, first, in the widget language', () => {
+  setCity({ city_name_zh: '深圳市', city_name_en: 'Shenzhen' }); // the city is configuration: /api/v1/config
   const s = { origin: { lat: 22.5, lng: 114 }, zoom: 14, kinds: [], area: '', lang: 'zh', label: '南头社区党群服务中心', width: '100%', height: 560, auto: false };
   const iframe = iframeSnippet('https://map.example', s);
   assert.match(iframe, /^<iframe title="深圳法治地图：南头社区党群服务中心附近的法律服务"\n/);
@@ -74,4 +75,12 @@ test('distances and phone links', () => {
 test('API query strings skip empty values and join lists', () => {
   assert.equal(query({ kind: ['a', 'b'], q: '离婚 & x', free: '', open_now: false, lat: '22.5' }), '?kind=a%2Cb&q=%E7%A6%BB%E5%A9%9A+%26+x&lat=22.5');
   assert.equal(query({}), '');
+});
+
+test('a second city names itself in the snippet', () => {
+  setCity({ city_name_zh: '杭州市', city_name_en: 'Hangzhou' });
+  const s = { origin: { lat: 30.25, lng: 120.17 }, zoom: 14, kinds: [], area: '', lang: 'zh', label: '', width: '100%', height: 560, auto: false };
+  assert.match(iframeSnippet('https://map.example', s), /^<iframe title="杭州法治地图：附近的法律服务"/);
+  assert.match(scriptSnippet('https://map.example', { ...s, lang: 'en', label: '湖滨' }), /data-title="Legal services near 湖滨 \(Hangzhou legal services map\)"/);
+  setCity({ city_name_zh: '深圳市', city_name_en: 'Shenzhen' });
 });

@@ -72,6 +72,7 @@ export function results(body) {
 
 export const api = {
   config: () => get('/config'),
+  outlines: (crs) => get('/areas/outlines', crs === 'gcj02' ? { crs } : null),
   kinds: () => get('/kinds').then(results),
   practiceAreas: () => get('/practice-areas').then(results),
   // places suggests areas and providers; with an origin, nearer providers first.
@@ -93,8 +94,8 @@ export const DEFAULT_CONFIG = {
   tile_url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   tile_attribution: '© OpenStreetMap contributors',
   tile_crs: 'wgs84',
-  center: [22.5431, 114.0579],
-  zoom: 12,
+  center: [35, 105], // no city is assumed: without the configuration the map opens on the country
+  zoom: 4,
   max_zoom: 19,
 };
 
@@ -112,6 +113,8 @@ export async function loadConfig() {
   if (Array.isArray(body.center) && body.center.length === 2 && body.center.every(Number.isFinite)) c.center = body.center;
   if (Number.isInteger(body.zoom) && body.zoom >= 3 && body.zoom <= 20) c.zoom = body.zoom;
   if (Number.isInteger(body.max_zoom) && body.max_zoom >= 10 && body.max_zoom <= 22) c.max_zoom = body.max_zoom;
+  c.city_name_zh = typeof body.city_name_zh === 'string' ? body.city_name_zh : '';
+  c.city_name_en = typeof body.city_name_en === 'string' ? body.city_name_en : '';
   return c;
 }
 

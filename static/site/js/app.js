@@ -3,7 +3,7 @@
 // panel (list, detail, map layers), and mirrors the state in the URL so a link shows the same.
 
 import { byId, debounce } from './dom.js';
-import { t, setLang } from './i18n.js';
+import { t, setLang, setCity } from './i18n.js';
 import { api, loadConfig, configCenter } from './api.js';
 import { setVocab } from './vocab.js';
 import { parseState, writeUrl, filterParams } from './state.js';
@@ -22,6 +22,7 @@ async function main() {
     api.practiceAreas().catch(() => []),
   ]);
   setVocab({ kinds, areas });
+  setCity(config);
   const state = parseState(location.search, { center: configCenter(config), zoom: config.zoom });
   setLang(state.lang);
   // The origin's name: what distances are measured from, said in words above the list.

@@ -4,7 +4,7 @@
 // widget as it will appear.
 
 import { el, clear, byId, debounce } from './dom.js';
-import { t, setLang, vocabName } from './i18n.js';
+import { t, setLang, setCity, vocabName } from './i18n.js';
 import { api, loadConfig, configCenter } from './api.js';
 import { setVocab, kinds, practiceAreas } from './vocab.js';
 import { validLatLng } from './coords.js';
@@ -26,6 +26,7 @@ async function main() {
     api.practiceAreas().catch(() => []),
   ]);
   setVocab({ kinds: kindList, areas });
+  setCity(config);
   const s = { origin: configCenter(config), zoom: 14, kinds: [], area: '', lang: 'zh', label: '', width: '100%', height: 560, auto: false };
 
   const view = new MapView(byId('builder-map'), config, {

@@ -12,7 +12,7 @@ import { weekRows, exceptionRows, spansText, openState, scheduleText, printedHou
 import { kindName, areaName, languageName, roleName, names } from './vocab.js';
 import { kindClass } from './markers.js';
 import { directionLinks } from './directions.js';
-import { distanceOf, matchedText } from './list.js';
+import { distanceOf, distanceNode, matchedText } from './list.js';
 import { requestSection } from './requestform.js';
 
 const PRACTITIONERS_SHOWN = 10;
@@ -33,6 +33,13 @@ export function renderError(body, item, onRetry) {
     el('button', { type: 'button', class: 'btn', on: { click: onRetry } }, t('action.retry'))]);
 }
 
+// statusReason says why a place is not active when its licence period does (expired, not yet valid).
+function statusReason(rec) {
+  const code = rec && typeof rec.status_reason === 'string' ? rec.status_reason : '';
+  if (code !== 'licence_expired' && code !== 'licence_not_yet_valid') return null;
+  return el('p', { class: 'detail-status-reason' }, t(`detail.statusReason.${code}`));
+}
+
 // matched is why the record answered the search it was opened from (the list item's reasons), if any.
 export function renderDetail(body, rec, { origin, matched } = {}) {
   clear(body);
@@ -43,8 +50,9 @@ export function renderDetail(body, rec, { origin, matched } = {}) {
     otherName(rec) ? el('p', { class: 'detail-other-name' }, otherName(rec)) : null,
     el('p', { class: 'detail-kind' },
       el('span', { class: `kind-badge ${kindClass(rec.kind)}` }, kindName(rec.kind)),
-      distance ? el('span', { class: 'detail-distance' }, t('result.distance', { d: distance })) : null),
+      distanceNode(rec, distance)),
     el('p', { class: `open-state open-${open.state} detail-open` }, open.text),
+    statusReason(rec),
     // On paper "open now" means nothing: the print shows the hours instead (print.css swaps them).
     el('p', { class: 'print-only detail-print-hours' }, t('print.hours', { hours: printedHours(rec.hours) })),
     matchedText(matched) ? el('p', { class: 'detail-matched' }, t('result.matched', { why: matchedText(matched) })) : null,

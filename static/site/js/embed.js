@@ -5,7 +5,7 @@
 // parent its height (for the loader script).
 
 import { byId, debounce } from './dom.js';
-import { t, setLang } from './i18n.js';
+import { t, setLang, setCity } from './i18n.js';
 import { api, loadConfig, configCenter } from './api.js';
 import { setVocab } from './vocab.js';
 import { parseNumber } from './state.js';
@@ -42,6 +42,7 @@ async function main() {
     api.practiceAreas().catch(() => []),
   ]);
   setVocab({ kinds, areas });
+  setCity(config);
   const w = widgetParams(location.search, config);
   setLang(w.lang);
   document.body.classList.toggle('auto-height', w.autoHeight);

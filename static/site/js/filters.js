@@ -16,6 +16,18 @@ export function initFilters(state, onChange) {
     syncFilters(state);
     onChange();
   });
+  // The chips are one Tab stop (a city has fifteen kinds or more): arrows, Home and End move among them.
+  byId('kind-chips').addEventListener('keydown', (e) => {
+    const chips = [...byId('kind-chips').querySelectorAll('.chip[data-kind]')];
+    const i = chips.indexOf(document.activeElement);
+    if (i < 0) return;
+    const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: chips.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = chips[(to + chips.length) % chips.length];
+    for (const c of chips) c.tabIndex = c === next ? 0 : -1;
+    next.focus();
+  });
   byId('filter-area').addEventListener('change', (e) => {
     state.area = e.target.value;
     syncFilters(state);
@@ -50,18 +62,19 @@ export function initFilters(state, onChange) {
 // renderFilters (re)builds the controls' contents in the page language.
 export function renderFilters(state) {
   const chips = clear(byId('kind-chips'));
-  for (const k of kinds()) {
+  kinds().forEach((k, i) => {
     const count = Number.isFinite(k.count) ? k.count : null;
     chips.append(el('button', {
       type: 'button',
       class: `chip ${kindClass(k.code)}`,
       dataset: { kind: k.code },
+      tabindex: i === 0 ? '0' : '-1',
       'aria-pressed': String(state.kinds.includes(k.code)),
     },
     el('span', { class: 'chip-dot', 'aria-hidden': 'true' }),
     el('span', { class: 'chip-label' }, vocabName(k)),
     count !== null ? el('span', { class: 'chip-count' }, el('span', { class: 'visually-hidden' }, t('filter.countPrefix')), String(count)) : null));
-  }
+  });
   fillSelect(byId('filter-area'), t('filter.anyArea'), practiceAreas().map((a) => [a.code, vocabName(a)]), state.area);
   fillSelect(byId('filter-language'), t('filter.anyLanguage'), LANGUAGE_CODES.map((c) => [c, languageName(c)]), state.language);
   syncFilters(state);

@@ -7,6 +7,8 @@ import en from '../i18n/en.js';
 
 const dictionaries = { zh, en };
 let current = 'zh';
+// The city the site serves, named in titles ({city}): from /api/v1/config, so no page names a city.
+const city = { zh: '', en: '' };
 
 export function normalizeLang(value) {
   return value === 'en' ? 'en' : 'zh';
@@ -30,8 +32,33 @@ export function setLang(lang, root) {
 // from vars as plain text.
 export function t(key, vars) {
   const s = dictionaries[current][key] ?? dictionaries.zh[key] ?? key;
-  if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, k) => (vars[k] === undefined || vars[k] === null ? m : String(vars[k])));
+  return fill(s, current, vars);
+}
+
+function fill(s, lang, vars) {
+  const all = { city: cityName(lang), ...(vars || {}) };
+  return s.replace(/\{(\w+)\}/g, (m, k) => (all[k] === undefined || all[k] === null ? m : String(all[k])));
+}
+
+// cityName is the city in a language, as titles say it: 深圳 (not 深圳市) before 法治地图, "Shenzhen" in
+// English; '' before the configuration is known.
+export function cityName(lang) {
+  if (lang === 'en') return city.en || city.zh;
+  return city.zh.replace(/市$/, '');
+}
+
+// setCity takes the city's names from the page's configuration and relabels the page.
+export function setCity(config) {
+  city.zh = typeof config.city_name_zh === 'string' ? config.city_name_zh : '';
+  city.en = typeof config.city_name_en === 'string' ? config.city_name_en : '';
+  if (typeof document !== 'undefined') applyI18n(document);
+}
+
+// tIn looks a key up in a given language, whatever the page's (the builder writes snippets in the
+// widget's language).
+export function tIn(lang, key, vars) {
+  const l = normalizeLang(lang);
+  return fill(dictionaries[l][key] ?? dictionaries.zh[key] ?? key, l, vars);
 }
 
 const ATTRS = [
@@ -73,8 +100,3 @@ export function vocabName(item) {
   return item.name_zh || item.name_en || item.code || '';
 }
 
-// tIn looks a key up in a given language, whatever the page's (the builder writes snippets in the
-// widget's language).
-export function tIn(lang, key) {
-  return dictionaries[normalizeLang(lang)][key] ?? dictionaries.zh[key] ?? key;
-}

@@ -29,7 +29,7 @@ export class ResultsLayer {
     items.forEach((item, i) => {
       if (!validLatLng(item.lat, item.lng)) return;
       const m = L.marker(this.view.toDisplay(item.lat, item.lng), {
-        icon: resultIcon(i + 1, item.kind),
+        icon: resultIcon(i + 1, item.kind, item.position === 'approximate'),
         keyboard: false,
         zIndexOffset: 1000,
         riseOnHover: true,
@@ -74,7 +74,7 @@ export class ResultsLayer {
     }
     if (item && !this.markers.has(id) && validLatLng(item.lat, item.lng)) {
       this.selectedMarker = L.marker(this.view.toDisplay(item.lat, item.lng), {
-        icon: selectedIcon(item.kind),
+        icon: selectedIcon(item.kind, item.position === 'approximate'),
         keyboard: false,
         zIndexOffset: 1800,
       }).bindTooltip(tooltipNode(recordName(item)), { direction: 'top' });
@@ -126,7 +126,7 @@ export class ViewportLayer {
         const id = props.id ?? f.id;
         if (id === undefined || skip.has(String(id))) continue;
         const item = { ...props, id, lat: c[1], lng: c[0] };
-        const point = pointMarker(latlng, item.kind)
+        const point = pointMarker(latlng, item.kind, props.approximate === true)
           .bindTooltip(tooltipNode(recordName(item)), { direction: 'top' })
           .on('click', () => this.onSelect(item))
           .addTo(this.group);

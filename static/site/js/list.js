@@ -11,6 +11,17 @@ import { openState, printedHours } from './hours.js';
 import { kindName, areaName, names } from './vocab.js';
 import { kindClass } from './markers.js';
 
+// distanceNode says how far a place is: "约 1.2 公里" for an approximate position (the centre of the area
+// its address names), that it is not on the map for one without a position.
+export function distanceNode(item, distance) {
+  if (item.position === 'unplaced') return el('span', { class: 'result-distance is-unplaced' }, t('result.unplaced'));
+  if (!distance) return null;
+  if (item.position === 'approximate') {
+    return el('span', { class: 'result-distance is-approximate', title: t('result.approximateTitle') }, t('result.distanceApprox', { d: distance }));
+  }
+  return el('span', { class: 'result-distance' }, t('result.distance', { d: distance }));
+}
+
 // distanceOf prefers the API's ground distance and falls back to one computed from the origin, so
 // every result shows a distance.
 export function distanceOf(item, origin) {
@@ -45,7 +56,7 @@ function renderItem(item, n, { origin, onSelect, onHover, selected }) {
       el('h3', { class: 'result-name' }, button),
       el('p', { class: 'result-meta' },
         el('span', { class: 'result-kind' }, kindName(item.kind)),
-        distance ? el('span', { class: 'result-distance' }, t('result.distance', { d: distance })) : null,
+        distanceNode(item, distance),
         el('span', { class: `open-state open-${open.state}` }, open.text),
         item.free === true ? el('span', { class: 'result-free' }, t('result.free')) : null),
       item.address ? el('p', { class: 'result-address' }, item.address) : null,

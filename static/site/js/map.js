@@ -9,6 +9,7 @@ import { el } from './dom.js';
 import { t } from './i18n.js';
 import { wgs84ToGcj02, gcj02ToWgs84 } from './coords.js';
 import { originIcon, tooltipNode } from './markers.js';
+import { api } from './api.js';
 
 const L = window.L;
 const BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
@@ -45,6 +46,7 @@ export class MapView {
   addTiles(config) {
     if (typeof config.tile_url !== 'string' || !/^https?:\/\//.test(config.tile_url)) {
       this.container.classList.add('tiles-failed');
+      this.drawOutlines();
       return;
     }
     let loaded = 0;
@@ -66,10 +68,26 @@ export class MapView {
       failed++;
       if (failed >= 4 && loaded === 0) {
         this.container.classList.add('tiles-failed');
+        this.drawOutlines();
         if (this.handlers.onTilesFailed) this.handlers.onTilesFailed();
       }
     });
     layer.addTo(this.map);
+  }
+
+  // drawOutlines draws the loaded districts' outlines (from the API, in the tiles' datum) as a light base
+  // layer, once, so that a map whose tiles cannot load never stands empty.
+  drawOutlines() {
+    if (this.outlines) return;
+    this.outlines = L.layerGroup().addTo(this.map);
+    api.outlines(this.gcj ? 'gcj02' : 'wgs84').then((fc) => {
+      if (!fc || !Array.isArray(fc.features)) return;
+      L.geoJSON(fc, {
+        interactive: false,
+        style: (f) => ({ className: `area-outline${f.properties && f.properties.approximate ? ' is-approximate' : ''}` }),
+      }).addTo(this.outlines);
+      this.container.classList.add('has-outlines');
+    }).catch(() => {});
   }
 
   addControls(config) {

@@ -4,6 +4,7 @@
 // alternative and carries every action.
 
 import { el } from './dom.js';
+import { kindSymbol } from './vocab.js';
 
 const L = window.L;
 const KIND = /^[a-z][a-z0-9_]{0,39}$/;
@@ -21,9 +22,11 @@ export function originIcon() {
   });
 }
 
-export function resultIcon(n, kind) {
+// resultIcon is a numbered marker; an approximate position (the centre of the area the address names)
+// is drawn dashed and hollow, so it is not taken for the door.
+export function resultIcon(n, kind, approximate = false) {
   return L.divIcon({
-    className: `result-marker ${kindClass(kind)}`,
+    className: `result-marker ${kindClass(kind)}${approximate ? ' is-approximate' : ''}`,
     html: el('span', { class: 'result-marker-num', 'aria-hidden': 'true' }, String(n)),
     iconSize: [30, 30],
     iconAnchor: [15, 15],
@@ -31,10 +34,10 @@ export function resultIcon(n, kind) {
   });
 }
 
-export function selectedIcon(kind) {
+export function selectedIcon(kind, approximate = false) {
   return L.divIcon({
-    className: `result-marker is-selected ${kindClass(kind)}`,
-    html: el('span', { class: 'result-marker-num', 'aria-hidden': 'true' }, '•'),
+    className: `result-marker is-selected ${kindClass(kind)}${approximate ? ' is-approximate' : ''}`,
+    html: el('span', { class: 'result-marker-num', 'aria-hidden': 'true' }, kindSymbol(kind) || '•'),
     iconSize: [30, 30],
     iconAnchor: [15, 15],
     tooltipAnchor: [0, -15],
@@ -53,10 +56,10 @@ export function clusterIcon(count) {
 }
 
 // pointMarker is a small circle for a record in view that is not in the list.
-export function pointMarker(latlng, kind) {
+export function pointMarker(latlng, kind, approximate = false) {
   return L.circleMarker(latlng, {
     radius: 7,
-    className: `point-marker ${kindClass(kind)}`,
+    className: `point-marker ${kindClass(kind)}${approximate ? ' is-approximate' : ''}`,
     bubblingMouseEvents: false,
   });
 }

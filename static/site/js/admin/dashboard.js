@@ -6,6 +6,7 @@ import { t, label, when } from './i18n.js';
 import { api } from './http.js';
 import { table, heading, STATUSES } from './ui.js';
 import { kindCodes } from './vocab.js';
+import { renderAttention } from './kinds.js';
 
 export async function renderDashboard(view) {
   view.append(heading(t('dash.title')));
@@ -27,6 +28,8 @@ export async function renderDashboard(view) {
     el('a', { href: '#/records?stale=1' }, t('dash.unverified', { n: d.unverified || 0 }))));
 
   if (d.holidays_missing && d.holidays_missing.length) view.append(el('p', { class: 'dash-stale', id: 'dash-holidays', role: 'status' }, t('dash.holidaysMissing', { years: d.holidays_missing.join('、') })));
+  await renderAttention(view);
+
   view.append(el('h3', null, t('dash.lastImports')));
   const runs = d.last_imports || [];
   if (!runs.length) {

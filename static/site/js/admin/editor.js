@@ -71,13 +71,17 @@ function drawForm(view, ctx, config, rec) {
   }
 
   // The point: two number fields and the map, kept in step.
-  const lat = el('input', { id: 'lat', type: 'text', inputmode: 'decimal', value: rec ? String(rec.lat) : '' });
-  const lng = el('input', { id: 'lng', type: 'text', inputmode: 'decimal', value: rec ? String(rec.lng) : '' });
+  // A record without a position has none to show; an approximate one says so (dragging places it exactly).
+  const placed = rec && rec.position !== 'unplaced';
+  const lat = el('input', { id: 'lat', type: 'text', inputmode: 'decimal', value: placed ? String(rec.lat) : '' });
+  const lng = el('input', { id: 'lng', type: 'text', inputmode: 'decimal', value: placed ? String(rec.lng) : '' });
   inputs.lat = lat;
   inputs.lng = lng;
   lat.disabled = lng.disabled = !canEdit;
   const mapBox = el('div', { id: 'edit-map', class: 'edit-map', role: 'application' });
   const point = el('fieldset', { class: 'point' }, el('legend', null, t('editor.point')),
+    rec && (rec.position === 'approximate' || rec.position === 'unplaced')
+      ? el('p', { class: 'position-note', id: 'position-note' }, t(`editor.position.${rec.position}`)) : null,
     field('lat', t('field.lat'), lat), field('lng', t('field.lng'), lng), field('geom', t('editor.mapLabel'), mapBox, t('editor.dragHint')));
   form.append(point);
   const unplaced = el('div', { id: 'form-errors', class: 'form-errors', role: 'alert' });
@@ -85,7 +89,7 @@ function drawForm(view, ctx, config, rec) {
   if (canEdit) form.append(unplaced, save);
   view.append(form);
 
-  const pm = pointMap(mapBox, config, rec ? { lat: rec.lat, lng: rec.lng } : null, (p) => {
+  const pm = pointMap(mapBox, config, placed ? { lat: rec.lat, lng: rec.lng } : null, (p) => {
     lat.value = String(p.lat);
     lng.value = String(p.lng);
   });

@@ -9,9 +9,7 @@ import { table, select, heading, busy, pager, field, showErrors } from './ui.js'
 import { reportView } from './report.js';
 import { countsText } from './dashboard.js';
 import { kindCodes } from './vocab.js';
-
-// The people importer beside the kinds of place (lawyers attach to their firms).
-const PEOPLE = ['lawyer'];
+import { peopleCodes } from './kinds.js';
 
 export async function renderImports(view, { may, params }) {
   view.append(heading(t('imports.title')));
@@ -47,9 +45,11 @@ export async function renderImports(view, { may, params }) {
 function uploadForm(refresh) {
   const file = el('input', { id: 'import-file', type: 'file', name: 'file', required: true, accept: '.csv,.xlsx,.geojson,.json,text/csv' });
   // The kind is chosen, never assumed: a list of notaries previewed as law firms is a mistake to catch.
-  const kind = select('import-kind', 'kind', [...kindCodes(), ...PEOPLE], '', t('imports.chooseKind'));
+  const kind = select('import-kind', 'kind', [...kindCodes(), ...peopleCodes()], '', t('imports.chooseKind'));
   kind.required = true;
-  const crs = select('import-crs', 'crs', ['wgs84', 'gcj02', 'bd09'], 'wgs84');
+  // The coordinate system is said, never assumed (Amap and Tencent exports are GCJ-02, Baidu's BD-09): blank
+  // means the file states its own or has no coordinates, and the server refuses a file that has them.
+  const crs = select('import-crs', 'crs', ['wgs84', 'gcj02', 'bd09'], '', t('imports.crsFromFile'));
   const mode = select('import-mode', 'mode', ['upsert', 'snapshot'], 'upsert');
   const source = el('input', { id: 'import-source', type: 'text', maxlength: 100 });
   const preview = el('button', { type: 'submit', class: 'btn btn-primary', id: 'import-preview' }, t('imports.preview'));

@@ -14,6 +14,7 @@ import { renderChangeLog } from './changelog.js';
 import { renderAccounts } from './accounts.js';
 import { loadVocab } from './vocab.js';
 import { renderQueue, renderRequest, renderRequestCounts } from './requests.js';
+import { renderKinds, loadKinds } from './kinds.js';
 
 const ROLES = ['viewer', 'editor', 'importer', 'admin'];
 let account = null;
@@ -41,6 +42,7 @@ const routes = [
   [/^#\/requests\/?$/, 'requests', renderQueue],
   [/^#\/requests\/([0-9A-Za-z-]{8,20})$/, 'requests', renderRequest],
   [/^#\/request-counts\/?$/, 'request-counts', renderRequestCounts],
+  [/^#\/kinds\/?$/, 'kinds', renderKinds],
 ];
 
 // A place's staff see only their queue: every other page is the bureau's.
@@ -91,7 +93,7 @@ function onSignedIn(session) {
   }
   flash('');
   // The kinds and practice areas name codes everywhere; without them the pages still work, with codes.
-  loadVocab().catch(() => {}).finally(route);
+  Promise.all([loadVocab(), loadKinds()]).catch(() => {}).finally(route);
 }
 
 function signedOut() {

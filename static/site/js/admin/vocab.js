@@ -22,3 +22,9 @@ export async function loadVocab() {
 export function kindCodes() {
   return kinds || KINDS;
 }
+
+// setKindCodes takes the kinds of place as the admin API lists them (after a kind was added: the public
+// list may be cached by the browser for a few minutes).
+export function setKindCodes(codes) {
+  if (Array.isArray(codes) && codes.length) kinds = codes;
+}

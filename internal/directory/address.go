@@ -1,0 +1,21 @@
+package directory
+
+// RepeatedPlace returns a place name an address writes twice in a row (深圳市深圳市福田区…, 福田区福田区…),
+// as lists merged from two columns often do, or "" when there is none.
+func RepeatedPlace(address string) string {
+	rs := []rune(address)
+	for start := 0; start < len(rs); start++ {
+		for end := start + 2; end <= start+10 && end <= len(rs); end++ {
+			switch rs[end-1] {
+			case '省', '市', '区', '县', '镇', '乡', '道':
+			default:
+				continue
+			}
+			n := end - start
+			if end+n <= len(rs) && string(rs[start:end]) == string(rs[end:end+n]) {
+				return string(rs[start:end])
+			}
+		}
+	}
+	return ""
+}

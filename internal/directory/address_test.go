@@ -1,0 +1,18 @@
+package directory
+
+import "testing"
+
+func TestRepeatedPlace(t *testing.T) {
+	for addr, want := range map[string]string{
+		"深圳市深圳市福田区华富街道深南中路1号": "深圳市",
+		"广东省深圳市福田区福田区深南中路1号":  "福田区",
+		"深圳市福田区深南中路1号":        "",
+		"南山区南山大道1088号":        "",
+		"福田街道福田街道福保路1号":       "福田街道",
+		"":                    "",
+	} {
+		if got := RepeatedPlace(addr); got != want {
+			t.Errorf("%q: %q, want %q", addr, got, want)
+		}
+	}
+}

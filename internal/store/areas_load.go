@@ -1,0 +1,166 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// AreaRow is one administrative area to load, in WGS84. Boundary is a GeoJSON Polygon or MultiPolygon,
+// nil when the file gives none (the stored one is then kept).
+type AreaRow struct {
+	Line                   int
+	Code, Level, Parent    string
+	NameZh, NameEn, Pinyin string
+	Centre                 *[2]float64
+	Boundary               json.RawMessage
+}
+
+// AreaMove is a place whose area changed because of loaded boundaries.
+type AreaMove struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// AreaLoad is what LoadAreas did.
+type AreaLoad struct {
+	Added      int         `json:"added"`
+	Updated    int         `json:"updated"`
+	Boundaries int         `json:"boundaries"` // areas that got a boundary from the file
+	Rejected   []RowReject `json:"rejected,omitempty"`
+	Moved      []AreaMove  `json:"moved"` // places given another area by the boundaries
+}
+
+// LoadAreas writes areas (parents first) and, in the same transaction, gives every exactly placed record
+// the smallest area whose boundary covers its point (ReassignAreas), with an audit row per moved record.
+// An area whose parent is neither in the table nor among rows before it is rejected, except that a
+// district's missing city is created under cityName when one is given. refresh rebuilds the search
+// documents of the moved records inside the transaction. A dry run rolls everything back.
+func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, cityName, actor string, dryRun bool,
+	refresh func(ctx context.Context, q Querier, ids []string) error) (AreaLoad, error) {
+	var res AreaLoad
+	tx, err := db.Begin(ctx)
+	if err != nil {
+		return res, Classify(err)
+	}
+	defer tx.Rollback(ctx)
+	// One loader at a time, and none while an import classes points against the old areas.
+	if _, err := tx.Exec(ctx, `LOCK TABLE areas IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		return res, Classify(err)
+	}
+	for _, a := range rows {
+		var known bool
+		if a.Parent != "" {
+			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM areas WHERE code = $1)`, a.Parent).Scan(&known); err != nil {
+				return res, Classify(err)
+			}
+		}
+		if a.Level != "city" && !known {
+			if a.Level != "district" || cityName == "" || a.Parent == "" {
+				res.Rejected = append(res.Rejected, RowReject{Line: a.Line, SourceID: a.Code, Field: "parent",
+					Reason: fmt.Sprintf("上级 %q 未知（先载入上级，或为区给出 --city-name）/ parent %q unknown (load it first, or give --city-name for districts)", a.Parent, a.Parent)})
+				continue
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO areas (code, level, name_zh) VALUES ($1, 'city', $2) ON CONFLICT (code) DO NOTHING`,
+				a.Parent, cityName); err != nil {
+				return res, Classify(err)
+			}
+			res.Added++
+		}
+		var lng, lat *float64
+		if a.Centre != nil {
+			lng, lat = &a.Centre[0], &a.Centre[1]
+		}
+		var parent *string
+		if a.Level != "city" {
+			parent = &a.Parent
+		}
+		var boundary *string
+		if len(a.Boundary) > 0 {
+			s := string(a.Boundary)
+			boundary = &s
+			res.Boundaries++
+		}
+		var inserted bool
+		err := tx.QueryRow(ctx, `WITH b AS (
+				SELECT CASE WHEN $8::text IS NULL THEN NULL
+					ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($8), 4326)), 3)) END AS g)
+			INSERT INTO areas AS o (code, level, parent_code, name_zh, name_en, pinyin, centre, bbox, boundary)
+			SELECT $1, $2, $3, $4, $5, $6,
+				coalesce(CASE WHEN $7::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($7, $9), 4326) END, ST_PointOnSurface(b.g)),
+				ST_Envelope(b.g), b.g
+			FROM b
+			ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
+				name_zh = EXCLUDED.name_zh, name_en = coalesce(nullif(EXCLUDED.name_en, ''), o.name_en),
+				pinyin = coalesce(nullif(EXCLUDED.pinyin, ''), o.pinyin), centre = coalesce(EXCLUDED.centre, o.centre),
+				bbox = coalesce(EXCLUDED.bbox, o.bbox), boundary = coalesce(EXCLUDED.boundary, o.boundary)
+			RETURNING (xmax = 0)`,
+			a.Code, a.Level, parent, a.NameZh, a.NameEn, a.Pinyin, lng, boundary, lat).Scan(&inserted)
+		if err != nil {
+			return res, fmt.Errorf("area %s (line %d): %w", a.Code, a.Line, Classify(err))
+		}
+		if inserted {
+			res.Added++
+		} else {
+			res.Updated++
+		}
+	}
+	if res.Moved, err = ReassignAreas(ctx, tx, nil, actor); err != nil {
+		return res, err
+	}
+	if len(res.Moved) > 0 && refresh != nil {
+		ids := make([]string, len(res.Moved))
+		for i, m := range res.Moved {
+			ids[i] = m.ID
+		}
+		if err := refresh(ctx, tx, ids); err != nil {
+			return res, err
+		}
+	}
+	// The place lookup, the map's outlines and the search vocabulary read the areas: a new version.
+	if _, err := tx.Exec(ctx, `UPDATE directory_state SET version = version + 1, changed_at = now()`); err != nil {
+		return res, Classify(err)
+	}
+	if dryRun {
+		return res, nil
+	}
+	return res, Classify(tx.Commit(ctx))
+}
+
+// ReassignAreas gives each exactly placed open record among ids (all when ids is nil) the smallest area
+// whose boundary covers its point, unless its area already lies inside that one (a community without a
+// boundary of its own), and writes an audit row for each record moved. Records no boundary covers keep
+// their area.
+func ReassignAreas(ctx context.Context, tx pgx.Tx, ids []string, actor string) ([]AreaMove, error) {
+	rows, err := tx.Query(ctx, `WITH found AS (
+			SELECT p.id, p.area_code AS old, area_at(p.geom) AS new
+			FROM providers p
+			WHERE p.geom IS NOT NULL AND p.placement = 'exact' AND ($1::uuid[] IS NULL OR p.id = ANY ($1))
+		), moved AS (
+			UPDATE providers p SET area_code = f.new, version = p.version + 1, updated_at = now()
+			FROM found f
+			WHERE p.id = f.id AND f.new IS NOT NULL AND f.new IS DISTINCT FROM f.old
+				AND (f.old IS NULL OR NOT area_within(f.old, f.new))
+			RETURNING p.id, f.old, f.new, p.name
+		), audit AS (
+			INSERT INTO changes (record_type, record_id, action, actor, reason, diff)
+			SELECT 'provider', id, 'update', $2, 'areas load',
+				jsonb_build_object('area_code', jsonb_build_object('old', old, 'new', new)) FROM moved
+		)
+		SELECT id::text, name, coalesce(old, ''), new FROM moved ORDER BY name, id`, ids, actor)
+	if err != nil {
+		return nil, Classify(err)
+	}
+	out := []AreaMove{}
+	var m AreaMove
+	_, err = pgx.ForEachRow(rows, []any{&m.ID, &m.Name, &m.From, &m.To}, func() error {
+		out = append(out, m)
+		return nil
+	})
+	return out, Classify(err)
+}
