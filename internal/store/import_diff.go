@@ -29,7 +29,9 @@ func (p *StagedProvider) Prepare() {
 	if !p.unplaced() {
 		v.set("geom", [2]float64{p.Lng, p.Lat})
 	}
-	v.set("placement", p.placement())
+	if p.placement() != "exact" { // the ordinary case is not said (rowValues does the same)
+		v.set("placement", p.placement())
+	}
 	v.set("phones", p.Phones)
 	v.set("email", p.Email)
 	v.set("website", p.Website)

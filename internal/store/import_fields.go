@@ -135,8 +135,11 @@ func (fs fieldSet) assignments() string {
 // for its audit.
 func rowValues(all []recordField) string {
 	return fieldSet(all).values(func(f recordField) string {
-		if f.Name == "geom" {
+		switch f.Name {
+		case "geom":
 			return "CASE WHEN geom IS NULL THEN NULL ELSE jsonb_build_array(ST_X(geom), ST_Y(geom)) END"
+		case "placement": // an exact position is the ordinary case: said only when it is not
+			return "nullif(placement, 'exact')"
 		}
 		return f.Name
 	})
