@@ -59,7 +59,7 @@ func getJSON(t *testing.T, u string, v any) {
 
 // TestForensicListAsBureausHaveIt: a forensic list in the form of a real one (em-dash phones, categories
 // with 类 suffixes, an expired and a not-yet-valid licence, a duplicated address prefix, one row without
-// coordinates): 亲子鉴定 finds the institutions doing 法医物证 first; licences outside their period are
+// coordinates): 亲子鉴定 finds the institutions doing 法医物证 and no others; licences outside their period are
 // imported as not active and come after the active places; phones are stored as 0755-83001234.
 func TestForensicListAsBureausHaveIt(t *testing.T) {
 	ctx := context.Background()
@@ -89,9 +89,9 @@ func TestForensicListAsBureausHaveIt(t *testing.T) {
 	ts := server(t)
 	var a answer
 	getJSON(t, ts.URL+"/api/v1/providers/search?q="+url.QueryEscape("亲子鉴定")+"&limit=50", &a)
-	// The legal vocabulary meets 亲子鉴定 by the forensic kind and ranks the institutions whose categories
-	// say 法医物证 (or whose words, from the category table, say 亲子鉴定) first; the places that are not
-	// active come after the active ones.
+	// The legal vocabulary meets 亲子鉴定 by the forensic institutions whose categories say 法医物证 (or whose
+	// words, from the category table, say 亲子鉴定), and by no other: environmental damage (F2) and documents
+	// (F5) are no answer. The places that are not active come after the active ones.
 	var names []string
 	for _, r := range a.Results {
 		names = append(names, r.Name)
@@ -102,6 +102,11 @@ func TestForensicListAsBureausHaveIt(t *testing.T) {
 	for _, want := range []string{"深圳丙司法鉴定所", "深圳丁司法鉴定所"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("亲子鉴定 did not find %s (法医物证): %q", want, names)
+		}
+	}
+	for _, not := range []string{"深圳乙环境司法鉴定中心", "深圳戊司法鉴定所"} {
+		if slices.Contains(names, not) {
+			t.Errorf("亲子鉴定 found %s, which does no 法医物证: %q", not, names)
 		}
 	}
 	for i, r := range a.Results {

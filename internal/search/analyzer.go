@@ -37,6 +37,9 @@ type Analyzer struct {
 	areaKinds map[string]*legalMeaning
 	areaNames map[string]string // practice-area code -> Chinese name, for the reasons a result matched
 	kindNames map[string]string // kind code -> Chinese name
+	// hintWords are, per hint (a forensic category: 法医临床), the Han terms that name its work (伤残鉴定,
+	// 伤情鉴定 …): a place whose text carries any of them does that work.
+	hintWords map[string][]string
 }
 
 // role says which list of an entry a vocabulary term feeds.

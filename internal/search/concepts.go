@@ -87,8 +87,12 @@ func (a *Analyzer) addLegalTerms(v Vocabulary) {
 		}
 	}
 	var stems []LegalTerm
+	a.hintWords = map[string][]string{}
 	for _, t := range v.LegalTerms {
 		hint, _ := splitScripts(t.Hint)
+		if term, _ := splitScripts(t.Term); hint != "" && term != "" {
+			a.hintWords[hint] = appendUnique(a.hintWords[hint], term)
+		}
 		m := &legalMeaning{category: t.Category, solves: t.Kinds, also: t.AlsoKinds, free: t.Category == categoryFreeHelp, hint: hint}
 		if t.Category == categoryArea {
 			for _, c := range t.Areas {

@@ -53,8 +53,9 @@ func TestLegalTermsAreWholeConcepts(t *testing.T) {
 		"敲诈勒索":  `( 'pa:criminal_defence' )`,
 		// a cause, and its stem
 		"物业服务合同": `( 'pa:real_estate' )`,
-		// an appraisal: any forensic institution, those listing its category higher
-		"亲子鉴定": `( 'k:forensic' | ( '法医' & '医物' & '物证' ) )`,
+		// an appraisal that is one category's work: a forensic institution whose text carries the category
+		// or the appraisal itself (the category's everyday words are in its document), no other
+		"亲子鉴定": `( ( 'k:forensic' & '法医' & '医物' & '物证' ) | ( 'k:forensic' & '亲子' & '子鉴' & '鉴定' ) )`,
 	} {
 		if got := a.Query(in).TSQuery(); got != want {
 			t.Errorf("Query(%q).TSQuery() = %s, want %s", in, got, want)

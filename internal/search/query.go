@@ -139,10 +139,15 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 	}
 	// A hint (亲子鉴定: 法医物证) is one more alternative: the places whose text carries it meet the concept
 	// on more lexemes and rank higher among its matches.
-	var hint [][]lexeme
+	// hintAlts are the ways a place's text shows it does that work: the hint, or a term naming its work.
+	var hint, hintAlts [][]lexeme
 	if e.legal != nil && e.legal.hint != "" {
 		hint = [][]lexeme{bigramAlt([]rune(e.legal.hint))}
 		b.q.Hints = appendUnique(b.q.Hints, e.legal.hint)
+		hintAlts = append(hintAlts, hint[0])
+		for _, w := range b.a.hintWords[e.legal.hint] {
+			hintAlts = append(hintAlts, bigramAlt([]rune(w)))
+		}
 	}
 	m := b.a.solversOf(e)
 	var solves, also []string
@@ -157,11 +162,21 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 		b.q.Also = appendUnique(b.q.Also, k)
 	}
 	// Only a legal term's own solvers meet it by kind: the kinds of a practice area as a whole rank its
-	// matches (a notary may help with 立遗嘱) but do not widen them.
+	// matches (a notary may help with 立遗嘱) but do not widen them. A term with a hint is work only some
+	// places of the kind do (亲子鉴定 is 法医物证 work): a solver meets it only when its text carries the
+	// hint or the term itself (its categories' everyday words are in its document), so an institution
+	// doing environmental damage or psychiatry alone is no answer.
 	var specialists [][]lexeme
 	for _, k := range solves {
 		if e.legal != nil && len(e.legal.solves) > 0 && !generalKinds[k] {
-			specialists = append(specialists, []lexeme{{text: prefixKind + k}})
+			kind := lexeme{text: prefixKind + k}
+			if hint == nil {
+				specialists = append(specialists, []lexeme{kind})
+				continue
+			}
+			for _, words := range hintAlts {
+				specialists = append(specialists, append([]lexeme{kind}, words...))
+			}
 		}
 	}
 	if len(e.areas) > 0 {
@@ -182,11 +197,15 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 				Free: m != nil && m.free, Own: ownWord(e)})
 		}
 	} else if len(e.kinds) == 0 && len(e.places) == 0 && len(solves) > 0 {
-		var alts [][]lexeme
-		for _, k := range solves {
-			alts = append(alts, []lexeme{{text: prefixKind + k}})
+		alts := specialists
+		if hint == nil || len(specialists) == 0 {
+			alts = nil
+			for _, k := range solves {
+				alts = append(alts, []lexeme{{text: prefixKind + k}})
+			}
+			alts = append(alts, hint...)
 		}
-		if b.add("s:"+strings.Join(solves, "|"), append(alts, hint...)) {
+		if b.add("s:"+strings.Join(solves, "|"), alts) {
 			b.q.SolverKinds = append(b.q.SolverKinds, solves...)
 			b.q.Concepts = append(b.q.Concepts, Concept{Type: ConceptTerm, Text: text, Codes: solves, Solves: solves, Also: also,
 				Free: m.free, Own: ownWord(e)})
@@ -195,9 +214,17 @@ func (b *queryBuilder) meaning(e *entry, surface [][]lexeme, text string) {
 	if len(e.kinds) > 0 {
 		var alts [][]lexeme
 		for _, c := range e.kinds {
-			alts = append(alts, []lexeme{{text: prefixKind + c}})
+			kind := lexeme{text: prefixKind + c}
+			if hint == nil {
+				alts = append(alts, []lexeme{kind})
+				continue
+			}
+			// A kind's word that is work only some of its places do (亲子鉴定): as for a solver above.
+			for _, words := range hintAlts {
+				alts = append(alts, append([]lexeme{kind}, words...))
+			}
 		}
-		if b.add(prefixKind, append(alts, hint...)) {
+		if b.add(prefixKind, alts) {
 			for _, c := range e.kinds {
 				b.q.Kinds = appendUnique(b.q.Kinds, c)
 			}

@@ -28,6 +28,7 @@ type doc struct {
 	Description   string   `json:"description"`
 	AreaCodes     []string `json:"area_codes"`
 	PracticeAreas []string `json:"practice_areas"`
+	Categories    []string `json:"categories"` // a forensic institution's appraisal categories
 	Practitioners []person `json:"practitioners"`
 }
 

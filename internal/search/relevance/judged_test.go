@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,7 +19,7 @@ import (
 
 // judged is one line of a judged*.tsv: class, query, optional location, the ids that must be in the top
 // five, the ids that must not appear, and what the query asks for (area:, kind:, place:, name:,
-// licence:), from which the relevant records are decided.
+// licence:, does:), from which the relevant records are decided.
 type judged struct {
 	file                 string
 	line                 int
@@ -28,6 +29,9 @@ type judged struct {
 	areas, kinds, places []string
 	names                []string
 	licence              string
+	// does are words of which the record's text must carry one: the work only some places of a kind do
+	// (亲子鉴定 is 法医物证 work), as an institution's categories or description state it.
+	does []string
 }
 
 // fixtureJudged are the judged queries over the fixture directory; sampleJudged those over the sample's.
@@ -80,6 +84,8 @@ func loadJudged(t testing.TB, pattern string) []judged {
 					j.names = append(j.names, v)
 				case "licence":
 					j.licence = v
+				case "does":
+					j.does = append(j.does, v)
 				default:
 					t.Fatalf("%s line %d: unknown expectation %q", name, n, e)
 				}
@@ -122,6 +128,11 @@ func (j judged) relevant(d doc) bool {
 		if d.Name != n && !contains(people, n) {
 			return false
 		}
+	}
+	if len(j.does) > 0 && !slices.ContainsFunc(j.does, func(w string) bool {
+		return strings.Contains(d.Description, w) || contains(d.Categories, w)
+	}) {
+		return false
 	}
 	return j.licence == "" || contains(licences, j.licence) || d.LicenceNo == j.licence
 }

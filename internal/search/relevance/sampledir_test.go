@@ -76,15 +76,16 @@ func importSample(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 func readDirectory(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 	d := &directory{docs: map[string]doc{}, dbID: map[string]string{}, docID: map[string]string{}, engine: search.NewPG(db), db: db}
 	rows, err := db.Query(ctx, `SELECT id::text, source_id, kind, name, name_en, licence_no, coalesce(area_code, ''),
-			practice_areas FROM providers WHERE status <> 'closed'`)
+			practice_areas, coalesce(description, ''), categories FROM providers WHERE status <> 'closed'`)
 	if err != nil {
 		return nil, err
 	}
 	var id, area string
 	var x doc
-	if _, err := pgx.ForEachRow(rows, []any{&id, &x.ID, &x.Kind, &x.Name, &x.NameEn, &x.LicenceNo, &area, &x.PracticeAreas}, func() error {
+	if _, err := pgx.ForEachRow(rows, []any{&id, &x.ID, &x.Kind, &x.Name, &x.NameEn, &x.LicenceNo, &area, &x.PracticeAreas, &x.Description, &x.Categories}, func() error {
 		x.AreaCodes = []string{area}
 		x.PracticeAreas = slices.Clone(x.PracticeAreas) // the scan may reuse the slice
+		x.Categories = slices.Clone(x.Categories)
 		d.docs[x.ID], d.dbID[x.ID], d.docID[id] = x, id, x.ID
 		return nil
 	}); err != nil {
