@@ -99,11 +99,27 @@ func (x *addressIndex) within(code, anc string) bool {
 		}
 		n := x.byCode[code]
 		if n == nil {
-			return false
+			if n = x.streetOfNew(code); n == nil {
+				return false
+			}
+			code = n.code
+			continue
 		}
 		code = n.parent
 	}
 	return false
+}
+
+// streetOfNew is the street of a community this run registered (areaIndex.community: the street's code and
+// three digits), which the index, built before the run, does not hold; nil for any other code.
+func (x *addressIndex) streetOfNew(code string) *areaNode {
+	if len(code) <= 3 {
+		return nil
+	}
+	if n := x.byCode[code[:len(code)-3]]; n != nil && n.level == "street" {
+		return n
+	}
+	return nil
 }
 
 // deeper returns the more precise of two area codes when one lies in the other, else a.
@@ -122,9 +138,8 @@ func (x *addressIndex) deeper(a, b string) string {
 // centreOf is where an area is drawn: its own centre or its nearest ancestor's; the name is the area's.
 func (x *addressIndex) centreOf(code string) (orb.Point, string, bool) {
 	n := x.byCode[code]
-	if n == nil && len(code) > 3 {
-		// A community this run registered (areaIndex.community): its street's code and three digits.
-		n = x.byCode[code[:len(code)-3]]
+	if n == nil {
+		n = x.streetOfNew(code)
 	}
 	if n == nil {
 		return orb.Point{}, "", false
