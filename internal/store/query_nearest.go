@@ -127,7 +127,9 @@ func nearestRead(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) (
 // Nearest reads first), with their spheroid and sphere distances, and its arguments ($1 and $2 are the
 // point's longitude and latitude).
 // The limit is written into the text rather than passed, so that the server's plan for the statement is
-// made for it; n takes few values (a margin over the page sizes, times four).
+// made for it; n takes few values (a margin over the page sizes, times four). An unplaced record (no
+// point) is never in nearest. The statement holds no SQL comment, so it stays one statement when written
+// on one line (the benchmark's pgbench script).
 func NearestStatement(q NearestQuery, n int) (string, []any) {
 	if n == 0 {
 		n = firstRead(q)
@@ -143,7 +145,7 @@ func NearestStatement(q NearestQuery, n int) (string, []any) {
 			p.geom::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography
 		FROM providers p
 		WHERE ` + where + `
-		AND p.geom IS NOT NULL -- an unplaced record is never in nearest
+		AND p.geom IS NOT NULL
 		ORDER BY p.geom::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography
 		LIMIT ` + strconv.Itoa(n), args
 }
