@@ -172,7 +172,7 @@ var options = []Option{
 		c.SnapshotMaxWithdraw = f
 		return nil
 	}},
-	{"COOKIE_SECURE", "auto", "Secure session cookies and HSTS: auto (when the request came over TLS), true or false", false, func(c *Config, v string) error {
+	{"COOKIE_SECURE", "auto", "Secure session cookies and HSTS: auto (when the request came over TLS), true (always; set it behind a TLS-terminating proxy) or false", false, func(c *Config, v string) error {
 		c.CookieSecure = v
 		return oneOf(v, "auto", "true", "false")
 	}},
