@@ -97,7 +97,7 @@ func (x *areaIndex) resolve(district, street, community string, p orb.Point) (st
 	if district != "" {
 		if dc = x.district[placeKey(district)]; dc == "" {
 			warns = append(warns, Issue{Field: "district", Reason: fmt.Sprintf("未知的区「%s」，按坐标确定 / unknown district %q: placed by its point", district, district)})
-		} else if d := x.byCode(dc); d.BBox != nil && !inBox(p, *d.BBox) {
+		} else if d := x.byCode(dc); d.BBox != nil && p != (orb.Point{}) && !inBox(p, *d.BBox) { // no point (address only): nothing to check
 			warns = append(warns, Issue{Field: "district", Reason: fmt.Sprintf("坐标不在%s范围内，请核对 / the point lies outside %s: please check", d.NameZh, d.NameZh)})
 		}
 	}

@@ -26,6 +26,7 @@ var crsText = map[string]string{
 	"wgs84": "WGS84（GPS）",
 	"gcj02": "GCJ-02（高德、腾讯 / Amap, Tencent）",
 	"bd09":  "BD-09（百度 / Baidu）",
+	"":      "未说明 / not stated", // no coordinates in the file, or refused for want of --crs
 }
 
 var formatText = map[string]string{"csv": "CSV", "xlsx": "Excel (XLSX)", "geojson": "GeoJSON"}

@@ -40,3 +40,17 @@ func TestTextReportReadsAsWords(t *testing.T) {
 		}
 	}
 }
+
+// A file read without a coordinate system (address-only rows, or refused for want of --crs) says so rather
+// than leaving "坐标系 / coordinates" blank.
+func TestTextReportNamesAMissingCoordinateSystem(t *testing.T) {
+	rep := &Report{Kind: "legal_aid", Source: "bureau", File: "名单.csv", Format: "csv", Mode: ModeUpsert, Status: "applied",
+		kindNames: KindNames{Zh: "法律援助中心", En: "Legal aid centre"}}
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if text := b.String(); !strings.Contains(text, "坐标系 / coordinates 未说明 / not stated）") {
+		t.Errorf("the coordinate system is left blank:\n%s", text)
+	}
+}
