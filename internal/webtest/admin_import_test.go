@@ -181,3 +181,66 @@ func TestAdminImportChosenKindWordsAndRefresh(t *testing.T) {
 	b.Run(chromedp.Click("#lang-switch", chromedp.ByID), chromedp.WaitVisible("#import-form", chromedp.ByID))
 	noScriptTrouble(t, b)
 }
+
+// A list of addresses without coordinates (what most bureau lists are), previewed from the page: the report
+// names how the rows were placed in words (not the codes exact / approximate / unplaced) and says that the
+// file stated no coordinate system rather than leaving that fact blank, in Chinese and in English.
+func TestAdminImportPreviewOfAddressOnlyRowsInWords(t *testing.T) {
+	ts := site(t, nil)
+	adminAccount(t, "web-import-addr", auth.Importer)
+	file := filepath.Join(t.TempDir(), "调解委员会.csv")
+	csv := "名称,地址,联系电话\n" +
+		"福田街道人民调解委员会,深圳市福田区福田街道福华路1号,0755-83001234\n" +
+		"无名地址人民调解委员会,某路2号,0755-83001235\n"
+	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBrowser(t, 1280, 1000)
+	signInAdmin(t, b, ts.URL, "web-import-addr")
+	clickTo(t, b, `#nav a[data-route="imports"]`, "#import-form")
+	type shown struct {
+		Positions []string `json:"positions"`
+		CRS       string   `json:"crs"`
+	}
+	const read = `({
+		positions: [...document.querySelectorAll('#import-result [data-report="positions"] h5, #import-result [data-report="positions"] dt')].map((e) => e.textContent),
+		crs: (document.querySelector('#import-result [data-fact="crs"]') || {}).textContent || '',
+	})`
+	for _, c := range []struct {
+		lang  string
+		words []string
+	}{{"zh", []string{"位置", "精确", "近似", "未定位"}}, {"en", []string{"Positions", "Exact", "Approximate", "Unplaced"}}} {
+		if c.lang == "en" {
+			b.Run(chromedp.Click("#lang-switch", chromedp.ByID), chromedp.WaitVisible("#import-form", chromedp.ByID))
+		}
+		var s shown
+		b.Run(
+			chromedp.SetUploadFiles("#import-file", []string{file}, chromedp.ByID),
+			chromedp.SetValue("#import-kind", "legal_aid", chromedp.ByID),
+			chromedp.Click("#import-preview", chromedp.ByID),
+			chromedp.WaitVisible("#import-previewed", chromedp.ByID),
+			chromedp.Evaluate(read, &s),
+		)
+		b.Screenshot("admin-import-address-only-" + c.lang)
+		if len(s.Positions) == 0 {
+			t.Fatalf("%s: the preview shows no positions section", c.lang)
+		}
+		all := strings.Join(s.Positions, " ")
+		for _, code := range []string{"positions", "exact", "approximate", "unplaced"} {
+			for _, p := range s.Positions {
+				if p == code {
+					t.Errorf("%s: the positions section shows the code %q: %v", c.lang, code, s.Positions)
+				}
+			}
+		}
+		for _, w := range c.words {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: the positions section lacks %q: %v", c.lang, w, s.Positions)
+			}
+		}
+		if strings.TrimSpace(s.CRS) == "" {
+			t.Errorf("%s: the coordinate system of a file that states none is left blank", c.lang)
+		}
+	}
+	noTrouble(t, b)
+}

@@ -270,6 +270,11 @@ export default {
   'report.assignments_created': 'Assignments added',
   'report.assignments_updated': 'Assignments updated',
   'report.assignments_ended': 'Assignments ended',
+  'report.positions': 'Positions',
+  'report.exact': 'Exact',
+  'report.approximate': 'Approximate (centre of its area)',
+  'report.unplaced': 'Unplaced (not on the map)',
+  'report.crsNone': 'not stated in the file',
 
   'changes.title': 'Change log',
   'changes.anyAction': 'All actions',

@@ -271,6 +271,11 @@ export default {
   'report.assignments_created': '新增的派驻',
   'report.assignments_updated': '更新的派驻',
   'report.assignments_ended': '结束的派驻',
+  'report.positions': '位置',
+  'report.exact': '精确',
+  'report.approximate': '近似（所在区域的中心）',
+  'report.unplaced': '未定位（不在地图上）',
+  'report.crsNone': '文件未注明',
 
   'changes.title': '变更记录',
   'changes.anyAction': '全部操作',

@@ -24,7 +24,7 @@ const FACTS = {
   source: (v, r) => (v === r.kind ? t('report.kindList', { kind: label('kind', v) }) : String(v)),
   kind: (v) => label('kind', v),
   mode: (v) => label('mode', v),
-  crs: (v) => label('crs', v),
+  crs: (v) => (v ? label('crs', v) : t('report.crsNone')), // none: no coordinates, or refused for want of one
   status: (v) => label('run', v),
   format: (v) => label('format', v),
   ids_derived: (v) => (v ? t('report.idsDerivedYes') : t('value.no')),
