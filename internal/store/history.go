@@ -43,11 +43,19 @@ func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) ([]Change, i
 	if f.RecordID != "" {
 		recordID = &f.RecordID
 	}
-	rows, err := db.Query(ctx, `SELECT c.id, c.record_type, c.record_id::text, coalesce(p.name, pr.name, ''),
+	// An assignment (an adviser posted at a place) is named "person → place", from the row while it exists
+	// and from its diff once it has ended.
+	rows, err := db.Query(ctx, `SELECT c.id, c.record_type, c.record_id::text,
+			coalesce(p.name, pr.name, apr.name || ' → ' || ap.name, ''),
 			c.action, c.actor, c.import_run_id, c.reason, c.at, c.diff, count(*) OVER ()
 		FROM changes c
 		LEFT JOIN providers p ON c.record_type = 'provider' AND p.id = c.record_id
 		LEFT JOIN practitioners pr ON c.record_type = 'practitioner' AND pr.id = c.record_id
+		LEFT JOIN assignments a ON c.record_type = 'assignment' AND a.id = c.record_id
+		LEFT JOIN practitioners apr ON c.record_type = 'assignment' AND apr.id = coalesce(a.practitioner_id,
+			(coalesce(c.diff->'practitioner_id'->>'new', c.diff->'practitioner_id'->>'old'))::uuid)
+		LEFT JOIN providers ap ON c.record_type = 'assignment' AND ap.id = coalesce(a.provider_id,
+			(coalesce(c.diff->'provider_id'->>'new', c.diff->'provider_id'->>'old'))::uuid)
 		WHERE ($1 = '' OR c.actor = $1)
 		  AND ($2 = '' OR c.action = $2)
 		  AND ($3::uuid IS NULL OR c.record_id = $3::uuid)

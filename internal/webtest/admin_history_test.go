@@ -88,3 +88,37 @@ func TestAdminHistoryInWords(t *testing.T) {
 	checkWords("the change log", log)
 	noScriptTrouble(t, b)
 }
+
+// An adviser's posting (an assignment an import wrote) reads in the change log as who is posted where,
+// not as its uuid, and its fields are named: no firm_id, practitioner_id or provider_id keys.
+func TestAdminChangeLogNamesAssignments(t *testing.T) {
+	f := loadDirectory(t)
+	ts := site(t, nil)
+	adminAccount(t, "web-hist-assign", auth.Viewer)
+	var asg string
+	if err := storetest.Pool(t).QueryRow(context.Background(), `SELECT id::text FROM assignments WHERE provider_id = $1`, f.ids["WC1"]).Scan(&asg); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBrowser(t, 1280, 1000)
+	signInAdmin(t, b, ts.URL, "web-hist-assign")
+	clickTo(t, b, `#nav a[data-route="changes"]`, "#changes-record")
+	var log string
+	b.Run(
+		chromedp.SendKeys("#changes-record", asg, chromedp.ByID),
+		chromedp.Click(`form.filters-row button[type="submit"]`, chromedp.ByQuery),
+		chromedp.Poll(`document.querySelectorAll('#changes-results .timeline-item').length === 1`, nil, chromedp.WithPollingTimeout(15*time.Second)),
+		chromedp.Text("#changes-results", &log, chromedp.ByID),
+	)
+	b.Screenshot("admin-changes-assignment")
+	for _, want := range []string{"周顾问", "南头社区法律顾问工作室", "深圳明理律师事务所", "驻点时间"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the assignment's change lacks %q:\n%s", want, log)
+		}
+	}
+	for _, code := range []string{asg, "firm_id", "practitioner_id", "provider_id"} {
+		if strings.Contains(log, code) {
+			t.Errorf("the assignment's change shows %q:\n%s", code, log)
+		}
+	}
+	noScriptTrouble(t, b)
+}

@@ -22,6 +22,7 @@ export function timeline(changes, { showRecord = false } = {}) {
 // recordLink opens a place's record; a practitioner has no page of their own, so their name is text.
 function recordLink(c) {
   const name = c.record_name || c.record_id;
+  if (c.record_type === 'assignment') return el('span', { class: 'timeline-record' }, t('history.assignment', { name }));
   if (c.record_type && c.record_type !== 'provider') return el('span', { class: 'timeline-record' }, t('history.person', { name }));
   return el('a', { class: 'timeline-record', href: `#/records/${c.record_id}` }, name);
 }
