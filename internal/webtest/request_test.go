@@ -258,3 +258,75 @@ func TestRequestsOffSaySo(t *testing.T) {
 	}
 	noTrouble(t, b)
 }
+
+// The staff queue's status tabs: "全部" shows every request (not only the waiting ones) and is marked as the
+// tab shown, and the tabs are set apart from one another, the current one marked, not one run of
+// underlined words.
+func TestStaffQueueTabs(t *testing.T) {
+	f := loadDirectory(t)
+	key := requests.NewKeyText()
+	ts := site(t, map[string]string{"REQUEST_KEY": key})
+	ctx := context.Background()
+	ring, _ := requests.NewKeyring(key)
+	code := requests.NewCode()
+	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "吴先生", Phone: "13755550001", Message: "咨询"}, code)
+	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: f.ids["WA1"], Kind: "legal_aid",
+		Type: "consultation", Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13755550001"), MaxOpen: 3, Capacity: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := auth.NewService(storetest.Pool(t)).CreateAccount(ctx, "web-staff-tabs", "correct horse battery", auth.Staff, f.ids["WA1"]); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBrowser(t, 1280, 900)
+	b.Run(
+		chromedp.Navigate(ts.URL+"/admin"),
+		chromedp.WaitVisible("#signin-form", chromedp.ByID),
+		chromedp.SendKeys("#signin-username", "web-staff-tabs", chromedp.ByID),
+		chromedp.SendKeys("#signin-password", "correct horse battery", chromedp.ByID),
+		chromedp.Click("#signin-form button[type=submit]", chromedp.ByQuery),
+	)
+	poll(b, "the queue", `!!document.querySelector('#rq-list a.rq-link')`)
+	type tabs struct {
+		Gaps    []float64 `json:"gaps"`
+		Current []string  `json:"current"`
+		Looks   []string  `json:"looks"`
+	}
+	var s tabs
+	b.Run(chromedp.Evaluate(`(() => {
+		const tabs = [...document.querySelectorAll('nav.tabs a.tab')];
+		const gaps = [];
+		for (let i = 1; i < tabs.length; i++) {
+			const a = tabs[i - 1].getBoundingClientRect(), b = tabs[i].getBoundingClientRect();
+			if (Math.abs(a.top - b.top) < 2) gaps.push(b.left - a.right);
+		}
+		const look = (e) => { const c = getComputedStyle(e); return [c.backgroundColor, c.fontWeight, c.borderBottomColor, c.color].join(' '); };
+		return { gaps, current: tabs.filter((e) => e.getAttribute('aria-current') === 'page').map((e) => e.textContent),
+			looks: tabs.map(look) };
+	})()`, &s))
+	b.Screenshot("admin-staff-queue-tabs")
+	for _, g := range s.Gaps {
+		if g < 4 {
+			t.Errorf("status tabs %.1f px apart: they run together", g)
+		}
+	}
+	current, other := "", ""
+	for i, l := range s.Looks {
+		if i == 1 { // 待受理, the tab shown first
+			current = l
+		} else if other == "" {
+			other = l
+		}
+	}
+	if current == other {
+		t.Errorf("the current tab looks like the others (%s)", current)
+	}
+	b.Run(chromedp.Click(`nav.tabs a.tab[href$="?status=accepted"]`, chromedp.ByQuery))
+	poll(b, "the accepted tab", `location.hash.endsWith('status=accepted') && !document.querySelector('#rq-list a.rq-link')`)
+	b.Run(chromedp.Click(`nav.tabs a.tab[href$="?status="]`, chromedp.ByQuery))
+	poll(b, "the all tab", `location.hash.endsWith('status=') && !!document.querySelector('#rq-list a.rq-link')`)
+	b.Run(chromedp.Evaluate(`[...document.querySelectorAll('nav.tabs a.tab')].filter((e) => e.getAttribute('aria-current') === 'page').map((e) => e.textContent)`, &s.Current))
+	if len(s.Current) != 1 || s.Current[0] != "全部" {
+		t.Errorf("after clicking 全部 the current tab is %v", s.Current)
+	}
+	noScriptTrouble(t, b)
+}

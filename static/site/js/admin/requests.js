@@ -21,7 +21,7 @@ const MOVES = {
 
 export async function renderQueue(view, { params }) {
   view.append(heading(t('rq.title')));
-  const status = params.get('status') || 'submitted';
+  const status = params.has('status') ? params.get('status') : 'submitted'; // '?status=' is the 全部 tab
   view.append(el('nav', { class: 'tabs', 'aria-label': t('rq.byStatus') }, ['', ...STATUSES].map((s) => el('a', {
     href: `/admin#/requests${s ? `?status=${s}` : '?status='}`, 'aria-current': s === status ? 'page' : null, class: 'tab',
   }, s ? label('rqstatus', s) : t('rq.all')))));
