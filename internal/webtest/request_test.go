@@ -330,3 +330,38 @@ func TestStaffQueueTabs(t *testing.T) {
 	}
 	noScriptTrouble(t, b)
 }
+
+// A request's matter chosen from the practice areas reaches the place's staff as its name (劳动争议), not
+// its code (labour).
+func TestStaffSeesTheMatterInWords(t *testing.T) {
+	f := loadDirectory(t)
+	key := requests.NewKeyText()
+	ts := site(t, map[string]string{"REQUEST_KEY": key})
+	ctx := context.Background()
+	ring, _ := requests.NewKeyring(key)
+	code := requests.NewCode()
+	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "郑女士", Phone: "13755550002", Message: "三个月没发工资"}, code)
+	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: f.ids["WA1"], Kind: "legal_aid",
+		Type: "consultation", Matter: "labour", Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13755550002"), MaxOpen: 3, Capacity: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := auth.NewService(storetest.Pool(t)).CreateAccount(ctx, "web-staff-matter", "correct horse battery", auth.Staff, f.ids["WA1"]); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBrowser(t, 390, 844)
+	b.Run(
+		chromedp.Navigate(ts.URL+"/admin#/requests/"+code),
+		chromedp.WaitVisible("#signin-form", chromedp.ByID),
+		chromedp.SendKeys("#signin-username", "web-staff-matter", chromedp.ByID),
+		chromedp.SendKeys("#signin-password", "correct horse battery", chromedp.ByID),
+		chromedp.Click("#signin-form button[type=submit]", chromedp.ByQuery),
+	)
+	poll(b, "the request", `!!document.getElementById('rq-facts') && document.getElementById('rq-facts').textContent.includes('郑女士')`)
+	var facts string
+	b.Run(chromedp.Text("#rq-facts", &facts, chromedp.ByID))
+	b.Screenshot("admin-staff-request-matter")
+	if !strings.Contains(facts, "劳动争议") || strings.Contains(facts, "labour") {
+		t.Errorf("the request's facts name the matter as %q", facts)
+	}
+	noScriptTrouble(t, b)
+}

@@ -93,7 +93,8 @@ function onSignedIn(session) {
   }
   flash('');
   // The kinds and practice areas name codes everywhere; without them the pages still work, with codes.
-  Promise.all([loadVocab(), loadKinds()]).catch(() => {}).finally(route);
+  // allSettled: one refused (a staff account may not read the kind tables) must not route before the other.
+  Promise.allSettled([loadVocab(), loadKinds()]).finally(route);
 }
 
 function signedOut() {

@@ -47,7 +47,7 @@ export async function renderRequest(view, ctx, m) {
   const r = answer.request;
   const p = answer.personal;
   const facts = [[t('rq.place'), r.provider_name], [t('rq.type'), label('rqtype', r.type)], [t('rq.status'), label('rqstatus', r.status)],
-    [t('rq.created'), when(r.created_at)], r.slot ? [t('rq.slot'), when(r.slot)] : null, r.matter ? [t('rq.matter'), r.matter] : null];
+    [t('rq.created'), when(r.created_at)], r.slot ? [t('rq.slot'), when(r.slot)] : null, r.matter ? [t('rq.matter'), label('area', r.matter)] : null];
   if (p) {
     facts.push([t('rq.name'), p.name], [t('rq.phone'), p.phone], p.matter_text ? [t('rq.matterText'), p.matter_text] : null);
   }
