@@ -12,11 +12,12 @@ import (
 )
 
 // practiceIndex maps the words a list writes under 业务领域 to practice-area codes: the code itself, the
-// Chinese and English names and every synonym of the vocabulary (离婚 -> marriage_family). Words it does
+// Chinese and English names and every synonym of the vocabulary (离婚 -> marriage_family), and the legal
+// terms of one practice area (债务纠纷 -> debt). Words it does
 // not know are kept as free text (practice_notes) and reported.
 type practiceIndex map[string]string
 
-func newPracticeIndex(terms []store.VocabTerm) practiceIndex {
+func newPracticeIndex(terms []store.VocabTerm, legal []store.LegalTerm) practiceIndex {
 	x := practiceIndex{}
 	for _, t := range terms {
 		for _, w := range append([]string{t.Code, t.NameZh, t.NameEn}, t.Synonyms...) {
@@ -24,6 +25,19 @@ func newPracticeIndex(terms []store.VocabTerm) practiceIndex {
 				if _, taken := x[k]; !taken {
 					x[k] = t.Code
 				}
+			}
+		}
+	}
+	// Then the legal vocabulary (sql/080: 债务纠纷, 劳动争议纠纷 …), the words lists write as the law names
+	// them: a term of one practice area names it; a term of several is ambiguous and stays free text. An
+	// area's own words come first and are never taken over.
+	for _, t := range legal {
+		if len(t.PracticeAreas) != 1 {
+			continue
+		}
+		if k := wordKey(t.Term); k != "" {
+			if _, taken := x[k]; !taken {
+				x[k] = t.PracticeAreas[0]
 			}
 		}
 	}

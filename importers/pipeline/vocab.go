@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 
@@ -47,20 +48,26 @@ func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load area boundaries: %w", err)
 	}
+	legal, err := store.LegalTerms(ctx, pool)
+	if err != nil {
+		return nil, fmt.Errorf("load legal terms: %w", err)
+	}
 	return &vocab{
-		practice: newPracticeIndex(areas),
+		practice: newPracticeIndex(areas, legal),
 		areas:    newAreaIndex(places),
 		looks:    newKindLooks(kinds),
 		address:  newAddressIndex(places, bounds),
 		region:   regionOf(places),
 		analyzer: search.NewAnalyzer(search.VocabularyOf(kinds, areas, places)),
 		forensic: cats,
-		identity: append(vocabIdentity(kinds, areas, places), categoryIdentity(cats)...),
+		identity: append(append(vocabIdentity(kinds, areas, places), categoryIdentity(cats)...), categoryIdentity(legal)...),
 	}, nil
 }
 
-// categoryIdentity is the hash input of the forensic categories: their words are in the documents.
-func categoryIdentity(cats []store.ForensicCategory) []byte {
+// categoryIdentity is the hash input of the forensic categories (their words are in the documents) and
+// of the legal terms (they read practice-area words).
+func categoryIdentity[T any](cats []T) []byte {
 	b, _ := json.Marshal(cats)
-	return b
+	sum := sha256.Sum256(b)
+	return sum[:]
 }
