@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,4 +71,50 @@ func TestCityNameOutlinesAndApproximatePlaces(t *testing.T) {
 		t.Errorf("configured city: brand %q", brand)
 	}
 	b.Run(chromedp.Navigate(other.URL+"/embed"), chromedp.Poll(`document.title.includes('杭州法治地图')`, nil))
+}
+
+// A place placed approximately (at the centre of the area its address names) is routed to by its address,
+// not by that centre, which may lie kilometres from the office: each map app's link carries the address and
+// none carries the approximate point.
+func TestApproximatePlaceRoutesByAddress(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "notaries.csv")
+	if err := os.WriteFile(file, []byte("编号,名称,地址\nAR1,路线近似测试公证处,深圳市福田区路线测试路1号\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.Pool(t)
+	t.Cleanup(func() {
+		db.Exec(context.Background(), `DELETE FROM providers WHERE source = 'webtest-route'`) //nolint:errcheck
+		db.Exec(context.Background(), `UPDATE directory_state SET version = version + 1`)     //nolint:errcheck
+	})
+	if rep, err := pipeline.Run(context.Background(), db, pipeline.Options{Kind: "notary", File: file, Source: "webtest-route", Workers: 2, Actor: "webtest"}); err != nil {
+		t.Fatalf("import: %v %v", err, rep)
+	}
+	var id string
+	var lat, lng float64
+	if err := db.QueryRow(context.Background(), `SELECT id::text, ST_Y(geom), ST_X(geom) FROM providers WHERE source = 'webtest-route' AND placement = 'approximate'`).
+		Scan(&id, &lat, &lng); err != nil {
+		t.Fatal(err)
+	}
+	ts := siteOn(t, db, nil)
+	b := NewBrowser(t, 360, 740)
+	b.Run(chromedp.Navigate(ts.URL + "/?q=" + "路线近似测试公证处"))
+	waitList(b)
+	openDetail(b, id)
+	var links []string
+	b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#detail-body .directions-list a')].map((a) => decodeURIComponent(a.href))`, &links))
+	b.Screenshot("phone-approximate-directions")
+	if len(links) == 0 {
+		t.Fatal("the approximate place's detail offers no directions")
+	}
+	point := fmt.Sprintf("%.6f", lat) // as the links write a point
+	for _, l := range links {
+		if !strings.Contains(l, "深圳市福田区路线测试路1号") {
+			t.Errorf("route link without the address: %s", l)
+		}
+		if strings.Contains(l, point) {
+			t.Errorf("route link to the approximate point (%s): %s", point, l)
+		}
+	}
+	noTrouble(t, b)
 }

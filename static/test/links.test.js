@@ -28,6 +28,16 @@ test('directions: OSM WGS84, Amap GCJ-02, Baidu BD-09, Tencent WGS84 with coord_
   assert.deepEqual(directionLinks({ lat: NaN, lng: 1 }), []);
 });
 
+test('directions to an approximate place search its address, never the approximate point', () => {
+  const approx = { ...rec, position: 'approximate', address: '深圳市福田区某路1号' };
+  const links = directionLinks(approx);
+  assert.deepEqual(links.map((l) => l.key), ['osm', 'amap', 'baidu', 'tencent']);
+  for (const l of links) {
+    assert.ok(decodeURIComponent(l.href).includes('深圳市福田区某路1号'), l.href);
+    assert.ok(!l.href.includes('22.5431'), l.href);
+  }
+});
+
 test('snippets escape the label and URL-encode it in the src', () => {
   const s = { origin: { lat: 22.5, lng: 114 }, zoom: 14, kinds: ['legal_aid'], area: '', lang: 'zh', label: '"><script>alert(1)</script>&', width: '100%', height: 560, auto: true };
   const iframe = iframeSnippet('https://map.example', s);

@@ -13,6 +13,7 @@ export function directionLinks(rec, origin) {
   const { lat, lng } = rec;
   const name = plain(rec.name);
   const address = plain(rec.address);
+  if (rec.position === 'approximate' && address) return addressLinks(address);
   const g = wgs84ToGcj02(lat, lng);
   const b = wgs84ToBd09(lat, lng);
 
@@ -40,6 +41,29 @@ export function directionLinks(rec, origin) {
   tencent.searchParams.set('coord_type', '1');
   tencent.searchParams.set('referer', 'legalmap');
 
+  return [
+    { key: 'osm', href: osm.href },
+    { key: 'amap', href: amap.href },
+    { key: 'baidu', href: baidu.href },
+    { key: 'tencent', href: tencent.href },
+  ];
+}
+
+// addressLinks: a place placed approximately (at the centre of the area its address names, possibly
+// kilometres off) is looked up in each app by its address, through their documented search URIs.
+function addressLinks(address) {
+  const osm = new URL('https://www.openstreetmap.org/search');
+  osm.searchParams.set('query', address);
+  const amap = new URL('https://uri.amap.com/search');
+  amap.searchParams.set('keyword', address);
+  amap.searchParams.set('callnative', '1');
+  const baidu = new URL('https://api.map.baidu.com/geocoder');
+  baidu.searchParams.set('address', address);
+  baidu.searchParams.set('output', 'html');
+  baidu.searchParams.set('src', 'legalmap');
+  const tencent = new URL('https://apis.map.qq.com/uri/v1/search');
+  tencent.searchParams.set('keyword', address);
+  tencent.searchParams.set('referer', 'legalmap');
   return [
     { key: 'osm', href: osm.href },
     { key: 'amap', href: amap.href },
