@@ -251,3 +251,28 @@ func TestBuilderSaysWhatIsWrong(t *testing.T) {
 	}
 	noTrouble(t, b)
 }
+
+// On a phone, each kind's box in the builder stands apart from its colour dot and the two sit on one line:
+// the box does not cover the dot.
+func TestBuilderKindChecksOnAPhone(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 360, 740)
+	b.Run(chromedp.Navigate(ts.URL + "/embed/builder"))
+	poll(b, "the kind choices", `document.querySelectorAll('#builder-kinds input').length >= 5`)
+	var rows []struct {
+		Gap    float64 `json:"gap"`
+		Offset float64 `json:"offset"`
+	}
+	b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#builder-kinds .field-check')].map((f) => {
+		const box = f.querySelector('input').getBoundingClientRect(), dot = f.querySelector('.chip-dot').getBoundingClientRect();
+		return { gap: dot.left - box.right, offset: Math.abs((dot.top + dot.bottom) / 2 - (box.top + box.bottom) / 2) };
+	})`, &rows))
+	b.Run(chromedp.ScrollIntoView("#builder-kinds", chromedp.ByID))
+	b.Screenshot("phone-builder-kinds")
+	for i, r := range rows {
+		if r.Gap < 4 || r.Offset > 3 {
+			t.Errorf("kind %d: dot %.1f px right of its box, centres %.1f px apart", i, r.Gap, r.Offset)
+		}
+	}
+}
