@@ -244,3 +244,36 @@ func TestAdminImportPreviewOfAddressOnlyRowsInWords(t *testing.T) {
 	}
 	noTrouble(t, b)
 }
+
+// A file with coordinates previewed without a coordinate system is refused as the CLI refuses it, but the
+// page tells staff what to do on the page: choose the 坐标系 field (its error sits next to it), and the
+// refusal in the summary line is in the page's language only (no "--crs", no English half).
+func TestAdminImportAsksForTheCoordinateSystem(t *testing.T) {
+	ts := site(t, nil)
+	adminAccount(t, "web-import-crs", auth.Importer)
+	file := filepath.Join(t.TempDir(), "公证处.csv")
+	if err := os.WriteFile(file, []byte("编号,名称,地址,经度,纬度\nC1,坐标系测试公证处,深圳市福田区某路1号,114.05,22.54\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBrowser(t, 1280, 1000)
+	signInAdmin(t, b, ts.URL, "web-import-crs")
+	clickTo(t, b, `#nav a[data-route="imports"]`, "#import-form")
+	var head, crsErr string
+	b.Run(
+		chromedp.SetUploadFiles("#import-file", []string{file}, chromedp.ByID),
+		chromedp.SetValue("#import-kind", "notary", chromedp.ByID),
+		chromedp.Click("#import-preview", chromedp.ByID),
+		chromedp.WaitVisible("#import-previewed", chromedp.ByID),
+		chromedp.Text("#import-result .run-head", &head, chromedp.ByQuery),
+	)
+	poll(b, "the coordinate system's field error", `(document.getElementById('import-crs-error') || {}).textContent > ''`)
+	b.Run(chromedp.Text("#import-crs-error", &crsErr, chromedp.ByID))
+	b.Screenshot("admin-import-crs-needed")
+	if strings.Contains(head, "the file has coordinates") || strings.Contains(head, " / ") {
+		t.Errorf("the summary shows both languages: %q", head)
+	}
+	if !strings.Contains(crsErr, "坐标系") || strings.Contains(crsErr, "--crs") {
+		t.Errorf("the coordinate system field says %q", crsErr)
+	}
+	noScriptTrouble(t, b)
+}

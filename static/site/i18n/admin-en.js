@@ -432,4 +432,5 @@ export default {
   'editor.position.approximate': 'This record has an approximate position (the centre of the area its address names): drag the marker to the door and save to make it exact.',
   'editor.position.unplaced': 'This record has no position yet (its address names no area): click or drag the marker on the map and save.',
   'imports.crsFromFile': 'stated in the file, or no coordinates (Amap and Tencent: gcj02, Baidu: bd09)',
+  'imports.crsNeeded': 'The file has coordinates: choose its coordinate system (Amap and Tencent exports are GCJ-02, Baidu\'s BD-09, GPS devices and Tianditu WGS84)',
 };

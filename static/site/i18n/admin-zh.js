@@ -433,4 +433,5 @@ export default {
   'editor.position.approximate': '此记录是大致位置（按地址所在区域的中心标出）：拖动标记到门口并保存，即成为精确位置。',
   'editor.position.unplaced': '此记录尚未定位（地址未指明区域）：在地图上点选或拖动标记并保存。',
   'imports.crsFromFile': '文件中已注明或没有坐标（高德、腾讯为 gcj02，百度为 bd09）',
+  'imports.crsNeeded': '文件有坐标：请在“坐标系”中选择（高德、腾讯导出的是 GCJ-02，百度的是 BD-09，GPS 设备和天地图是 WGS84）',
 };

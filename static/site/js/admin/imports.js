@@ -6,7 +6,7 @@ import { el } from '../dom.js';
 import { t, label, when } from './i18n.js';
 import { api } from './http.js';
 import { table, select, heading, busy, pager, field, showErrors } from './ui.js';
-import { reportView } from './report.js';
+import { reportView, inLanguage } from './report.js';
 import { countsText } from './dashboard.js';
 import { kindCodes } from './vocab.js';
 import { peopleCodes } from './kinds.js';
@@ -112,6 +112,10 @@ function uploadForm(refresh) {
           }
         }));
         const canApply = rep.status !== 'refused';
+        // Refused for want of a coordinate system: the page's answer is its 坐标系 field (the report's
+        // reason names the CLI's --crs).
+        const cols = rep.columns || {};
+        if (!canApply && !rep.crs && (cols.lng || cols.lat || cols.coordinates)) showErrors(form, { 'import-crs': t('imports.crsNeeded') });
         // The decision sits under the figures, before the long lists of the report.
         result.replaceChildren(el('h4', { id: 'import-previewed' }, t('imports.previewTitle')), runSummary(rep),
           el('div', { class: 'button-row' }, canApply ? confirm : null, cancel), reportView(rep));
@@ -128,7 +132,7 @@ function uploadForm(refresh) {
 function runSummary(r) {
   const cells = ['created', 'updated', 'unchanged', 'withdrawn', 'rejected', 'warnings'];
   const kind = r.importer || r.kind;
-  const head = [label('run', r.status), kind ? label('kind', kind) : '', r.file_name || r.file || '', r.refusal || ''].filter(Boolean);
+  const head = [label('run', r.status), kind ? label('kind', kind) : '', r.file_name || r.file || '', inLanguage(r.refusal || '')].filter(Boolean);
   return el('div', { class: 'run-summary' },
     el('p', { class: 'run-head' }, head.join(' · ')),
     table(null, cells.map((c) => t(`count.${c}`)), [cells.map((c) => String(r[c] ?? 0))], { class: 'data-table counts-table' }));
