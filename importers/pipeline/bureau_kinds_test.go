@@ -233,3 +233,31 @@ func TestSharedPointInALargeList(t *testing.T) {
 		t.Fatalf("created %d, shared-point warnings naming the legal aid office on line %d: %d", rep.Created, n+2, found)
 	}
 }
+
+// A list of people without an id or licence number column (人民调解员 have no licence) is imported with ids
+// derived from each person's name and organisation, said in the report, instead of being refused whole; a
+// person listed twice under the same organisation is rejected as such; running the file again changes
+// nothing.
+func TestPeopleWithoutIDsGetDerivedIDs(t *testing.T) {
+	pool := testPool(t)
+	emptyDirectory(t, pool)
+	committees := writeText(t, "调委会.csv", "编号,名称,地址,经度,纬度\n"+
+		"TD1,福田区莲花街道人民调解委员会,深圳市福田区莲花街道1号,114.0550,22.5550\n")
+	mustApply(t, Options{Kind: "mediation_committee", File: committees, CRS: "wgs84", Source: "td"})
+	mediators := writeText(t, "调解员.csv", "姓名,所属调委会,擅长领域\n"+
+		"王调解,福田区莲花街道人民调解委员会,婚姻家庭\n李和,福田区莲花街道人民调解委员会,邻里纠纷\n王调解,福田区莲花街道人民调解委员会,婚姻家庭\n")
+	rep, err := Run(context.Background(), pool, Options{Kind: "mediator", File: mediators, Source: "td", Workers: 2, Actor: "test"})
+	if err != nil {
+		t.Fatalf("a list of mediators without ids: %v\n%s", err, rep.JSON())
+	}
+	if rep.Created != 2 || rep.Rejected != 1 || !rep.IDsDerived {
+		t.Fatalf("created %d rejected %d derived %v\n%s", rep.Created, rep.Rejected, rep.IDsDerived, rep.JSON())
+	}
+	if r := rep.RejectedRows[0]; r.Line != 4 || !strings.Contains(r.Reason, "姓名和所属机构与第 2 行相同") {
+		t.Errorf("the repeated person: %+v", r)
+	}
+	again := mustApply(t, Options{Kind: "mediator", File: mediators, Source: "td"})
+	if again.Created != 0 || again.Updated != 0 || again.Unchanged != 2 {
+		t.Errorf("again: created %d updated %d unchanged %d", again.Created, again.Updated, again.Unchanged)
+	}
+}

@@ -8,6 +8,7 @@ import "fmt"
 type collector struct {
 	rep      *Report
 	derived  bool // the ids are derived from name and address: a repeated id is a repeated place
+	people   bool // a list of people (derived ids: from name and organisation)
 	rows     int
 	listed   []string
 	ids      map[string]int32
@@ -15,7 +16,7 @@ type collector struct {
 }
 
 func (r *runner) newCollector() *collector {
-	return &collector{rep: r.rep, derived: r.deriveIDs, ids: map[string]int32{}, licences: map[string]int32{}}
+	return &collector{rep: r.rep, derived: r.deriveIDs, people: r.kind.person != nil, ids: map[string]int32{}, licences: map[string]int32{}}
 }
 
 // take records a row and says whether it is accepted. licence is a practitioner's licence number ("" for
@@ -26,7 +27,9 @@ func (c *collector) take(line int, id, licence string, ok bool, reject *Issue, w
 	if id != "" {
 		if first, dup := c.ids[id]; dup {
 			ok, reject = false, &Issue{Field: "source_id", Reason: fmt.Sprintf("编号 %s 与第 %d 行重复 / id %s already seen on line %d", id, first, id, first)}
-			if c.derived {
+			if c.derived && c.people {
+				reject = &Issue{Field: "name", Reason: fmt.Sprintf("姓名和所属机构与第 %d 行相同 / same name and organisation as line %d", first, first)}
+			} else if c.derived {
 				reject = &Issue{Field: "name", Reason: fmt.Sprintf("名称和地址与第 %d 行相同 / same name and address as line %d", first, first)}
 			}
 			listID = "" // listed already, by its first line

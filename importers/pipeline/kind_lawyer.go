@@ -23,15 +23,23 @@ func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
 	out.line = row.Line
 	get := func(f string) string { return strings.TrimSpace(e.m.Get(row.Cells, f)) }
 	licence := strings.ReplaceAll(get("licence_no"), " ", "")
+	name := get("name")
 	out.id = get("source_id")
 	if out.id == "" {
 		out.id = licence // the licence number is a lawyer's natural id
+	}
+	if out.id == "" && e.deriveIDs && name != "" {
+		// No id or licence column: the person's name and organisation (licence number, else name).
+		org := get("firm_licence_no")
+		if org == "" {
+			org = get("firm_name")
+		}
+		out.id = derivedID(name, org)
 	}
 	if out.id == "" {
 		out.reject = &Issue{Field: "source_id", Reason: "缺少编号和执业证号 / neither id nor licence number"}
 		return out
 	}
-	name := get("name")
 	if name == "" {
 		out.reject = &Issue{Field: "name", Reason: "缺少姓名 / name missing"}
 		return out

@@ -32,9 +32,10 @@ func (r *runner) noteColumns(header []string) {
 	r.rep.Ignored = r.m.Unknown
 }
 
-// idColumns decides where each row's id comes from: the id column; for lawyers without one, the licence
-// number (a file with neither is refused); for places without one, an id derived from each row's name and
-// address (derivedID), which the report says once.
+// idColumns decides where each row's id comes from: the id column; for people without one, the licence
+// number; for places without one, an id derived from each row's name and address (derivedID), and for
+// people with neither (人民调解员 have no licence), one derived from their name and organisation; the report
+// says so once.
 func (r *runner) idColumns() string {
 	if _, ok := r.m.Index["source_id"]; ok {
 		return ""
@@ -48,5 +49,8 @@ func (r *runner) idColumns() string {
 	if _, ok := r.m.Index["licence_no"]; ok {
 		return ""
 	}
-	return "缺少编号列和执业证号列（如 编号、ID、执业证号）/ no id or licence number column (e.g. 编号, ID, 执业证号)"
+	r.deriveIDs = true
+	r.rep.IDsDerived = true
+	r.rep.warn(Issue{Line: 1, Field: "source_id", Reason: derivedPersonIDNote})
+	return ""
 }
