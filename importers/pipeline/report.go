@@ -59,6 +59,7 @@ type Report struct {
 	RowsPerSecond float64           `json:"rows_per_second,omitempty"`
 
 	kindNames KindNames // the kind's names, for the text report
+	people    bool      // a list of people: its columns are the people's, derived ids come from name and organisation
 }
 
 func (r *Report) countPosition(placement string) {

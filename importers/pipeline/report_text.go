@@ -69,7 +69,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	if r.Refusal != "" {
 		fmt.Fprintf(&b, "原因 / reason: %s\n", r.Refusal)
 	}
-	if r.IDsDerived {
+	if r.IDsDerived && r.people {
+		b.WriteString("编号 / ids: 由姓名和所属机构生成 / derived from name and organisation\n")
+	} else if r.IDsDerived {
 		b.WriteString("编号 / ids: 由名称和地址生成 / derived from name and address\n")
 	}
 	fmt.Fprintf(&b, "\n读取 / rows read   %8d\n", r.Rows)
@@ -122,7 +124,7 @@ func (r *Report) writeIssues(b *strings.Builder, title string, list []Issue, tot
 	for _, is := range list {
 		fmt.Fprintf(b, "  第 %d 行 / line %d", is.Line, is.Line)
 		if is.Field != "" {
-			fmt.Fprintf(b, " [%s]", fieldText(r.Kind, is.Field))
+			fmt.Fprintf(b, " [%s]", fieldText(r.columnsKind(), is.Field))
 		}
 		if is.SourceID != "" {
 			fmt.Fprintf(b, " (%s)", is.SourceID)
@@ -132,6 +134,14 @@ func (r *Report) writeIssues(b *strings.Builder, title string, list []Issue, tot
 	if total > len(list) {
 		fmt.Fprintf(b, "  … 另有 %d 条未列出 / %d more not listed\n", total-len(list), total-len(list))
 	}
+}
+
+// columnsKind is the kind whose columns the file was read with: every list of people has the lawyers'.
+func (r *Report) columnsKind() string {
+	if r.people {
+		return columns.Person
+	}
+	return r.Kind
 }
 
 // fieldText names a field as lists head it, with the canonical column name after it ("经度 lng").

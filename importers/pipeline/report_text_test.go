@@ -54,3 +54,22 @@ func TestTextReportNamesAMissingCoordinateSystem(t *testing.T) {
 		t.Errorf("the coordinate system is left blank:\n%s", text)
 	}
 }
+
+// The text report of a list of people (人民调解员) names its columns as such lists head them (执业机构, not
+// the code firm_name) and says their ids come from name and organisation, not from name and address.
+func TestTextReportOfPeople(t *testing.T) {
+	rep := &Report{Kind: "mediator", Source: "bureau", File: "调解员.csv", Format: "csv", Mode: ModeUpsert, Status: "applied",
+		IDsDerived: true, people: true, kindNames: KindNames{Zh: "人民调解员", En: "People's mediator"},
+		RejectedRows: []Issue{{Line: 3, Field: "firm_name", Reason: "执业机构未知 / unknown firm"}}}
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	if !strings.Contains(text, "由姓名和所属机构生成") || strings.Contains(text, "由名称和地址生成") {
+		t.Errorf("the ids line of a list of people:\n%s", text)
+	}
+	if strings.Contains(text, "[firm_name]") {
+		t.Errorf("the firm column is shown as its code:\n%s", text)
+	}
+}

@@ -47,6 +47,7 @@ func Run(ctx context.Context, pool *pgxpool.Pool, opt Options) (*Report, error) 
 func (r *runner) nameKind(ctx context.Context) {
 	if p := r.kind.person; p != nil {
 		r.rep.kindNames = KindNames{Zh: p.NameZh, En: p.NameEn}
+		r.rep.people = true
 		return
 	}
 	if r.v != nil {
