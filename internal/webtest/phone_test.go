@@ -2,8 +2,10 @@ package webtest
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -149,4 +151,33 @@ func TestPhoneListRoomAndDetailActions(t *testing.T) {
 	fitsScreen(t, b, "detail")
 	b.Screenshot("phone-detail-actions")
 	noTrouble(t, b)
+}
+
+// On a phone the kind chips are one scrolling row: a kind with no place in the directory (courts before
+// the bureau imports any) gets no chip there, unless the link asks for it; every kind with places has one.
+func TestChipsOnlyForKindsWithPlaces(t *testing.T) {
+	loadDirectory(t)
+	ts := site(t, nil)
+	b := NewBrowser(t, 360, 740)
+	b.Run(chromedp.Navigate(ts.URL + "/"))
+	waitList(b)
+	var chips, withPlaces, empty []string
+	b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#kind-chips .chip')].map((c) => c.dataset.kind)`, &chips),
+		chromedp.Evaluate(`fetch('/api/v1/kinds').then((r) => r.json()).then((d) => d.results.filter((k) => k.count > 0).map((k) => k.code))`, &withPlaces,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+		chromedp.Evaluate(`fetch('/api/v1/kinds').then((r) => r.json()).then((d) => d.results.filter((k) => k.count === 0).map((k) => k.code))`, &empty,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	b.Screenshot("phone-kind-chips")
+	if len(empty) == 0 {
+		t.Fatal("every kind has places: the test's directory proves nothing")
+	}
+	if strings.Join(chips, ",") != strings.Join(withPlaces, ",") {
+		t.Errorf("chips %v, want the kinds with places %v", chips, withPlaces)
+	}
+	var pressed []string
+	b.Run(chromedp.Navigate(ts.URL+"/?kind="+empty[0]), chromedp.Poll(`document.querySelectorAll('#kind-chips .chip').length > 0`, nil),
+		chromedp.Evaluate(`[...document.querySelectorAll('#kind-chips .chip[aria-pressed="true"]')].map((c) => c.dataset.kind)`, &pressed))
+	if len(pressed) != 1 || pressed[0] != empty[0] {
+		t.Errorf("a link asking for %s shows the pressed chips %v", empty[0], pressed)
+	}
 }

@@ -62,7 +62,8 @@ export function initFilters(state, onChange) {
 // renderFilters (re)builds the controls' contents in the page language.
 export function renderFilters(state) {
   const chips = clear(byId('kind-chips'));
-  kinds().forEach((k, i) => {
+  // A kind with no place in the directory gets no chip (the row scrolls on a phone), unless the link asks for it.
+  kinds().filter((k) => k.count !== 0 || state.kinds.includes(k.code)).forEach((k, i) => {
     const count = Number.isFinite(k.count) ? k.count : null;
     chips.append(el('button', {
       type: 'button',
