@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"legalmap/importers/areas"
 	"legalmap/internal/search"
@@ -17,13 +18,14 @@ import (
 // placed record gets the smallest area whose boundary covers it; the report says how many moved.
 func runAreas(ctx context.Context, env *runEnv, args []string) error {
 	if len(args) == 0 || args[0] != "load" {
-		return usageError{errors.New("usage: legalmap areas load --file F [--crs wgs84|gcj02|bd09] [--dry-run] [--city-name N] [--report text|json]")}
+		return usageError{errors.New("usage: legalmap areas load --file F [--crs wgs84|gcj02|bd09] [--dry-run] [--replace] [--city-name N] [--report text|json]")}
 	}
 	fs := flag.NewFlagSet("areas load", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	file := fs.String("file", "", "GeoJSON (DataV / GeoAtlas: adcode, name, parent, MultiPolygon) or CSV/XLSX (code, name, parent, level, centre)")
 	crs := fs.String("crs", "", "coordinate system of the file: wgs84|gcj02|bd09 (DataV / GeoAtlas and Amap boundaries are gcj02); required when the file has coordinates and states none")
 	dry := fs.Bool("dry-run", false, "report what would change, write nothing")
+	replace := fs.Bool("replace", false, "the file is the whole set of areas: remove those it does not name (another city's), except areas records still lie in")
 	city := fs.String("city-name", env.cfg.CityNameZh, "name of the city the districts belong to, when it is not loaded yet")
 	format := fs.String("report", "text", "text|json")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -48,7 +50,7 @@ func runAreas(ctx context.Context, env *runEnv, args []string) error {
 		}
 		return search.RefreshPG(ctx, q, a, ids)
 	}
-	res, err := store.LoadAreas(ctx, pool, f.Rows(), *city, cliActor(), *dry, refresh)
+	res, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: *city, Actor: cliActor(), DryRun: *dry, Replace: *replace, Refresh: refresh})
 	if err != nil {
 		return err
 	}
@@ -69,6 +71,12 @@ func runAreas(ctx context.Context, env *runEnv, args []string) error {
 				break
 			}
 			fmt.Fprintf(env.stdout, "  %s: %s -> %s\n", m.Name, m.From, m.To)
+		}
+		if *replace {
+			fmt.Fprintf(env.stdout, "移除文件未列的区域 / areas the file does not name, removed: %d\n", len(res.Removed))
+			if len(res.Kept) > 0 {
+				fmt.Fprintf(env.stdout, "仍有机构在内而保留 / kept, records still lie in them: %s\n", strings.Join(res.Kept, " "))
+			}
 		}
 		for _, r := range res.Rejected {
 			fmt.Fprintf(env.stdout, "第 %d 行 / line %d [%s] %s\n", r.Line, r.Line, r.Field, r.Reason)

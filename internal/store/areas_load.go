@@ -31,19 +31,35 @@ type AreaMove struct {
 type AreaLoad struct {
 	Added      int         `json:"added"`
 	Updated    int         `json:"updated"`
-	Boundaries int         `json:"boundaries"` // areas that got a boundary from the file
+	Boundaries int         `json:"boundaries"`        // areas that got a boundary from the file
+	Removed    []string    `json:"removed,omitempty"` // with Replace: areas the file does not name, gone
+	Kept       []string    `json:"kept,omitempty"`    // with Replace: areas the file does not name, kept for the records in them
 	Rejected   []RowReject `json:"rejected,omitempty"`
 	Moved      []AreaMove  `json:"moved"` // places given another area by the boundaries
+}
+
+// AreaLoadOptions say how LoadAreas loads.
+type AreaLoadOptions struct {
+	CityName string // the city a district's missing parent is created as ("": such districts are rejected)
+	Actor    string
+	DryRun   bool // report what would change, write nothing
+	// Replace makes the file the whole set of areas: those it does not name (another city's, such as the
+	// Shenzhen areas the product ships with) are removed, except the ancestors of the file's areas and
+	// the areas records still lie in, which are kept and listed.
+	Replace bool
+	// Refresh rebuilds the search documents of the moved records inside the transaction.
+	Refresh func(ctx context.Context, q Querier, ids []string) error
 }
 
 // LoadAreas writes areas (parents first) and, in the same transaction, gives every exactly placed record
 // the smallest area whose boundary covers its point (ReassignAreas), with an audit row per moved record.
 // An area whose parent is neither in the table nor among rows before it is rejected, except that a
-// district's missing city is created under cityName when one is given. refresh rebuilds the search
-// documents of the moved records inside the transaction. A dry run rolls everything back.
-func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, cityName, actor string, dryRun bool,
-	refresh func(ctx context.Context, q Querier, ids []string) error) (AreaLoad, error) {
+// district's missing city is created under opt.CityName when one is given. A dry run rolls everything
+// back.
+func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, opt AreaLoadOptions) (AreaLoad, error) {
+	cityName, actor, dryRun, refresh := opt.CityName, opt.Actor, opt.DryRun, opt.Refresh
 	var res AreaLoad
+	var loaded []string // the codes written, with any city made for them
 	tx, err := db.Begin(ctx)
 	if err != nil {
 		return res, Classify(err)
@@ -71,6 +87,7 @@ func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, cityName, 
 				return res, Classify(err)
 			}
 			res.Added++
+			loaded = append(loaded, a.Parent)
 		}
 		var lng, lat *float64
 		if a.Centre != nil {
@@ -109,9 +126,15 @@ func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, cityName, 
 		} else {
 			res.Updated++
 		}
+		loaded = append(loaded, a.Code)
 	}
 	if res.Moved, err = ReassignAreas(ctx, tx, nil, actor); err != nil {
 		return res, err
+	}
+	if opt.Replace && len(loaded) > 0 {
+		if res.Removed, res.Kept, err = removeOtherAreas(ctx, tx, loaded); err != nil {
+			return res, err
+		}
 	}
 	if len(res.Moved) > 0 && refresh != nil {
 		ids := make([]string, len(res.Moved))
@@ -130,6 +153,40 @@ func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, cityName, 
 		return res, nil
 	}
 	return res, Classify(tx.Commit(ctx))
+}
+
+// removeOtherAreas removes the areas that are not among loaded, nor an ancestor of one of them, nor hold a
+// record (in themselves or an area inside them): those are kept and returned. It runs after the places
+// were reassigned, so a record the new boundaries cover no longer holds an old area.
+func removeOtherAreas(ctx context.Context, tx pgx.Tx, loaded []string) (removed, kept []string, err error) {
+	rows, err := tx.Query(ctx, `WITH others AS (
+			SELECT a.code FROM areas a
+			WHERE a.code <> ALL ($1::text[])
+				AND NOT EXISTS (SELECT 1 FROM unnest($1::text[]) f(code) WHERE area_within(f.code, a.code))
+		), used AS (
+			SELECT DISTINCT area_code AS code FROM providers WHERE area_code IS NOT NULL
+		)
+		SELECT o.code, EXISTS (SELECT 1 FROM used u WHERE area_within(u.code, o.code)) FROM others o ORDER BY o.code`, loaded)
+	if err != nil {
+		return nil, nil, Classify(err)
+	}
+	var code string
+	var holds bool
+	if _, err = pgx.ForEachRow(rows, []any{&code, &holds}, func() error {
+		if holds {
+			kept = append(kept, code)
+		} else {
+			removed = append(removed, code)
+		}
+		return nil
+	}); err != nil {
+		return nil, nil, Classify(err)
+	}
+	// One statement, so a parent and its children go together under the parent_code foreign key.
+	if _, err := tx.Exec(ctx, `DELETE FROM areas WHERE code = ANY ($1::text[])`, removed); err != nil {
+		return nil, nil, Classify(err)
+	}
+	return removed, kept, nil
 }
 
 // ReassignAreas gives each exactly placed open record among ids (all when ids is nil) the smallest area
