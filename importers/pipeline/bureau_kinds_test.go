@@ -250,7 +250,7 @@ func TestPeopleWithoutIDsGetDerivedIDs(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a list of mediators without ids: %v\n%s", err, rep.JSON())
 	}
-	if rep.Created != 2 || rep.Rejected != 1 || !rep.IDsDerived {
+	if rep.Created != 2 || rep.Rejected != 1 || !rep.IDsDerived || rep.IDsFrom != "name_organisation" {
 		t.Fatalf("created %d rejected %d derived %v\n%s", rep.Created, rep.Rejected, rep.IDsDerived, rep.JSON())
 	}
 	if r := rep.RejectedRows[0]; r.Line != 4 || !strings.Contains(r.Reason, "姓名和所属机构与第 2 行相同") {

@@ -37,6 +37,8 @@ type Report struct {
 	Accepted int    `json:"accepted"`
 	// IDsDerived: the file had no id column, and each row's id was derived from its name and address.
 	IDsDerived bool `json:"ids_derived,omitempty"`
+	// IDsFrom says what derived ids were made from: name_address (places), name_organisation (people).
+	IDsFrom string `json:"ids_from,omitempty"`
 
 	store.ImportCounts
 	Advisers   *store.AdviserResult `json:"advisers,omitempty"`
@@ -59,7 +61,7 @@ type Report struct {
 	RowsPerSecond float64           `json:"rows_per_second,omitempty"`
 
 	kindNames KindNames // the kind's names, for the text report
-	people    bool      // a list of people: its columns are the people's, derived ids come from name and organisation
+	people    bool      // a list of people: its columns are named as lists of people head them
 }
 
 func (r *Report) countPosition(placement string) {

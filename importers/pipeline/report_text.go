@@ -69,7 +69,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	if r.Refusal != "" {
 		fmt.Fprintf(&b, "原因 / reason: %s\n", r.Refusal)
 	}
-	if r.IDsDerived && r.people {
+	if r.IDsFrom == idsFromNameOrganisation {
 		b.WriteString("编号 / ids: 由姓名和所属机构生成 / derived from name and organisation\n")
 	} else if r.IDsDerived {
 		b.WriteString("编号 / ids: 由名称和地址生成 / derived from name and address\n")

@@ -59,7 +59,7 @@ func TestTextReportNamesAMissingCoordinateSystem(t *testing.T) {
 // the code firm_name) and says their ids come from name and organisation, not from name and address.
 func TestTextReportOfPeople(t *testing.T) {
 	rep := &Report{Kind: "mediator", Source: "bureau", File: "调解员.csv", Format: "csv", Mode: ModeUpsert, Status: "applied",
-		IDsDerived: true, people: true, kindNames: KindNames{Zh: "人民调解员", En: "People's mediator"},
+		IDsDerived: true, IDsFrom: "name_organisation", people: true, kindNames: KindNames{Zh: "人民调解员", En: "People's mediator"},
 		RejectedRows: []Issue{{Line: 3, Field: "firm_name", Reason: "执业机构未知 / unknown firm"}}}
 	var b strings.Builder
 	if err := rep.WriteText(&b); err != nil {

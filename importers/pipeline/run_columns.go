@@ -32,6 +32,12 @@ func (r *runner) noteColumns(header []string) {
 	r.rep.Ignored = r.m.Unknown
 }
 
+// What derived ids are made from, as the report says it.
+const (
+	idsFromNameAddress      = "name_address"
+	idsFromNameOrganisation = "name_organisation"
+)
+
 // idColumns decides where each row's id comes from: the id column; for people without one, the licence
 // number; for places without one, an id derived from each row's name and address (derivedID), and for
 // people with neither (人民调解员 have no licence), one derived from their name and organisation; the report
@@ -42,7 +48,7 @@ func (r *runner) idColumns() string {
 	}
 	if r.kind.person == nil {
 		r.deriveIDs = true
-		r.rep.IDsDerived = true
+		r.rep.IDsDerived, r.rep.IDsFrom = true, idsFromNameAddress
 		r.rep.warn(Issue{Line: 1, Field: "source_id", Reason: derivedIDNote})
 		return ""
 	}
@@ -50,7 +56,7 @@ func (r *runner) idColumns() string {
 		return ""
 	}
 	r.deriveIDs = true
-	r.rep.IDsDerived = true
+	r.rep.IDsDerived, r.rep.IDsFrom = true, idsFromNameOrganisation
 	r.rep.warn(Issue{Line: 1, Field: "source_id", Reason: derivedPersonIDNote})
 	return ""
 }

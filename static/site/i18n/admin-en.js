@@ -267,6 +267,7 @@ export default {
   'report.ids_derived': 'Ids',
   'report.kindList': '{kind} list',
   'report.idsDerivedYes': 'derived from name and address (the file has no id column)',
+  'report.idsDerivedPeople': 'derived from name and organisation (the file has no id column)',
   'report.seconds': '{s} s',
   'report.underTenth': 'under 0.1 s',
   'report.rate': 'about {n} rows a second',

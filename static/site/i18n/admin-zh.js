@@ -268,6 +268,7 @@ export default {
   'report.ids_derived': '编号',
   'report.kindList': '{kind}名单',
   'report.idsDerivedYes': '由名称和地址生成（文件没有编号列）',
+  'report.idsDerivedPeople': '由姓名和所属机构生成（文件没有编号列）',
   'report.seconds': '{s} 秒',
   'report.underTenth': '不到 0.1 秒',
   'report.rate': '每秒约 {n} 行',

@@ -12,7 +12,7 @@ const MAX_ROWS = 1000;
 
 // What is bookkeeping of the run, not news for staff: said elsewhere (dry_run is the status) or only read
 // by machines and benchmarks (the time of each phase).
-const HIDDEN = new Set(['dry_run', 'vouched', 'phase_ms']);
+const HIDDEN = new Set(['dry_run', 'vouched', 'phase_ms', 'ids_from']);
 
 const number = (n) => (typeof n === 'number' ? n.toLocaleString(t('meta.locale')) : String(n));
 const seconds = (ms) => (ms < 100 ? t('report.underTenth')
@@ -27,7 +27,9 @@ const FACTS = {
   crs: (v) => (v ? label('crs', v) : t('report.crsNone')), // none: no coordinates, or refused for want of one
   status: (v) => label('run', v),
   format: (v) => label('format', v),
-  ids_derived: (v) => (v ? t('report.idsDerivedYes') : t('value.no')),
+  // People's ids come from name and organisation (ids_from), places' from name and address.
+  ids_derived: (v, r) => (!v ? t('value.no')
+    : t(r.ids_from === 'name_organisation' ? 'report.idsDerivedPeople' : 'report.idsDerivedYes')),
   elapsed_ms: (v) => seconds(v),
   run_id: (v) => String(v),
   refusal: (v) => inLanguage(String(v)),
