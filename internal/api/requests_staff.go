@@ -41,6 +41,16 @@ func (a *admin) staffPlaces(c echo.Context) error {
 	return adminList(c, list, len(list), len(list), 0)
 }
 
+// ownRequest reads the request whose receipt code is in the path, among the signed-in staff member's
+// places: store.ErrNotFound for a malformed code and for another place's request alike.
+func (a *admin) ownRequest(c echo.Context) (store.Request, error) {
+	code, ok := requests.ParseCode(c.Param("code"))
+	if !ok {
+		return store.Request{}, store.ErrNotFound
+	}
+	return store.StaffRequest(reqCtx(c), a.s.db, principal(c).Account.ID, code)
+}
+
 // staffRequest shows one request of the staff member's places with its personal fields, and records the
 // view before answering.
 func (a *admin) staffRequest(c echo.Context) error {
@@ -48,12 +58,8 @@ func (a *admin) staffRequest(c echo.Context) error {
 	if d.ring == nil {
 		return errRequestsOff
 	}
-	code, ok := requests.ParseCode(c.Param("code"))
-	if !ok {
-		return store.ErrNotFound
-	}
 	ctx := reqCtx(c)
-	r, err := store.StaffRequest(ctx, a.s.db, principal(c).Account.ID, code)
+	r, err := a.ownRequest(c)
 	if err != nil {
 		return err
 	}
@@ -102,12 +108,8 @@ func (a *admin) staffAction(c echo.Context) error {
 			return err
 		}
 	}
-	code, ok := requests.ParseCode(c.Param("code"))
-	if !ok {
-		return store.ErrNotFound
-	}
 	ctx := reqCtx(c)
-	r, err := store.StaffRequest(ctx, a.s.db, principal(c).Account.ID, code)
+	r, err := a.ownRequest(c)
 	if err != nil {
 		return err
 	}
