@@ -161,26 +161,10 @@ func TestStaffQueueInAdmin(t *testing.T) {
 	f := loadDirectory(t)
 	key := requests.NewKeyText()
 	ts := site(t, map[string]string{"REQUEST_KEY": key})
-	ctx := context.Background()
-	ring, _ := requests.NewKeyring(key)
-	code := requests.NewCode()
-	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "<script>window.__pwned=1</script>周女士", Phone: "13712345678",
-		Message: "合同纠纷咨询"}, code)
-	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: f.ids["WF1"], Kind: "law_firm",
-		Type: "consultation", Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13712345678"), MaxOpen: 3, Capacity: 1}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := auth.NewService(storetest.Pool(t)).CreateAccount(ctx, "web-staff", "correct horse battery", auth.Staff, f.ids["WF1"]); err != nil {
-		t.Fatal(err)
-	}
+	code := staffWithRequest(t, key, "web-staff", f.ids["WF1"], "law_firm", "",
+		requests.Personal{Name: "<script>window.__pwned=1</script>周女士", Phone: "13712345678", Message: "合同纠纷咨询"})
 	b := NewBrowser(t, 1280, 900)
-	b.Run(
-		chromedp.Navigate(ts.URL+"/admin"),
-		chromedp.WaitVisible("#signin-form", chromedp.ByID),
-		chromedp.SendKeys("#signin-username", "web-staff", chromedp.ByID),
-		chromedp.SendKeys("#signin-password", "correct horse battery", chromedp.ByID),
-		chromedp.Click("#signin-form button[type=submit]", chromedp.ByQuery),
-	)
+	signInForm(b, ts.URL+"/admin", "web-staff")
 	poll(b, "the queue", `!!document.querySelector('#rq-list a.rq-link')`)
 	var navShown []string
 	b.Run(chromedp.Evaluate(`[...document.querySelectorAll('#nav a')].filter((a) => !a.hidden).map((a) => a.dataset.route)`, &navShown))
@@ -198,7 +182,7 @@ func TestStaffQueueInAdmin(t *testing.T) {
 		chromedp.Click("#rq-action-form button[type=submit]", chromedp.ByQuery))
 	poll(b, "the accepted status", `document.getElementById('rq-facts') && document.getElementById('rq-facts').textContent.includes('已受理')`)
 	var events int
-	storetest.Pool(t).QueryRow(ctx, `SELECT count(*) FROM request_events e JOIN requests r ON r.id = e.request_id
+	storetest.Pool(t).QueryRow(context.Background(), `SELECT count(*) FROM request_events e JOIN requests r ON r.id = e.request_id
 		WHERE r.code = $1 AND e.actor = 'web-staff' AND e.action IN ('view', 'accept')`, code).Scan(&events) //nolint:errcheck
 	if events < 3 {
 		t.Errorf("%d view/accept events by the staff member, want at least 3 (two views, one accept)", events)
@@ -266,25 +250,10 @@ func TestStaffQueueTabs(t *testing.T) {
 	f := loadDirectory(t)
 	key := requests.NewKeyText()
 	ts := site(t, map[string]string{"REQUEST_KEY": key})
-	ctx := context.Background()
-	ring, _ := requests.NewKeyring(key)
-	code := requests.NewCode()
-	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "吴先生", Phone: "13755550001", Message: "咨询"}, code)
-	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: f.ids["WA1"], Kind: "legal_aid",
-		Type: "consultation", Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13755550001"), MaxOpen: 3, Capacity: 1}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := auth.NewService(storetest.Pool(t)).CreateAccount(ctx, "web-staff-tabs", "correct horse battery", auth.Staff, f.ids["WA1"]); err != nil {
-		t.Fatal(err)
-	}
+	staffWithRequest(t, key, "web-staff-tabs", f.ids["WA1"], "legal_aid", "",
+		requests.Personal{Name: "吴先生", Phone: "13755550001", Message: "咨询"})
 	b := NewBrowser(t, 1280, 900)
-	b.Run(
-		chromedp.Navigate(ts.URL+"/admin"),
-		chromedp.WaitVisible("#signin-form", chromedp.ByID),
-		chromedp.SendKeys("#signin-username", "web-staff-tabs", chromedp.ByID),
-		chromedp.SendKeys("#signin-password", "correct horse battery", chromedp.ByID),
-		chromedp.Click("#signin-form button[type=submit]", chromedp.ByQuery),
-	)
+	signInForm(b, ts.URL+"/admin", "web-staff-tabs")
 	poll(b, "the queue", `!!document.querySelector('#rq-list a.rq-link')`)
 	type tabs struct {
 		Gaps    []float64 `json:"gaps"`
@@ -337,25 +306,10 @@ func TestStaffSeesTheMatterInWords(t *testing.T) {
 	f := loadDirectory(t)
 	key := requests.NewKeyText()
 	ts := site(t, map[string]string{"REQUEST_KEY": key})
-	ctx := context.Background()
-	ring, _ := requests.NewKeyring(key)
-	code := requests.NewCode()
-	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "郑女士", Phone: "13755550002", Message: "三个月没发工资"}, code)
-	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: f.ids["WA1"], Kind: "legal_aid",
-		Type: "consultation", Matter: "labour", Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13755550002"), MaxOpen: 3, Capacity: 1}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := auth.NewService(storetest.Pool(t)).CreateAccount(ctx, "web-staff-matter", "correct horse battery", auth.Staff, f.ids["WA1"]); err != nil {
-		t.Fatal(err)
-	}
+	code := staffWithRequest(t, key, "web-staff-matter", f.ids["WA1"], "legal_aid", "labour",
+		requests.Personal{Name: "郑女士", Phone: "13755550002", Message: "三个月没发工资"})
 	b := NewBrowser(t, 390, 844)
-	b.Run(
-		chromedp.Navigate(ts.URL+"/admin#/requests/"+code),
-		chromedp.WaitVisible("#signin-form", chromedp.ByID),
-		chromedp.SendKeys("#signin-username", "web-staff-matter", chromedp.ByID),
-		chromedp.SendKeys("#signin-password", "correct horse battery", chromedp.ByID),
-		chromedp.Click("#signin-form button[type=submit]", chromedp.ByQuery),
-	)
+	signInForm(b, ts.URL+"/admin#/requests/"+code, "web-staff-matter")
 	poll(b, "the request", `!!document.getElementById('rq-facts') && document.getElementById('rq-facts').textContent.includes('郑女士')`)
 	var facts string
 	b.Run(chromedp.Text("#rq-facts", &facts, chromedp.ByID))
@@ -364,4 +318,25 @@ func TestStaffSeesTheMatterInWords(t *testing.T) {
 		t.Errorf("the request's facts name the matter as %q", facts)
 	}
 	noScriptTrouble(t, b)
+}
+
+// staffWithRequest seals p into a consultation request (about matter, "" for none) at the place placeID of
+// kind, and makes name a staff member of that place; it returns the request's receipt code.
+func staffWithRequest(t *testing.T, key, name, placeID, kind, matter string, p requests.Personal) string {
+	t.Helper()
+	ring, err := requests.NewKeyring(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := requests.NewCode()
+	sealed, keyID := ring.SealPersonal(p, code)
+	ctx := context.Background()
+	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: placeID, Kind: kind,
+		Type: "consultation", Matter: matter, Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC(p.Phone), MaxOpen: 3, Capacity: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := auth.NewService(storetest.Pool(t)).CreateAccount(ctx, name, "correct horse battery", auth.Staff, placeID); err != nil {
+		t.Fatal(err)
+	}
+	return code
 }
