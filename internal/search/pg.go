@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -28,13 +29,13 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 	if strict == "" {
 		return Result{}, nil
 	}
-	hits, total, err := e.matches(ctx, r, strict)
+	hits, total, err := e.strictMatches(ctx, r)
 	if err == nil && len(hits) == 0 && len(r.Query.Latin) > 0 {
 		hits, err = store.SearchEnglishNames(ctx, e.db, strings.Join(r.Query.Latin, " "), r.Filter, MaxRanked)
 		total = len(hits)
 	}
 	if relaxed := r.Query.TSQueryAny(); err == nil && len(hits) == 0 && relaxed != strict {
-		hits, total, err = e.matches(ctx, r, relaxed)
+		hits, total, err = e.matches(ctx, r, []concept{r.Query.anyConcept()}, walk{tsq: relaxed, filter: r.Filter})
 	}
 	if err != nil {
 		return Result{}, err
@@ -59,34 +60,86 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 	return res, nil
 }
 
-// matches returns the matches of tsq to rank and their total. A query matching at most MaxRanked places
-// (most: a name, a kind in a district) has them all ranked. A broader one counts as "more than
-// MaxRanked". Without a location it is ranked among the first MaxRanked the database yields (an
-// arbitrary but complete page); with one, among its nearest matches: those among the walkFactor×window
-// places nearest the citizen. Where matches are too few around the citizen to fill the window (a query
-// naming another town), the window is filled from the first matches, which the ranking's nearness then
-// orders.
-//
-// Reading a query's first matches costs the GIN index's whole list of them, most of a search's time for
-// one that matches a large part of the directory ("律师"). So with a location, a query PostgreSQL's
-// statistics expect to match manyTimes×MaxRanked places or more is taken to be broad without that read,
-// when its nearest matches fill the window.
-func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.SearchHit, int, error) {
-	var near []store.SearchHit
-	walked := false
-	if r.Near != nil {
-		est, err := store.EstimateMatches(ctx, e.db, tsq, r.Filter)
-		if err != nil {
-			return nil, 0, err
-		}
-		if est >= manyTimes*MaxRanked {
-			walked = true
-			if near, err = e.nearest(ctx, r, tsq); err != nil || len(near) >= window(r) {
-				return near, MaxTotal, err
+// strictMatches are the matches of the strict query: every concept met.
+func (e *PG) strictMatches(ctx context.Context, r Request) ([]store.SearchHit, int, error) {
+	rest, kinds := r.Query.kindsApart()
+	near := walk{tsq: r.Query.TSQuery(), filter: r.Filter}
+	if kinds != nil {
+		if len(r.Filter.Kinds) > 0 {
+			if kinds = intersect(kinds, r.Filter.Kinds); len(kinds) == 0 {
+				return nil, 0, nil
 			}
 		}
+		near = walk{tsq: tsqueryOf(rest), filter: r.Filter}
+		near.filter.Kinds = kinds
 	}
-	hits, all, err := store.SearchMatches(ctx, e.db, tsq, r.Filter, MaxRanked+1)
+	return e.matches(ctx, r, r.Query.concepts, near)
+}
+
+// walk is what the walk outwards from the citizen tests each place for. The kinds a query names are its
+// filter's (with the filter's own, the kinds both name), not lexemes of its tsquery: it then walks through
+// places of those kinds only, by the (kind, geography) index.
+type walk struct {
+	tsq    string
+	filter store.Filter
+}
+
+// intersect is the elements of a that b holds, in a's order.
+func intersect(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// matches returns the matches of the concepts (ANDed tsqueries) to rank, and their total. A query
+// matching at most MaxRanked places (most: a name, a kind in a district) has them all ranked. A broader
+// one counts as "more than MaxRanked". Without a location it is ranked among the first MaxRanked the
+// database yields (an arbitrary but complete page); with one, among its nearest matches: those among the
+// walkFactor×window places nearest the citizen. Where they are too few for the page asked (a query naming
+// another town), the window is filled from the first matches, which the ranking's nearness then orders.
+//
+// Reading a query's first matches costs the GIN index's posting lists of its lexemes, most of a search's
+// time for one that matches a large part of the directory ("律师"). So with a location, a query
+// PostgreSQL's statistics expect to match more than MaxRanked places is first looked for around the
+// citizen, and read only when that does not fill the page. And the read leaves to the rows the concepts
+// whose lists are long beside the others' (splitConcepts).
+func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]store.SearchHit, int, error) {
+	// Only a query of several concepts has a choice of what to read.
+	var lexemes []string
+	if len(cs) > 1 {
+		lexemes = lexemesOf(cs)
+	}
+	one := make([]string, len(lexemes))
+	for i, l := range lexemes {
+		one[i] = quoteLexeme(l)
+	}
+	est, err := store.EstimateMatches(ctx, e.db, tsqueryOf(cs), r.Filter, one...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var near []store.SearchHit
+	walked := false
+	if r.Near != nil && est.Matches > MaxRanked {
+		walked = true
+		if near, err = e.nearest(ctx, r, w); err != nil || len(near) >= r.Offset+r.Limit {
+			return near, MaxTotal, err
+		}
+	}
+	// A query naming nothing but kinds reads its places by the kind column's index.
+	index, rows, f := "", "", w.filter
+	if w.tsq != "" {
+		shares := make(lexemeShares, len(lexemes))
+		for i, l := range lexemes {
+			shares[l] = est.Lexemes[i]
+		}
+		index, rows = splitConcepts(cs, shares)
+		f = r.Filter
+	}
+	hits, all, err := store.SearchMatches(ctx, e.db, index, rows, f, MaxRanked+1)
 	if err != nil || all && len(hits) <= MaxRanked {
 		return hits, len(hits), err
 	}
@@ -95,28 +148,24 @@ func (e *PG) matches(ctx context.Context, r Request, tsq string) ([]store.Search
 		return hits, MaxTotal, nil
 	}
 	if !walked {
-		if near, err = e.nearest(ctx, r, tsq); err != nil {
+		if near, err = e.nearest(ctx, r, w); err != nil {
 			return nil, 0, err
 		}
 	}
-	if len(near) >= window(r) {
+	if len(near) >= r.Offset+r.Limit {
 		return near, MaxTotal, nil
 	}
 	return union(near, hits), MaxTotal, nil
 }
 
-// manyTimes is how many times MaxRanked places a query must be expected to match to be taken as broad
-// unread: far enough above the line that the statistics' error does not cross it.
-const manyTimes = 20
-
 // nearest is the window of a broad query's matches nearest the citizen (or the place the query names).
-func (e *PG) nearest(ctx context.Context, r Request, tsq string) ([]store.SearchHit, error) {
+func (e *PG) nearest(ctx context.Context, r Request, w walk) ([]store.SearchHit, error) {
 	from := *r.Near
 	if r.Within != nil {
 		from = nearestIn(*r.Within, from)
 	}
-	w := window(r)
-	return store.SearchNearestMatches(ctx, e.db, tsq, r.Filter, from, walkFactor*w, w)
+	n := window(r)
+	return store.SearchNearestMatches(ctx, e.db, w.tsq, w.filter, from, walkFactor*n, n)
 }
 
 // walkFactor is how many places per window entry the walk outwards from the citizen reads at most: a

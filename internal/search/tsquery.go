@@ -26,28 +26,41 @@ func (q Query) TSQuery() string { return q.tsquery(" & ") }
 // matched (ts_rank), so records meeting more concepts come first. "" when the query is empty.
 func (q Query) TSQueryAny() string { return q.tsquery(" | ") }
 
-// TSQueryButKinds is the strict form without the concept of the kinds the query names, and those kinds:
-// for an engine that tests the kind on the rows. "" when the query names no kind, or nothing else.
-func (q Query) TSQueryButKinds() (string, []string) {
-	rest := Query{concepts: make([]concept, 0, len(q.concepts))}
+// kindsApart is the strict form's concepts for an engine that tests kinds on a column: every concept but
+// that of the kinds the query names, and those kinds. A kind concept is left out only when it asks for
+// nothing but a kind; one that asks for work only some places of the kind do (亲子鉴定 of forensic
+// institutions) stays a concept, and kinds is then nil, as when the query names no kind.
+func (q Query) kindsApart() (rest []concept, kinds []string) {
 	for _, c := range q.concepts {
-		if c.key != prefixKind {
-			rest.concepts = append(rest.concepts, c)
+		if c.key == prefixKind && kinds == nil {
+			if kinds = c.onlyKinds(); kinds != nil {
+				continue
+			}
 		}
+		rest = append(rest, c)
 	}
-	if len(rest.concepts) == len(q.concepts) || len(q.Kinds) == 0 {
-		return "", nil
-	}
-	return rest.TSQuery(), q.Kinds
+	return rest, kinds
 }
 
-// OnlyKind is the kind the query names when that is all it asks ("法律援助", "公证处"): one concept, a
-// kind with one code. Its matches are exactly the places of that kind (a kind lexeme is its record's kind).
-func (q Query) OnlyKind() (string, bool) {
-	if len(q.concepts) != 1 || q.concepts[0].key != prefixKind || len(q.Kinds) != 1 {
-		return "", false
+// anyConcept is the relaxed form as one concept: met by any alternative of any concept.
+func (q Query) anyConcept() concept {
+	var c concept
+	for _, qc := range q.concepts {
+		c.alts = append(c.alts, qc.alts...)
 	}
-	return q.Kinds[0], true
+	return c
+}
+
+// onlyKinds is the kind codes of a concept whose every alternative is one kind lexeme, else nil.
+func (c concept) onlyKinds() []string {
+	var kinds []string
+	for _, alt := range c.alts {
+		if len(alt) != 1 || alt[0].prefix || !strings.HasPrefix(alt[0].text, prefixKind) {
+			return nil
+		}
+		kinds = append(kinds, strings.TrimPrefix(alt[0].text, prefixKind))
+	}
+	return kinds
 }
 
 func (q Query) tsquery(join string) string {

@@ -50,10 +50,6 @@ func filterSQL(n int) string { return filterWith(n, practitionersPerRow) }
 // place in a large box.
 func filterSetSQL(n int) string { return filterWith(n, practitionersAsSet) }
 
-// filterTestsSQL is filterSQL without its test of withdrawn records, for a statement that leaves them to
-// its caller.
-func filterTestsSQL(n int) string { return filterTests(n, practitionersPerRow) }
-
 func filterWith(n int, practitioners string) string {
 	return "p.status <> 'closed'\n\tAND " + filterTests(n, practitioners)
 }

@@ -60,11 +60,19 @@ func explain(t *testing.T, sql string, args ...any) string {
 
 // A keyword's matches are found through the GIN index on the search documents, a rare one's and, with
 // SearchMatches' settings, a common one's too (the planner would otherwise read the table until the
-// limit, in its own order or in a partial index's).
+// limit, in its own order or in a partial index's). The part of a query left to the rows and the filter
+// are tested on the places the index yields: no other index joins in.
 func TestSearchPlanUsesGIN(t *testing.T) {
 	planRows(t)
 	ctx := context.Background()
-	for _, tsq := range []string{"'n12345'", "'k:law_firm'"} {
+	for _, c := range []struct {
+		sql  string
+		args []any
+	}{
+		{store.SearchMatchesSQLForTest, []any{"'n12345'", "'n12345'", []string{}, []string{}, []string{}, nil, 1001}},
+		{store.SearchMatchesSQLForTest, []any{"'k:law_firm'", "'k:law_firm'", []string{"law_firm"}, []string{}, []string{}, nil, 1001}},
+		{store.SearchMatchesRowsSQLForTest, []any{"'n12345' & 'k:law_firm'", "'n12345'", "'k:law_firm'", []string{"law_firm"}, []string{}, []string{}, nil, 1001}},
+	} {
 		tx, err := storetest.Pool(t).Begin(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -72,7 +80,7 @@ func TestSearchPlanUsesGIN(t *testing.T) {
 		var plan string
 		if _, err = tx.Exec(ctx, `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`); err == nil {
 			var rows pgx.Rows
-			rows, err = tx.Query(ctx, "EXPLAIN "+store.SearchMatchesSQLForTest, pgx.QueryExecModeExec, tsq, []string{}, []string{}, []string{}, nil, 1001)
+			rows, err = tx.Query(ctx, "EXPLAIN "+c.sql, append([]any{pgx.QueryExecModeExec}, c.args...)...)
 			if err == nil {
 				var lines []string
 				lines, err = pgx.CollectRows(rows, pgx.RowTo[string])
@@ -83,8 +91,9 @@ func TestSearchPlanUsesGIN(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(plan, "providers_search_idx") || strings.Contains(plan, "Seq Scan on providers") {
-			t.Errorf("%s without the GIN index:\n%s", tsq, plan)
+		if !strings.Contains(plan, "providers_search_idx") || strings.Contains(plan, "Seq Scan on providers") ||
+			strings.Contains(plan, "BitmapAnd") || strings.Count(plan, "Index Scan") != 1 {
+			t.Errorf("%v not through the GIN index alone:\n%s", c.args[:3], plan)
 		}
 	}
 }
@@ -102,6 +111,7 @@ func TestSearchNearestWalksTheSpatialIndex(t *testing.T) {
 		{"'k:law_firm'", nil, "_geog_idx"},
 		{"'n12345' | 'n777'", nil, "_geog_idx"},
 		{"'计划'", []string{"notary"}, "providers_kind_geog_idx"},
+		{"", []string{"notary"}, "providers_kind_geog_idx"},
 	} {
 		sql, args := store.SearchNearestMatchesStatementForTest(c.tsq, store.Filter{Kinds: c.kinds}, orb.Point{114.05, 22.54}, 1000, 100)
 		plan := explain(t, sql, args...)
@@ -109,6 +119,17 @@ func TestSearchNearestWalksTheSpatialIndex(t *testing.T) {
 			!strings.Contains(plan, "Order By: ((geom)::geography <-> ") || strings.Contains(plan, "Sort") {
 			t.Errorf("%s, kinds %v: not a walk through %s:\n%s", c.tsq, c.kinds, c.index, plan)
 		}
+	}
+}
+
+// With several kinds, each kind is walked through the (kind, geography) index on its own, bounded.
+func TestSearchNearestWalksEachKind(t *testing.T) {
+	planRows(t)
+	sql, args := store.SearchNearestMatchesStatementForTest("'计划'", store.Filter{Kinds: []string{"notary", "legal_aid"}}, orb.Point{114.05, 22.54}, 1000, 100)
+	plan := explain(t, sql, args...)
+	if !strings.Contains(plan, "providers_kind_geog_idx") || !strings.Contains(plan, "(kind = k.kind)") ||
+		!strings.Contains(plan, "Order By: ((geom)::geography <-> ") || strings.Contains(plan, "Seq Scan on providers") {
+		t.Errorf("not a walk per kind:\n%s", plan)
 	}
 }
 
@@ -126,7 +147,7 @@ func TestViewportPlanUsesBoxIndex(t *testing.T) {
 func TestEstimateMatches(t *testing.T) {
 	planRows(t)
 	ctx := context.Background()
-	common, err := store.EstimateMatches(ctx, storetest.Pool(t), "'k:law_firm'", store.Filter{})
+	est, err := store.EstimateMatches(ctx, storetest.Pool(t), "'k:law_firm'", store.Filter{}, "'n12345'", "'k:law_firm'")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,8 +155,13 @@ func TestEstimateMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A lexeme's estimate counts documents, of withdrawn places too: a little above its query's.
+	if est.Lexemes[0] < rare.Matches || est.Lexemes[0] > 200 || est.Lexemes[1] < est.Matches || est.Lexemes[1] > 1.1*est.Matches {
+		t.Errorf("each lexeme's estimate %v, against their queries' %.0f and %.0f", est.Lexemes, rare.Matches, est.Matches)
+	}
+	common := est.Matches
 	// The plan rows: 20,000 places, one in five a law firm, one in forty withdrawn.
-	if common < 2500 || common > 6000 || rare > 200 {
-		t.Errorf("estimates: law firms %.0f (want about 3,900), one place's word %.0f", common, rare)
+	if common < 2500 || common > 6000 || rare.Matches > 200 {
+		t.Errorf("estimates: law firms %.0f (want about 3,900), one place's word %.0f", common, rare.Matches)
 	}
 }

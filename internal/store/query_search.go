@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -19,62 +20,114 @@ type SearchHit struct {
 	Status   string // places not active last
 }
 
-// searchColumns are a SearchHit's, in searchHits' order; $1 is the tsquery.
-const searchColumns = `p.id::text, ts_rank(p.search_doc, $1::tsquery), p.name, coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0),
+// searchColumns are a SearchHit's, in searchHits' order, with rank the expression of its text relevance.
+func searchColumns(rank string) string {
+	return `p.id::text, ` + rank + `, p.name, coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0),
 		coalesce(p.area_code, ''), p.kind, p.status`
+}
 
-// The statements take the tsquery as a parameter cast with ::tsquery (never to_tsquery, which would re-parse
-// the code lexemes such as 'pa:labour'). Each reads a bounded number of rows whatever the query: at most
-// its limit of matches from the GIN index, or a bounded walk through the spatial index.
+// kindOnlyRank is the text relevance of a place read for its kind alone: all of them meet the query alike.
+const kindOnlyRank = "1::real"
 
-// SearchMatches returns up to limit places whose search document matches tsq and that pass f, in no
-// particular order, and whether they are all there are. They are read through the GIN index alone: the
-// settings of the batch (its implicit transaction: this statement only) rule out every plan that reads
-// the table in its own order until the limit is met. The planner would choose one for a common tsquery,
-// costing it as if the matches were spread evenly through the table; they are not (rows lie in the order
-// they were imported, one list after another), and such a scan may read most of the table first. For the
-// same reason the statement does not test the status (the partial indexes' predicate would offer such a
-// scan): withdrawn places are dropped here.
-func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, limit int) ([]SearchHit, bool, error) {
+// The statements take a tsquery as a parameter cast with ::tsquery (never to_tsquery, which would re-parse
+// the code lexemes such as 'pa:labour'). An empty tsquery means the filter alone is asked for (a query
+// naming only a kind, which the filter's kinds then carry): such statements read no search document. Each
+// reads a bounded number of rows whatever the query: at most its limit of matches from an index, or a
+// bounded walk through the spatial index.
+
+// SearchMatches returns up to limit places that pass f and whose search document matches both index and
+// rows, in no particular order, and whether they are all there are. Their rank is ts_rank against both.
+//
+// The places matching index are read through the GIN index alone; rows (if not "") and the filters are
+// tested on each place it yields, which stops at the limit: the caller puts in rows the concepts whose
+// posting lists would cost more to read than the places index yields cost to test. The subquery (OFFSET 0
+// keeps it whole) holds the index's condition alone, so the planner can neither combine another index
+// with it nor test rows in the index. The batch's settings (its implicit transaction: this statement only)
+// rule out every plan that reads the table in its own order until the limit is met: the planner would
+// choose one for a common tsquery, costing it as if the matches were spread evenly through the table;
+// they are not (rows lie in the order they were imported, one list after another), and such a scan may
+// read most of the table first. They also give the bitmap of matching places room (searchWorkMem).
+//
+// Without index, the filter's first places are read through the kind index, planned per call.
+func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f Filter, limit int) ([]SearchHit, bool, error) {
+	if index == "" {
+		where, args := f.where([]any{limit})
+		hits, err := searchHits(db.Query(ctx, `SELECT `+searchColumns(kindOnlyRank)+`
+			FROM providers p WHERE `+where+` LIMIT $1`, append([]any{pgx.QueryExecModeCacheDescribe}, args...)...))
+		return hits, len(hits) < limit, err
+	}
+	sql, args := searchMatchesSQL, []any{index, index}
+	if rows != "" {
+		sql, args = searchMatchesRowsSQL, []any{"(" + index + ") & (" + rows + ")", index, rows}
+	}
 	b := &pgx.Batch{}
-	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
+	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+		set_config('work_mem', $1, true)`, searchWorkMem)
 	var hits []SearchHit
-	read := 0
-	b.Queue(searchMatchesSQL, append(append([]any{tsq}, f.args()...), limit)...).Query(func(rows pgx.Rows) error {
-		all, err := searchHits(rows, nil)
-		read = len(all)
-		for _, h := range all {
-			if h.Status != "closed" {
-				hits = append(hits, h)
-			}
-		}
+	b.Queue(sql, append(append(args, f.args()...), limit)...).Query(func(r pgx.Rows) error {
+		var err error
+		hits, err = searchHits(r, nil)
 		return err
 	})
 	err := db.SendBatch(ctx, b).Close()
-	return hits, read < limit, readErr(err)
+	return hits, len(hits) < limit, readErr(err)
 }
 
-// searchMatchesSQL reads tsquery, kinds, practice areas, languages, free, limit.
-var searchMatchesSQL = `SELECT ` + searchColumns + `
-		FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND ` + filterTestsSQL(2) + `
-		LIMIT $6`
+// searchWorkMem is the memory the read's bitmap of matching places may take before it keeps whole pages
+// instead of places (a lossy bitmap, whose every place must then be tested again): enough for the places
+// of a broad word in a directory of millions.
+const searchWorkMem = "32MB"
 
-// EstimateMatches is how many places PostgreSQL expects tsq to match among those passing f: its planner's
-// row estimate, from the statistics ANALYZE keeps of the search documents' lexemes. No row is read.
-func EstimateMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter) (float64, error) {
-	var plan []struct {
-		Plan struct {
-			Rows float64 `json:"Plan Rows"`
+// searchMatchesSQL reads the rank's tsquery, index's, the filter's four parameters and the limit;
+// searchMatchesRowsSQL the same with rows' after index's.
+var (
+	searchMatchesSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
+		FROM (SELECT * FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
+		WHERE ` + filterSQL(3) + `
+		LIMIT $7`
+	searchMatchesRowsSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
+		FROM (SELECT * FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
+		WHERE p.search_doc @@ $3::tsquery AND ` + filterSQL(4) + `
+		LIMIT $8`
+)
+
+// SearchEstimate is what PostgreSQL's planner expects of a search before any row is read, from the
+// statistics ANALYZE keeps of the search documents' lexemes and of the columns.
+type SearchEstimate struct {
+	Matches float64   // places passing the filter and matching the tsquery
+	Lexemes []float64 // documents holding each lexeme asked about, in the order asked
+}
+
+// EstimateMatches is the planner's estimate of a search for tsq (or, for "", the filter alone) among the
+// places passing f, and of each of lexemes (tsqueries of one lexeme each), in one round trip.
+func EstimateMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, lexemes ...string) (SearchEstimate, error) {
+	est := SearchEstimate{Lexemes: make([]float64, len(lexemes))}
+	b := &pgx.Batch{}
+	where, args := f.where(nil)
+	if tsq != "" {
+		args = append(args, tsq)
+		where += ` AND p.search_doc @@ $` + strconv.Itoa(len(args)) + `::tsquery`
+	}
+	queueEstimate(b, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p WHERE `+where, args, &est.Matches)
+	for i, l := range lexemes {
+		queueEstimate(b, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p WHERE p.search_doc @@ $1::tsquery`, []any{l}, &est.Lexemes[i])
+	}
+	return est, readErr(db.SendBatch(ctx, b).Close())
+}
+
+func queueEstimate(b *pgx.Batch, sql string, args []any, rows *float64) {
+	b.Queue(sql, args...).QueryRow(func(row pgx.Row) error {
+		var plan []struct {
+			Plan struct {
+				Rows float64 `json:"Plan Rows"`
+			}
 		}
-	}
-	args := append([]any{pgx.QueryExecModeCacheDescribe, tsq}, f.args()...)
-	err := db.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2), args...).Scan(&plan)
-	if err != nil || len(plan) == 0 {
-		return 0, readErr(err)
-	}
-	return plan[0].Plan.Rows, nil
+		if err := row.Scan(&plan); err != nil || len(plan) == 0 {
+			return err
+		}
+		*rows = plan[0].Plan.Rows
+		return nil
+	})
 }
 
 // SearchNearestMatches returns up to limit places matching tsq among the `among` places nearest to near
@@ -89,20 +142,40 @@ func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f F
 }
 
 // searchNearestMatchesStatement is the statement SearchNearestMatches runs and its arguments. Its filters
-// are those f sets (Filter.where), so that one kind is an equality the (kind, geography) index serves. The
-// walk carries its distance as a column, so the outer ORDER BY keeps its order without sorting and stops
-// reading it at the limit.
+// are those f sets (Filter.where), so that one kind is an equality the (kind, geography) index serves; with
+// several kinds, each is walked through that index on its own and the walks are merged by distance (an
+// ANY over the kinds would walk the whole directory's nearest places to find the few of a rare kind). The
+// walk carries its distance as a column, so the outer ORDER BY keeps its order and stops reading it at the
+// limit.
 func searchNearestMatchesStatement(tsq string, f Filter, near orb.Point, among, limit int) (string, []any) {
-	where, args := f.where([]any{tsq, limit, near[0], near[1], among})
-	return `SELECT ` + searchColumns + `
-		FROM (SELECT p.*, p.geom::geography <-> ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography AS distance
+	rank, match := kindOnlyRank, "TRUE"
+	args := []any{limit, near[0], near[1], among}
+	if tsq != "" {
+		args = append(args, tsq)
+		rank, match = `ts_rank(p.search_doc, $5::tsquery)`, `p.search_doc @@ $5::tsquery`
+	}
+	kinds := f.Kinds
+	if len(kinds) > 1 {
+		f.Kinds = nil
+	}
+	where, args := f.where(args)
+	walk := `SELECT p.*, p.geom::geography <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography AS distance
 			FROM providers p
-			WHERE ` + where + `
+			WHERE ` + where
+	if len(kinds) > 1 {
+		args = append(args, kinds)
+		walk = `SELECT w.* FROM unnest($` + strconv.Itoa(len(args)) + `::text[]) AS k(kind) CROSS JOIN LATERAL (` + walk + `
+				AND p.kind = k.kind
 			ORDER BY distance
-			LIMIT $5) p
-		WHERE p.search_doc @@ $1::tsquery
+			LIMIT $4) w`
+	}
+	return `SELECT ` + searchColumns(rank) + `
+		FROM (` + walk + `
+			ORDER BY distance
+			LIMIT $4) p
+		WHERE ` + match + `
 		ORDER BY p.distance
-		LIMIT $2`, args
+		LIMIT $1`, args
 }
 
 // englishNameSimilarity is the word similarity a misspelt English name must reach. pg_trgm's default
