@@ -11,6 +11,7 @@ import (
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // vocab is what validation and search documents learn from the database before a run: the practice areas
@@ -44,7 +45,7 @@ func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load forensic categories: %w", err)
 	}
-	bounds, err := store.AreaBoundaries(ctx, pool)
+	bounds, err := placedb.AreaBoundaries(ctx, pool)
 	if err != nil {
 		return nil, fmt.Errorf("load area boundaries: %w", err)
 	}

@@ -18,6 +18,7 @@ import (
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // recordAnswer is a record as the admin API answers it: every stored field, the hours as editable text,
@@ -273,7 +274,7 @@ func decodeFields(c echo.Context) (map[string]json.RawMessage, error) {
 // catalog is the vocabularies as the primary has them now (a write must not check codes against a
 // replica that lags).
 func (a *admin) catalog(ctx context.Context) (*catalog, error) {
-	v, err := store.DirectoryVersion(ctx, a.s.db)
+	v, err := placedb.DirectoryVersion(ctx, a.s.db)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // placeHit is one answer of the "go to" lookup: an administrative unit or a provider, with where to go.
@@ -78,11 +79,11 @@ func (q *publicAPI) places(c echo.Context) error {
 		for i, h := range res.Hits {
 			ids[i] = h.ID
 		}
-		found, err := store.PlacesByID(ctx, q.db, ids)
+		found, err := placedb.PlacesByID(ctx, q.db, ids)
 		if err != nil {
 			return err
 		}
-		facts, err := store.PlaceFactsOf(ctx, q.db, ids)
+		facts, err := placedb.PlaceFactsOf(ctx, q.db, ids)
 		if err != nil {
 			return err
 		}

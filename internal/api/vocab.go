@@ -11,6 +11,7 @@ import (
 
 	"legalmap/internal/geo"
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // vocabItem is a kind or a practice area in both languages, with the everyday words that find it.
@@ -163,7 +164,7 @@ func (k *kindCounts) get(ctx context.Context, version int64) (map[string]int, er
 		return k.counts, nil
 	}
 	k.mu.Unlock()
-	counts, err := store.KindCounts(ctx, k.db)
+	counts, err := placedb.KindCounts(ctx, k.db)
 	if err != nil {
 		return nil, err
 	}

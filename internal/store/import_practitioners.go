@@ -48,7 +48,7 @@ func (t *ImportTx) StagePractitioners(ctx context.Context, next func() (*StagedP
 				return nil, err
 			}
 			return append(buf[:0], [16]byte(p.ID), p.Line, p.SourceID, p.Role, p.Name, nullText(p.LicenceNo), p.FirmLicence, p.FirmName,
-				nonNil(p.PracticeAreas), nonNil(p.PracticeNotes), nonNil(p.Languages), p.Status, p.SearchDoc), nil
+				NonNil(p.PracticeAreas), NonNil(p.PracticeNotes), NonNil(p.Languages), p.Status, p.SearchDoc), nil
 		}))
 	if err != nil {
 		return n, fmt.Errorf("import stage: %w", Classify(err))

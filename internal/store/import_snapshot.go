@@ -32,7 +32,7 @@ func (t *ImportTx) checkSnapshot(ctx context.Context, s snapshotTarget, scope st
 	err := t.tx.QueryRow(ctx, fmt.Sprintf(`SELECT
 			(SELECT count(*) FROM %s p WHERE %s),
 			(SELECT count(*) FROM %s p WHERE p.source = $1 AND p.%s AND p.status <> 'closed')`,
-		s.table, s.notListed(), s.table, s.scope), t.Run.Source, scope, nonNil(listed)).Scan(&withdraw, &now)
+		s.table, s.notListed(), s.table, s.scope), t.Run.Source, scope, NonNil(listed)).Scan(&withdraw, &now)
 	if err != nil {
 		return fmt.Errorf("import snapshot check: %w", Classify(err))
 	}
@@ -62,5 +62,5 @@ func (t *ImportTx) withdraw(ctx context.Context, s snapshotTarget, scope string,
 		INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
 		SELECT '%s', id, 'withdraw', $4, $5, jsonb_build_object('status', jsonb_build_object('old', old_status, 'new', 'closed'))
 		FROM w`, s.table, s.table, s.notListed(), ret, affected, s.recordType),
-		t.Run.Source, scope, nonNil(listed), t.Run.Actor, t.RunID)
+		t.Run.Source, scope, NonNil(listed), t.Run.Actor, t.RunID)
 }

@@ -56,9 +56,9 @@ var stageProvidersColumns = []string{"id", "create_diff", "line", "source_id", "
 
 func (p *StagedProvider) values(v []any) []any {
 	return append(v[:0], [16]byte(p.ID), jsonObject(p.CreateDiff), p.Line, p.SourceID, p.Name, p.NameEn, p.LicenceNo, p.CreditCode, p.Address,
-		nullText(p.AreaCode), p.lngOrNil(), p.latOrNil(), p.placement(), nonNil(p.Phones), p.Email, p.Website, jsonObject(p.Hours),
-		nonNil(p.Languages), nonNil(p.PracticeAreas), nonNil(p.PracticeNotes), p.Free, p.FeeNote, p.Accessibility,
-		p.Description, nonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status, p.VerifiedAt, p.SearchDoc,
+		nullText(p.AreaCode), p.lngOrNil(), p.latOrNil(), p.placement(), NonNil(p.Phones), p.Email, p.Website, jsonObject(p.Hours),
+		NonNil(p.Languages), NonNil(p.PracticeAreas), NonNil(p.PracticeNotes), p.Free, p.FeeNote, p.Accessibility,
+		p.Description, NonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status, p.VerifiedAt, p.SearchDoc,
 		p.AdviserName, p.AdviserLicence, p.FirmName, p.FirmLicence, nullJSON(p.Schedule), p.AdviserDoc, p.FP[:])
 }
 
@@ -89,13 +89,6 @@ func (p *StagedProvider) latOrNil() any {
 func nullText(s string) any {
 	if s == "" {
 		return nil
-	}
-	return s
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
 	}
 	return s
 }

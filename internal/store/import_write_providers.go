@@ -238,9 +238,9 @@ var providerColumns = []string{"id", "kind", "source", "source_id", "name", "nam
 
 func (w *providerWriter) providerValues(p *StagedProvider, v []any) []any {
 	return append(v[:0], [16]byte(p.ID), w.kind, w.t.Run.Source, p.SourceID, p.Name, p.NameEn, p.LicenceNo,
-		p.CreditCode, p.Address, nullText(p.AreaCode), p.geomEWKB(), p.placement(), nonNil(p.Phones), p.Email, p.Website,
-		jsonObject(p.Hours), nonNil(p.Languages), nonNil(p.PracticeAreas), nonNil(p.PracticeNotes), p.Free,
-		p.FeeNote, p.Accessibility, p.Description, nonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status,
+		p.CreditCode, p.Address, nullText(p.AreaCode), p.geomEWKB(), p.placement(), NonNil(p.Phones), p.Email, p.Website,
+		jsonObject(p.Hours), NonNil(p.Languages), NonNil(p.PracticeAreas), NonNil(p.PracticeNotes), p.Free,
+		p.FeeNote, p.Accessibility, p.Description, NonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status,
 		p.VerifiedAt, p.SearchDoc)
 }
 

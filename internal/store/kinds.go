@@ -55,7 +55,7 @@ func KindList(ctx context.Context, db Querier) ([]Kind, error) {
 	rows, err := db.Query(ctx, `SELECT code, name_zh, name_en, kind_group, colour, symbol, synonyms, practice_areas, sort
 		FROM kinds ORDER BY sort, code`)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []Kind
 	var k Kind
@@ -64,14 +64,14 @@ func KindList(ctx context.Context, db Querier) ([]Kind, error) {
 		out = append(out, k)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 // KindGroups returns the groups in display order.
 func KindGroups(ctx context.Context, db Querier) ([]KindGroup, error) {
 	rows, err := db.Query(ctx, `SELECT code, name_zh, name_en FROM kind_groups ORDER BY sort, code`)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []KindGroup
 	var g KindGroup
@@ -79,14 +79,14 @@ func KindGroups(ctx context.Context, db Querier) ([]KindGroup, error) {
 		out = append(out, g)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 // PractitionerKinds returns the kinds of people in display order.
 func PractitionerKinds(ctx context.Context, db Querier) ([]PractitionerKind, error) {
 	rows, err := db.Query(ctx, `SELECT code, role, name_zh, name_en, place_kinds FROM practitioner_kinds ORDER BY sort, code`)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []PractitionerKind
 	var p PractitionerKind
@@ -94,7 +94,7 @@ func PractitionerKinds(ctx context.Context, db Querier) ([]PractitionerKind, err
 		out = append(out, p)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 var (
@@ -190,7 +190,7 @@ type ForensicCategory struct {
 func ForensicCategories(ctx context.Context, db Querier) ([]ForensicCategory, error) {
 	rows, err := db.Query(ctx, `SELECT code, name_zh, name_en, synonyms FROM forensic_categories ORDER BY sort, code`)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []ForensicCategory
 	var c ForensicCategory
@@ -198,7 +198,7 @@ func ForensicCategories(ctx context.Context, db Querier) ([]ForensicCategory, er
 		out = append(out, c)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 // CategoryWords is a record's categories followed by the everyday words of those it lists, as the

@@ -29,7 +29,7 @@ func LegalTerms(ctx context.Context, db Querier) ([]LegalTerm, error) {
 	rows, err := db.Query(ctx, `SELECT term, category, practice_areas, kinds, also_kinds, parent, hint, source
 		FROM legal_terms ORDER BY term`)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []LegalTerm
 	var t LegalTerm
@@ -37,7 +37,7 @@ func LegalTerms(ctx context.Context, db Querier) ([]LegalTerm, error) {
 		out = append(out, t)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 // SaveLegalTerms writes terms as the rows of source in one transaction: a term already there is replaced
@@ -56,7 +56,7 @@ func SaveLegalTerms(ctx context.Context, db *pgxpool.Pool, source string, terms 
 					parent = $6, hint = $7, source = $8, updated_at = now()
 				WHERE (legal_terms.category, legal_terms.practice_areas, legal_terms.kinds, legal_terms.also_kinds,
 					legal_terms.parent, legal_terms.hint, legal_terms.source) IS DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8)`,
-				t.Term, t.Category, nonNil(t.PracticeAreas), nonNil(t.Kinds), nonNil(t.AlsoKinds), t.Parent, t.Hint, source)
+				t.Term, t.Category, NonNil(t.PracticeAreas), NonNil(t.Kinds), NonNil(t.AlsoKinds), t.Parent, t.Hint, source)
 			if err != nil {
 				return err
 			}
@@ -73,5 +73,5 @@ func SaveLegalTerms(ctx context.Context, db *pgxpool.Pool, source string, terms 
 		deleted = int(tag.RowsAffected())
 		return err
 	})
-	return written, deleted, readErr(err)
+	return written, deleted, Classify(err)
 }

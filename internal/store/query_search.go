@@ -40,7 +40,7 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, 
 	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
 	var hits []SearchHit
 	read := 0
-	b.Queue(searchMatchesSQL, append(append([]any{tsq}, f.args()...), limit)...).Query(func(rows pgx.Rows) error {
+	b.Queue(searchMatchesSQL, append(append([]any{tsq}, f.Args()...), limit)...).Query(func(rows pgx.Rows) error {
 		all, err := searchHits(rows, nil)
 		read = len(all)
 		for _, h := range all {
@@ -51,13 +51,13 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, 
 		return err
 	})
 	err := db.SendBatch(ctx, b).Close()
-	return hits, read < limit, readErr(err)
+	return hits, read < limit, Classify(err)
 }
 
 // searchMatchesSQL reads tsquery, kinds, practice areas, languages, free, limit.
 var searchMatchesSQL = `SELECT ` + searchColumns + `
 		FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND ` + filterTestsSQL(2) + `
+		WHERE p.search_doc @@ $1::tsquery AND ` + FilterTestsSQL(2) + `
 		LIMIT $6`
 
 // EstimateMatches is how many places PostgreSQL expects tsq to match among those passing f: its planner's
@@ -68,11 +68,11 @@ func EstimateMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter
 			Rows float64 `json:"Plan Rows"`
 		}
 	}
-	args := append([]any{pgx.QueryExecModeCacheDescribe, tsq}, f.args()...)
+	args := append([]any{pgx.QueryExecModeCacheDescribe, tsq}, f.Args()...)
 	err := db.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p
-		WHERE p.search_doc @@ $1::tsquery AND `+filterSQL(2), args...).Scan(&plan)
+		WHERE p.search_doc @@ $1::tsquery AND `+FilterSQL(2), args...).Scan(&plan)
 	if err != nil || len(plan) == 0 {
-		return 0, readErr(err)
+		return 0, Classify(err)
 	}
 	return plan[0].Plan.Rows, nil
 }
@@ -93,7 +93,7 @@ func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f F
 // walk carries its distance as a column, so the outer ORDER BY keeps its order without sorting and stops
 // reading it at the limit.
 func searchNearestMatchesStatement(tsq string, f Filter, near orb.Point, among, limit int) (string, []any) {
-	where, args := f.where([]any{tsq, limit, near[0], near[1], among})
+	where, args := f.Where([]any{tsq, limit, near[0], near[1], among})
 	return `SELECT ` + searchColumns + `
 		FROM (SELECT p.*, p.geom::geography <-> ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography AS distance
 			FROM providers p
@@ -118,22 +118,22 @@ func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f F
 		if _, err := tx.Exec(ctx, `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, englishNameSimilarity); err != nil {
 			return err
 		}
-		args := append([]any{pgx.QueryExecModeCacheDescribe, words}, f.args()...)
+		args := append([]any{pgx.QueryExecModeCacheDescribe, words}, f.Args()...)
 		var err error
 		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0),
 				coalesce(p.area_code, ''), p.kind, p.status
 			FROM providers p
-			WHERE $1 <% lower(p.name_en) AND `+filterSQL(2)+`
+			WHERE $1 <% lower(p.name_en) AND `+FilterSQL(2)+`
 			ORDER BY word_similarity($1, lower(p.name_en)) DESC, p.id
 			LIMIT $6`, append(args, limit)...))
 		return err
 	})
-	return hits, readErr(err)
+	return hits, Classify(err)
 }
 
 func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []SearchHit
 	var h SearchHit
@@ -141,7 +141,7 @@ func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 		out = append(out, h)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 var matchedPractitionersSQL = `SELECT pr.provider_id::text, pr.name FROM practitioners pr
@@ -161,12 +161,12 @@ func MatchedPractitioners(ctx context.Context, db *pgxpool.Pool, providerIDs []s
 	}
 	rows, err := db.Query(ctx, matchedPractitionersSQL, providerIDs, tsq)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var id, name string
 	_, err = pgx.ForEachRow(rows, []any{&id, &name}, func() error {
 		out[id] = append(out[id], name)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }

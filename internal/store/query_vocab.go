@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // VocabTerm is one row of kinds or practice_areas.
@@ -41,7 +40,7 @@ func PracticeAreas(ctx context.Context, db Querier) ([]VocabTerm, error) {
 func vocabTerms(ctx context.Context, db Querier, sql string) ([]VocabTerm, error) {
 	rows, err := db.Query(ctx, sql)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []VocabTerm
 	var t VocabTerm
@@ -49,7 +48,7 @@ func vocabTerms(ctx context.Context, db Querier, sql string) ([]VocabTerm, error
 		out = append(out, t)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 // Areas returns every administrative unit, parents before children.
@@ -61,7 +60,7 @@ func Areas(ctx context.Context, db Querier) ([]Area, error) {
 		FROM areas
 		ORDER BY array_position(ARRAY['city', 'district', 'street', 'community'], level), code`)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []Area
 	var a Area
@@ -78,29 +77,5 @@ func Areas(ctx context.Context, db Querier) ([]Area, error) {
 		out = append(out, a)
 		return nil
 	})
-	return out, readErr(err)
-}
-
-// KindCounts returns how many active records each kind has. It reads every row: callers cache it per
-// directory version.
-func KindCounts(ctx context.Context, db *pgxpool.Pool) (map[string]int, error) {
-	rows, err := db.Query(ctx, `SELECT kind, count(*)::int FROM providers WHERE status = 'active' GROUP BY kind`)
-	if err != nil {
-		return nil, readErr(err)
-	}
-	out := map[string]int{}
-	var k string
-	var n int
-	_, err = pgx.ForEachRow(rows, []any{&k, &n}, func() error {
-		out[k] = n
-		return nil
-	})
-	return out, readErr(err)
-}
-
-// DirectoryVersion is the directory's data version: it moves on with every change the public can see.
-func DirectoryVersion(ctx context.Context, db *pgxpool.Pool) (int64, error) {
-	var v int64
-	err := db.QueryRow(ctx, `SELECT version FROM directory_state`).Scan(&v)
-	return v, readErr(err)
+	return out, Classify(err)
 }

@@ -24,7 +24,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/paulmach/orb"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // requests is how many requests a wrk script holds, each drawn afresh: a run of the fastest endpoint for
@@ -249,7 +249,7 @@ func nearestPgbench(d *draws, r *rand.Rand) string {
 }
 
 func viewportPgbench() string {
-	return "\\set dx random(-50000, 50000)\n" + sub(store.ViewportPointsSQL(), "113.75 + :dx / 1000000.0", "22.40",
+	return "\\set dx random(-50000, 50000)\n" + sub(placedb.ViewportPointsSQL(), "113.75 + :dx / 1000000.0", "22.40",
 		"114.62 + :dx / 1000000.0", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301") + ";\n" +
 		`SELECT sum(g.sum_lng) / sum(g.n), sum(g.sum_lat) / sum(g.n), sum(g.n)::int FROM viewport_grid g
 		WHERE g.level = 4 AND g.cx BETWEEN 1819 AND 1833 AND g.cy BETWEEN 358 AND 365 GROUP BY g.cx, g.cy;` + "\n"
@@ -258,7 +258,7 @@ func viewportPgbench() string {
 // explainSQL is the endpoint's main statement with one sample of its arguments.
 func explainSQL(endpoint string) string {
 	if endpoint == "viewport" || endpoint == "viewport-mixed" {
-		return sub(store.ViewportPointsSQL(), "113.75", "22.40", "114.62", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301")
+		return sub(placedb.ViewportPointsSQL(), "113.75", "22.40", "114.62", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301")
 	}
 	return sub(nearestSQL(), "126.63", "45.75")
 }
@@ -266,7 +266,7 @@ func explainSQL(endpoint string) string {
 // nearestSQL is the statement the API runs first for the benchmark's question (ten places, no filter),
 // whose only parameters are the point's longitude ($1) and latitude ($2).
 func nearestSQL() string {
-	sql, args := store.NearestStatement(store.NearestQuery{Point: orb.Point{114.05, 22.54}, Limit: 10}, 0)
+	sql, args := placedb.NearestStatement(placedb.NearestQuery{Point: orb.Point{114.05, 22.54}, Limit: 10}, 0)
 	if len(args) != 2 {
 		panic(fmt.Sprintf("benchload: the nearest statement takes %d parameters, not the point's two", len(args)))
 	}

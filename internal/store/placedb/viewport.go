@@ -1,4 +1,4 @@
-package store
+package placedb
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
+
+	"legalmap/internal/store"
 )
 
 // MapPoint is a place as the map draws it: only what a marker and its popup title need.
@@ -39,7 +41,7 @@ func mapPointFields(m *MapPoint) []any {
 
 var viewportPointsSQL = `SELECT ` + mapPointColumns + `
 		FROM providers p
-		WHERE p.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) AND ` + filterSQL(5) + `
+		WHERE p.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) AND ` + store.FilterSQL(5) + `
 		LIMIT $9`
 
 // ViewportPointsSQL is the statement ViewportPoints runs, for plan tests and the benchmark: parameters
@@ -54,11 +56,11 @@ const boxPlanned = pgx.QueryExecModeExec
 
 // ViewportPoints returns up to max places in box matching f, and whether there were more. The GiST index
 // finds them; the scan stops after max+1 rows, so a box over the whole country costs no more than a small one.
-func ViewportPoints(ctx context.Context, db *pgxpool.Pool, box orb.Bound, f Filter, max int) ([]MapPoint, bool, error) {
-	args := append([]any{boxPlanned, box.Min[0], box.Min[1], box.Max[0], box.Max[1]}, f.args()...)
+func ViewportPoints(ctx context.Context, db *pgxpool.Pool, box orb.Bound, f store.Filter, max int) ([]MapPoint, bool, error) {
+	args := append([]any{boxPlanned, box.Min[0], box.Min[1], box.Max[0], box.Max[1]}, f.Args()...)
 	rows, err := db.Query(ctx, viewportPointsSQL, append(args, max+1)...)
 	if err != nil {
-		return nil, false, readErr(err)
+		return nil, false, store.Classify(err)
 	}
 	pts, err := collectMapPoints(rows)
 	if len(pts) > max {
@@ -75,7 +77,7 @@ func MapPointsByID(ctx context.Context, db *pgxpool.Pool, ids []string) ([]MapPo
 	rows, err := db.Query(ctx, `SELECT `+mapPointColumns+` FROM providers p
 		WHERE p.id = ANY ($1::uuid[]) AND p.status <> 'closed'`, ids)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, store.Classify(err)
 	}
 	return collectMapPoints(rows)
 }
@@ -87,7 +89,7 @@ func collectMapPoints(rows pgx.Rows) ([]MapPoint, error) {
 		out = append(out, m)
 		return nil
 	})
-	return out, readErr(err)
+	return out, store.Classify(err)
 }
 
 // GridClusters answers a view from the precomputed grid at level (GridMinLevel..GridMaxLevel): one cluster
@@ -95,14 +97,17 @@ func collectMapPoints(rows pgx.Rows) ([]MapPoint, error) {
 // directory version the grid was built from; the caller compares it with the current one.
 func GridClusters(ctx context.Context, db *pgxpool.Pool, box orb.Bound, level int, kinds []string) ([]Cluster, int64, error) {
 	x0, y0, x1, y1 := cellRange(box, level)
+	if kinds == nil {
+		kinds = []string{} // cardinality(NULL) is NULL, not 0
+	}
 	rows, err := db.Query(ctx, `SELECT sum(g.sum_lng) / sum(g.n), sum(g.sum_lat) / sum(g.n), sum(g.n)::int,
 			CASE WHEN sum(g.n) = 1 THEN min(g.one_id) ELSE '' END, min(s.version)
 		FROM viewport_grid g CROSS JOIN viewport_grid_state s
 		WHERE g.level = $1 AND g.cx BETWEEN $2 AND $3 AND g.cy BETWEEN $4 AND $5
 		  AND (cardinality($6::text[]) = 0 OR g.kind = ANY ($6::text[]))
-		GROUP BY g.cx, g.cy`, level, x0, x1, y0, y1, orEmpty(kinds))
+		GROUP BY g.cx, g.cy`, level, x0, x1, y0, y1, kinds)
 	if err != nil {
-		return nil, 0, readErr(err)
+		return nil, 0, store.Classify(err)
 	}
 	var out []Cluster
 	var c Cluster
@@ -114,21 +119,21 @@ func GridClusters(ctx context.Context, db *pgxpool.Pool, box orb.Bound, level in
 	if err == nil && len(out) == 0 {
 		err = db.QueryRow(ctx, `SELECT version FROM viewport_grid_state`).Scan(&version)
 	}
-	return out, version, readErr(err)
+	return out, version, store.Classify(err)
 }
 
 // LiveClusters groups the places in box matching f into cells of 1/2^level degree, straight from
 // providers. Its cost grows with the places in the box: the caller uses it for small boxes, for filters
 // the grid does not hold, and while the grid is being rebuilt.
-func LiveClusters(ctx context.Context, db *pgxpool.Pool, box orb.Bound, level int, f Filter) ([]Cluster, error) {
-	args := append([]any{boxPlanned, box.Min[0], box.Min[1], box.Max[0], box.Max[1]}, f.args()...)
+func LiveClusters(ctx context.Context, db *pgxpool.Pool, box orb.Bound, level int, f store.Filter) ([]Cluster, error) {
+	args := append([]any{boxPlanned, box.Min[0], box.Min[1], box.Max[0], box.Max[1]}, f.Args()...)
 	rows, err := db.Query(ctx, `SELECT avg(ST_X(p.geom)), avg(ST_Y(p.geom)), count(*)::int,
 			CASE WHEN count(*) = 1 THEN min(p.id::text) ELSE '' END
 		FROM providers p
-		WHERE p.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) AND `+filterSetSQL(5)+`
+		WHERE p.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) AND `+store.FilterSetSQL(5)+`
 		GROUP BY floor(ST_X(p.geom) * $9), floor(ST_Y(p.geom) * $9)`, append(args, math.Ldexp(1, level))...)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, store.Classify(err)
 	}
 	var out []Cluster
 	var c Cluster
@@ -136,7 +141,7 @@ func LiveClusters(ctx context.Context, db *pgxpool.Pool, box orb.Bound, level in
 		out = append(out, c)
 		return nil
 	})
-	return out, readErr(err)
+	return out, store.Classify(err)
 }
 
 // CellCount is how many cells of level the box spans, so a caller can coarsen a level that would
@@ -155,7 +160,7 @@ func cellRange(box orb.Bound, level int) (x0, y0, x1, y1 int) {
 // GridVersions returns the directory version the grid shows and the directory's current version.
 func GridVersions(ctx context.Context, db *pgxpool.Pool) (grid, current int64, err error) {
 	err = db.QueryRow(ctx, `SELECT g.version, d.version FROM viewport_grid_state g, directory_state d`).Scan(&grid, &current)
-	return grid, current, readErr(err)
+	return grid, current, store.Classify(err)
 }
 
 // RefreshViewportGrid rebuilds the grid if it is behind the directory and returns the version it shows
@@ -169,5 +174,5 @@ func RefreshViewportGrid(ctx context.Context, db *pgxpool.Pool) (int64, error) {
 		}
 		return tx.QueryRow(ctx, "SELECT refresh_viewport_grid()").Scan(&v)
 	})
-	return v, readErr(err)
+	return v, store.Classify(err)
 }

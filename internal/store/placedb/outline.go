@@ -1,4 +1,4 @@
-package store
+package placedb
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
+
+	"legalmap/internal/store"
 )
 
 // AreaOutline is an area's outline for the map's base layer: its boundary simplified to about 50 m, or,
@@ -17,12 +19,12 @@ type AreaOutline struct {
 }
 
 // AreaOutlines returns the outlines of the areas of one level (district, street or community).
-func AreaOutlines(ctx context.Context, db Querier, level string) ([]AreaOutline, error) {
+func AreaOutlines(ctx context.Context, db store.Querier, level string) ([]AreaOutline, error) {
 	rows, err := db.Query(ctx, `SELECT code, level, name_zh, name_en,
 			ST_AsGeoJSON(coalesce(ST_SimplifyPreserveTopology(boundary, 0.0005), bbox), 5)::bytea, boundary IS NULL
 		FROM areas WHERE level = $1 AND coalesce(boundary, bbox) IS NOT NULL ORDER BY code`, level)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, store.Classify(err)
 	}
 	var out []AreaOutline
 	var o AreaOutline
@@ -31,14 +33,14 @@ func AreaOutlines(ctx context.Context, db Querier, level string) ([]AreaOutline,
 		out = append(out, o)
 		return nil
 	})
-	return out, readErr(err)
+	return out, store.Classify(err)
 }
 
 // AreaBoundaries returns the loaded boundaries by area code (areas without one are left out).
-func AreaBoundaries(ctx context.Context, db Querier) (map[string]orb.MultiPolygon, error) {
+func AreaBoundaries(ctx context.Context, db store.Querier) (map[string]orb.MultiPolygon, error) {
 	rows, err := db.Query(ctx, `SELECT code, ST_AsBinary(boundary) FROM areas WHERE boundary IS NOT NULL`)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, store.Classify(err)
 	}
 	out := map[string]orb.MultiPolygon{}
 	var code string
@@ -56,5 +58,5 @@ func AreaBoundaries(ctx context.Context, db Querier) (map[string]orb.MultiPolygo
 		}
 		return nil
 	})
-	return out, readErr(err)
+	return out, store.Classify(err)
 }

@@ -14,7 +14,7 @@ type Filter struct {
 	Free          *bool
 }
 
-// The filters' conditions over providers p, each reading one parameter ($v), in the order of Filter.args.
+// The filters' conditions over providers p, each reading one parameter ($v), in the order of Filter.Args.
 // A practice area is met by the place itself, by a practitioner belonging to it, or by one assigned to
 // serve there (community adviser points): a citizen looking for a labour lawyer wants the firm whose
 // lawyers do labour cases even when the firm's own list is empty. The practitioners' part ($p) comes in
@@ -41,18 +41,18 @@ const practitionersAsSet = `p.id IN (SELECT pr.provider_id FROM practitioners pr
 		OR p.id IN (SELECT asg.provider_id FROM assignments asg JOIN practitioners pr ON pr.id = asg.practitioner_id
 			WHERE pr.practice_areas && $v::text[] AND pr.status <> 'closed')`
 
-// filterSQL is the condition of a Filter over providers p (withdrawn records are never shown), reading its
-// values from the four parameters $n..$n+3 in the order of Filter.args. The text depends only on n: a
+// FilterSQL is the condition of a Filter over providers p (withdrawn records are never shown), reading its
+// values from the four parameters $n..$n+3 in the order of Filter.Args. The text depends only on n: a
 // statement is prepared once and the filters are values (each test is skipped when its list is empty).
-func filterSQL(n int) string { return filterWith(n, practitionersPerRow) }
+func FilterSQL(n int) string { return filterWith(n, practitionersPerRow) }
 
-// filterSetSQL is filterSQL with the practitioners collected as a set, for statements that read every
+// FilterSetSQL is FilterSQL with the practitioners collected as a set, for statements that read every
 // place in a large box.
-func filterSetSQL(n int) string { return filterWith(n, practitionersAsSet) }
+func FilterSetSQL(n int) string { return filterWith(n, practitionersAsSet) }
 
-// filterTestsSQL is filterSQL without its test of withdrawn records, for a statement that leaves them to
+// FilterTestsSQL is FilterSQL without its test of withdrawn records, for a statement that leaves them to
 // its caller.
-func filterTestsSQL(n int) string { return filterTests(n, practitionersPerRow) }
+func FilterTestsSQL(n int) string { return filterTests(n, practitionersPerRow) }
 
 func filterWith(n int, practitioners string) string {
 	return "p.status <> 'closed'\n\tAND " + filterTests(n, practitioners)
@@ -66,11 +66,11 @@ func filterTests(n int, practitioners string) string {
 	AND (cardinality(` + p(1) + `::text[]) = 0 OR ` + cond(areaCond, p(1), practitioners) + `)`
 }
 
-// where is the condition of only the filters f sets (after p.status <> 'closed'), their parameters
-// numbered after args and appended to them. Unlike filterSQL, its text differs with the filters set: a
+// Where is the condition of only the filters f sets (after p.status <> 'closed'), their parameters
+// numbered after args and appended to them. Unlike FilterSQL, its text differs with the filters set: a
 // statement without filters has none of the tests a generic plan cannot fold away (cardinality($n) = 0),
 // so the server can plan it once per connection rather than once per call.
-func (f Filter) where(args []any) (string, []any) {
+func (f Filter) Where(args []any) (string, []any) {
 	var b strings.Builder
 	b.WriteString("p.status <> 'closed'")
 	add := func(c string, v any, practitioners string) {
@@ -102,18 +102,15 @@ func cond(c, param, practitioners string) string {
 	return strings.ReplaceAll(strings.Replace(c, "$p", practitioners, 1), "$v", param)
 }
 
-// set says whether f narrows anything.
-func (f Filter) set() bool {
-	return len(f.Kinds) > 0 || len(f.PracticeAreas) > 0 || len(f.Languages) > 0 || f.Free != nil
-}
-
-// args are the values filterSQL reads. Lists go as empty arrays rather than NULL, which cardinality would
+// Args are the values FilterSQL reads. Lists go as empty arrays rather than NULL, which cardinality would
 // turn into an unknown condition.
-func (f Filter) args() []any {
-	return []any{orEmpty(f.Kinds), orEmpty(f.PracticeAreas), orEmpty(f.Languages), f.Free}
+func (f Filter) Args() []any {
+	return []any{NonNil(f.Kinds), NonNil(f.PracticeAreas), NonNil(f.Languages), f.Free}
 }
 
-func orEmpty(s []string) []string {
+// NonNil is s, or an empty list for nil: pgx sends a nil slice as NULL, which a text[] column that is NOT
+// NULL refuses and cardinality() turns into an unknown condition.
+func NonNil(s []string) []string {
 	if s == nil {
 		return []string{}
 	}

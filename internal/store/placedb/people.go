@@ -1,10 +1,12 @@
-package store
+package placedb
 
 import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // PlacePerson is a practitioner as a search result explains itself with: role, name and practice areas.
@@ -30,7 +32,7 @@ func PeopleAt(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[
 	}
 	rows, err := db.Query(ctx, peopleAtSQL, providerIDs)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, store.Classify(err)
 	}
 	var id string
 	var p PlacePerson
@@ -39,7 +41,7 @@ func PeopleAt(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[
 		out[id] = append(out[id], p)
 		return nil
 	})
-	return out, readErr(err)
+	return out, store.Classify(err)
 }
 
 // PlaceFact is what a search result or a suggestion says of a place beyond its list item: the area it lies
@@ -57,7 +59,7 @@ func PlaceFactsOf(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (
 	}
 	rows, err := db.Query(ctx, `SELECT id::text, coalesce(area_code, ''), categories FROM providers WHERE id = ANY ($1::uuid[])`, providerIDs)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, store.Classify(err)
 	}
 	var id string
 	var f PlaceFact
@@ -65,5 +67,5 @@ func PlaceFactsOf(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (
 		out[id] = PlaceFact{AreaCode: f.AreaCode, Categories: append([]string(nil), f.Categories...)}
 		return nil
 	})
-	return out, readErr(err)
+	return out, store.Classify(err)
 }

@@ -1,4 +1,4 @@
-package store
+package placedb
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // PublicRecord is one provider as the open data export publishes it: the public fields only. The bureau's
@@ -49,7 +51,7 @@ type PublicRecord struct {
 func ExportVersion(ctx context.Context, db *pgxpool.Pool) (int64, error) {
 	var v int64
 	err := db.QueryRow(ctx, `SELECT version FROM directory_state`).Scan(&v)
-	return v, Classify(err)
+	return v, store.Classify(err)
 }
 
 // ExportPublic calls fn for every provider the public sees (all but the withdrawn), by kind and name, as
@@ -66,12 +68,12 @@ func ExportPublic(ctx context.Context, db *pgxpool.Pool, fn func(PublicRecord) e
 		WHERE p.status <> 'closed'
 		ORDER BY k.sort, p.kind, p.name, p.id`)
 	if err != nil {
-		return Classify(err)
+		return store.Classify(err)
 	}
 	var r PublicRecord
 	_, err = pgx.ForEachRow(rows, []any{&r.ID, &r.Kind, &r.KindName, &r.Name, &r.NameEn, &r.LicenceNo, &r.CreditCode,
 		&r.Address, &r.AreaCode, &r.AreaName, &r.Lng, &r.Lat, &r.Phones, &r.Email, &r.Website, &r.Hours, &r.Languages,
 		&r.PracticeAreas, &r.PracticeAreaNames, &r.Free, &r.FeeNote, &r.Accessibility, &r.Description, &r.Categories, &r.ValidFrom,
 		&r.ValidTo, &r.Status, &r.VerifiedAt, &r.UpdatedAt, &r.Position}, func() error { return fn(r) })
-	return Classify(err)
+	return store.Classify(err)
 }

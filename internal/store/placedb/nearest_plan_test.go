@@ -1,4 +1,4 @@
-package store_test
+package placedb_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -17,15 +18,15 @@ import (
 // for, from the (kind, geography) index, which walks only that kind. With a radius the planner may as well
 // take the places within it from the index and sort them: either way through an index of the geography.
 func TestNearestPlanUsesTheSpatialIndex(t *testing.T) {
-	planRows(t)
+	storetest.PlanRows(t)
 	yes := true
 	for _, f := range []store.Filter{
 		{}, {Kinds: []string{"notary"}}, {PracticeAreas: []string{"labour"}}, {Languages: []string{"en"}, Free: &yes},
 		{Kinds: []string{"law_firm"}, PracticeAreas: []string{"medical"}}, {Kinds: []string{"notary", "forensic"}},
 	} {
-		q := store.NearestQuery{Point: orb.Point{114.05, 22.54}, Filter: f, Limit: 10}
-		sql, args := store.NearestStatement(q, 23)
-		plan := explain(t, sql, args...)
+		q := placedb.NearestQuery{Point: orb.Point{114.05, 22.54}, Filter: f, Limit: 10}
+		sql, args := placedb.NearestStatement(q, 23)
+		plan := storetest.Explain(t, sql, args...)
 		index := "_geog_idx "
 		if len(f.Kinds) == 1 {
 			index = "providers_kind_geog_idx "
@@ -35,8 +36,8 @@ func TestNearestPlanUsesTheSpatialIndex(t *testing.T) {
 			t.Errorf("filters %+v: not ordered by the index (%s):\n%s", f, index, plan)
 		}
 		q.Radius = 2000
-		sql, args = store.NearestStatement(q, 23)
-		plan = explain(t, sql, args...)
+		sql, args = placedb.NearestStatement(q, 23)
+		plan = storetest.Explain(t, sql, args...)
 		if !strings.Contains(plan, "_geog_idx") || strings.Contains(plan, "Seq Scan on providers") {
 			t.Errorf("radius, filters %+v: not through a geography index:\n%s", f, plan)
 		}
@@ -46,14 +47,14 @@ func TestNearestPlanUsesTheSpatialIndex(t *testing.T) {
 // In a city nine answers in ten take one statement (the margin read covers the sphere's error), and
 // they are the brute force's.
 func TestNearestOneRoundInACity(t *testing.T) {
-	planRows(t)
+	storetest.PlanRows(t)
 	db, count := countingPool(t)
 	r := rand.New(rand.NewPCG(2, 3))
 	one, total := 0, 100
 	for i := 0; i < total; i++ {
-		q := store.NearestQuery{Point: orb.Point{113.8 + 0.8*r.Float64(), 22.47 + 0.36*r.Float64()}, Limit: 10}
+		q := placedb.NearestQuery{Point: orb.Point{113.8 + 0.8*r.Float64(), 22.47 + 0.36*r.Float64()}, Limit: 10}
 		before := count.n.Load()
-		got, err := store.Nearest(context.Background(), db, q)
+		got, err := placedb.Nearest(context.Background(), db, q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,20 +73,20 @@ func TestNearestOneRoundInACity(t *testing.T) {
 // where the server may adopt a generic plan after five calls and answer the whole city through the spatial
 // index, a bitmap of every place.
 func TestViewportPlannedPerBox(t *testing.T) {
-	planRows(t)
+	storetest.PlanRows(t)
 	db := oneSession(t)
 	ctx := context.Background()
 	for i := 0; i < 12; i++ {
 		box := orb.Bound{Min: orb.Point{114 + 0.01*float64(i), 22.5}, Max: orb.Point{114.005 + 0.01*float64(i), 22.505}}
-		if _, _, err := store.ViewportPoints(ctx, db, box, store.Filter{}, 300); err != nil {
+		if _, _, err := placedb.ViewportPoints(ctx, db, box, store.Filter{}, 300); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := store.LiveClusters(ctx, db, box, 12, store.Filter{}); err != nil {
+		if _, err := placedb.LiveClusters(ctx, db, box, 12, store.Filter{}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	city := orb.Bound{Min: orb.Point{113.7, 22.4}, Max: orb.Point{114.7, 22.9}}
-	if _, _, err := store.ViewportPoints(ctx, db, city, store.Filter{}, 300); err != nil {
+	if _, _, err := placedb.ViewportPoints(ctx, db, city, store.Filter{}, 300); err != nil {
 		t.Fatal(err)
 	}
 	var generic int64

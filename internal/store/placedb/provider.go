@@ -1,4 +1,4 @@
-package store
+package placedb
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // ProviderDetail is one provider as its public page shows it: the list fields and the rest of the public
@@ -50,7 +52,7 @@ func Provider(ctx context.Context, db *pgxpool.Pool, id string) (ProviderDetail,
 			p.fee_note, p.accessibility, p.description, p.categories, p.valid_from, p.valid_to, p.version
 		FROM providers p WHERE p.id = $1::uuid AND p.status <> 'closed'`, id).Scan(fields...)
 	if err != nil {
-		return d, readErr(err)
+		return d, store.Classify(err)
 	}
 	rows, err := db.Query(ctx, `SELECT pr.id::text, pr.role, pr.name, coalesce(pr.licence_no, ''), pr.practice_areas,
 			pr.languages, pr.status, false, '', NULL::jsonb
@@ -64,7 +66,7 @@ func Provider(ctx context.Context, db *pgxpool.Pool, id string) (ProviderDetail,
 		WHERE a.provider_id = $1::uuid AND pr.status <> 'closed'
 		ORDER BY 8, 3, 1`, id)
 	if err != nil {
-		return d, readErr(err)
+		return d, store.Classify(err)
 	}
 	var p PublicPractitioner
 	_, err = pgx.ForEachRow(rows, []any{&p.ID, &p.Role, &p.Name, &p.LicenceNo, &p.PracticeAreas, &p.Languages,
@@ -72,5 +74,5 @@ func Provider(ctx context.Context, db *pgxpool.Pool, id string) (ProviderDetail,
 		d.Practitioners = append(d.Practitioners, p)
 		return nil
 	})
-	return d, readErr(err)
+	return d, store.Classify(err)
 }

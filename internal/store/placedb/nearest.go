@@ -1,4 +1,4 @@
-package store
+package placedb
 
 import (
 	"cmp"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
+
+	"legalmap/internal/store"
 )
 
 // Nearby is a place with its true ground distance from the point asked about.
@@ -20,7 +22,7 @@ type Nearby struct {
 // NearestQuery asks for the places closest to Point (WGS84).
 type NearestQuery struct {
 	Point  orb.Point
-	Filter Filter
+	Filter store.Filter
 	Radius float64 // metres; 0: no limit
 	Limit  int
 	// Keep, when set, is a further condition decided in Go (open now: the weekly hours and the holiday
@@ -97,7 +99,7 @@ func nearestRead(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) (
 	sql, args := NearestStatement(q, n)
 	rows, err := db.Query(ctx, sql, args...)
 	if err != nil {
-		return nil, 0, 0, readErr(err)
+		return nil, 0, 0, store.Classify(err)
 	}
 	defer rows.Close()
 	var out []Nearby
@@ -108,14 +110,14 @@ func nearestRead(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) (
 	for rows.Next() {
 		read++
 		if err := rows.Scan(fields...); err != nil {
-			return nil, 0, 0, readErr(err)
+			return nil, 0, 0, store.Classify(err)
 		}
 		if q.Keep == nil || q.Keep(&nb.Place) {
 			out = append(out, nb)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, 0, readErr(err)
+		return nil, 0, 0, store.Classify(err)
 	}
 	slices.SortFunc(out, func(a, b Nearby) int {
 		return cmp.Or(cmp.Compare(a.Metres, b.Metres), strings.Compare(a.ID, b.ID))
@@ -134,7 +136,7 @@ func NearestStatement(q NearestQuery, n int) (string, []any) {
 	if n == 0 {
 		n = firstRead(q)
 	}
-	where, args := q.Filter.where([]any{q.Point[0], q.Point[1]})
+	where, args := q.Filter.Where([]any{q.Point[0], q.Point[1]})
 	if q.Radius > 0 {
 		args = append(args, q.Radius)
 		where += "\n\t\tAND ST_DWithin(p.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $" +

@@ -1,4 +1,4 @@
-package store_test
+package placedb_test
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -131,13 +131,13 @@ type brute struct {
 // must give for a point near the layout. (The plan tests' places, thousands of kilometres away, are left
 // out: ranking them too took most of the test's time. Were one of them ever in an answer, the answer
 // would differ from this one and the test fail.)
-func bruteNearest(t *testing.T, q store.NearestQuery, limit int) []brute {
+func bruteNearest(t *testing.T, q placedb.NearestQuery, limit int) []brute {
 	t.Helper()
 	return bruteNearestOf(t, nearestSource, q, limit)
 }
 
 // bruteNearestOf is bruteNearest over the places of one source, or of all with "".
-func bruteNearestOf(t *testing.T, source string, q store.NearestQuery, limit int) []brute {
+func bruteNearestOf(t *testing.T, source string, q placedb.NearestQuery, limit int) []brute {
 	t.Helper()
 	rows, err := storetest.Pool(t).Query(context.Background(), `
 		SELECT id::text, name, metres FROM (
@@ -202,4 +202,4 @@ func countingPool(t *testing.T) (*pgxpool.Pool, *statements) {
 	return db, count
 }
 
-func keepOpen(p *store.Place) bool { return strings.HasSuffix(p.Name, openMark) }
+func keepOpen(p *placedb.Place) bool { return strings.HasSuffix(p.Name, openMark) }

@@ -1,4 +1,4 @@
-package store_test
+package placedb_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -23,7 +23,7 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 8))
 	perAnswer := map[int64]int{}
 	for i := 0; i < 540; i++ {
-		q := store.NearestQuery{Point: queryPoint(r, i), Limit: 1 + r.IntN(50)}
+		q := placedb.NearestQuery{Point: queryPoint(r, i), Limit: 1 + r.IntN(50)}
 		switch i % 6 {
 		case 1:
 			q.Filter.Kinds = []string{"notary"}
@@ -38,7 +38,7 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 			q.Keep, q.Radius = keepOpen, 200+r.Float64()*5000
 		}
 		before := count.n.Load()
-		got, err := store.Nearest(context.Background(), db, q)
+		got, err := placedb.Nearest(context.Background(), db, q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +102,7 @@ func queryPoint(r *rand.Rand, i int) orb.Point {
 	return jitter(orb.Point{120.6, 22.65}, 0.35)
 }
 
-func describe(q store.NearestQuery) string {
+func describe(q placedb.NearestQuery) string {
 	return fmt.Sprintf("point %v limit %d kinds %v areas %v radius %.0f keep %v",
 		q.Point, q.Limit, q.Filter.Kinds, q.Filter.PracticeAreas, q.Radius, q.Keep != nil)
 }
@@ -110,7 +110,7 @@ func describe(q store.NearestQuery) string {
 // sameAnswer compares an answer with the brute force's: the same length, the same distances (to the
 // centimetre: the two compute the same geodesic) and the same ids in order, where two places within a
 // metre of each other may come in either order.
-func sameAnswer(t *testing.T, what string, got []store.Nearby, want []brute) {
+func sameAnswer(t *testing.T, what string, got []placedb.Nearby, want []brute) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%s: %d places, brute force %d", what, len(got), len(want))
@@ -145,8 +145,8 @@ func TestNearestTiesByID(t *testing.T) {
 	db := storetest.Pool(t)
 	for _, p := range []orb.Point{samePoint, {samePoint[0] - 0.0003, samePoint[1]}, {samePoint[0], samePoint[1] + 0.0003}} {
 		for _, k := range []int{1, 7, 25} {
-			q := store.NearestQuery{Point: p, Limit: k}
-			got, err := store.Nearest(context.Background(), db, q)
+			q := placedb.NearestQuery{Point: p, Limit: k}
+			got, err := placedb.Nearest(context.Background(), db, q)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,16 +1,16 @@
-package store
+// Package placedb holds the directory's public reads, each a statement that can be read whole: a place and
+// its people, the nearest places, the map's points and clusters, area outlines, the public export and the
+// directory's version and counts. The public filter they share is store.Filter.
+package placedb
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"io"
-	"net"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // Place is one provider as the public lists show it: public fields only (internal_note and the
@@ -53,7 +53,7 @@ func PlacesByID(ctx context.Context, db *pgxpool.Pool, ids []string) ([]Place, e
 		WHERE p.status <> 'closed'
 		ORDER BY want.ord`, ids)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, store.Classify(err)
 	}
 	var out []Place
 	var pl Place
@@ -61,21 +61,5 @@ func PlacesByID(ctx context.Context, db *pgxpool.Pool, ids []string) ([]Place, e
 		out = append(out, pl)
 		return nil
 	})
-	return out, readErr(err)
-}
-
-// readErr classifies the error of a public read. Beyond Classify, a connection that broke under a
-// read-only statement (the server stopped or restarted: unexpected EOF, reset, closed) means the database
-// is unavailable for now, and the caller should say 503 and let the client retry.
-func readErr(err error) error {
-	c := Classify(err)
-	if c == nil || errors.Is(c, ErrUnavailable) || errors.Is(c, ErrNotFound) {
-		return c
-	}
-	var ne net.Error
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, pgconn.ErrConnClosed) ||
-		errors.Is(err, net.ErrClosed) || errors.As(err, &ne) {
-		return fmt.Errorf("%w: %w", ErrUnavailable, err)
-	}
-	return c
+	return out, store.Classify(err)
 }
