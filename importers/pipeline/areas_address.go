@@ -9,6 +9,7 @@ import (
 
 	"legalmap/internal/geo"
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // Placements of a record's point (providers.placement).
@@ -167,7 +168,7 @@ func (x *addressIndex) containing(p orb.Point) string {
 // byBoundary files a placed row under the smallest area whose loaded boundary covers its point, whatever
 // its address or district column says (a list's district is sometimes where the office is registered, not
 // where it is). A named area inside that one (a community without a boundary) is kept.
-func (e *rowEnv) byBoundary(rec *store.StagedProvider, p orb.Point, w *[]Issue) {
+func (e *rowEnv) byBoundary(rec *importdb.StagedProvider, p orb.Point, w *[]Issue) {
 	x := e.v.address
 	found := x.containing(p)
 	if found == "" || rec.AreaCode == found || (rec.AreaCode != "" && x.within(rec.AreaCode, found)) {

@@ -17,10 +17,10 @@ type FieldChange struct {
 }
 
 // auditValues is a record's content as its audit rows show it.
-type auditValues map[string]json.RawMessage
+type AuditValues map[string]json.RawMessage
 
 // set renders value (a string, a list, a number, a bool, a time or raw JSON) under field.
-func (v auditValues) set(field string, value any) {
+func (v AuditValues) Set(field string, value any) {
 	b, err := json.Marshal(value)
 	if err != nil { // only for values JSON cannot hold (NaN): kept out rather than written wrong
 		return
@@ -31,7 +31,7 @@ func (v auditValues) set(field string, value any) {
 // auditDiff is {"field": {"old": …, "new": …}} for every field of next whose value differs from old's.
 // Empty values (null, "", [], {}) are alike: a list emptied is the same content as one never given, and a
 // created record (old nil) lists the fields it was created with that are not empty, old null.
-func auditDiff(old, next auditValues) map[string]FieldChange {
+func AuditDiff(old, next AuditValues) map[string]FieldChange {
 	diff := map[string]FieldChange{}
 	for k, nv := range next {
 		if ov := old[k]; !jsonEqual(ov, nv) {

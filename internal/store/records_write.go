@@ -146,11 +146,11 @@ func recordDiff(old, next *Record) (map[string]FieldChange, error) {
 	if err != nil {
 		return nil, err
 	}
-	return auditDiff(o, n), nil
+	return AuditDiff(o, n), nil
 }
 
 // recordValues renders a record for its audit (nil for none: a record being created).
-func recordValues(r *Record) (auditValues, error) {
+func recordValues(r *Record) (AuditValues, error) {
 	if r == nil {
 		return nil, nil
 	}
@@ -158,7 +158,7 @@ func recordValues(r *Record) (auditValues, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := auditValues{}
+	v := AuditValues{}
 	if err := json.Unmarshal(b, &v); err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func recordValues(r *Record) (auditValues, error) {
 			delete(v, k)
 		}
 	}
-	v.set("geom", [2]float64{r.Lng, r.Lat})
+	v.Set("geom", [2]float64{r.Lng, r.Lat})
 	return v, nil
 }
 

@@ -64,7 +64,7 @@ type tsvectorPlan struct{}
 func (tsvectorPlan) Encode(value any, buf []byte) ([]byte, error) {
 	v := value.(TSVector)
 	if v.wire == nil {
-		v.build()
+		v.Build()
 	}
 	return append(buf, v.wire...), nil
 }
@@ -74,7 +74,7 @@ func (tsvectorPlan) Encode(value any, buf []byte) ([]byte, error) {
 // go sorted (byte order, as PostgreSQL compares them) and each once, with its highest weight, which is
 // what the text form gives. Each class is sorted on its own (plain string sorts, the fastest Go has) and
 // the three are merged; it runs once per imported row.
-func (v *TSVector) build() {
+func (v *TSVector) Build() {
 	n := len(v.A) + len(v.B) + len(v.C)
 	lex := make([]string, 0, n)
 	var ends [3]int

@@ -1,10 +1,11 @@
-package store
+package importdb
 
 import (
 	"context"
 	"fmt"
 
 	"legalmap/internal/directory"
+	"legalmap/internal/store"
 )
 
 // AdviserResult counts what a community adviser run did beside its points: advisers created (a licence not
@@ -102,7 +103,7 @@ func (t *ImportTx) unlinkedAdvisers(ctx context.Context) ([]RowReject, error) {
 		SELECT line, point_source_id, 'firm_name', firm_name FROM import_adv WHERE firm_id IS NULL AND firm_name <> ''
 		ORDER BY 1, 3`)
 	if err != nil {
-		return nil, fmt.Errorf("import advisers: %w", Classify(err))
+		return nil, fmt.Errorf("import advisers: %w", store.Classify(err))
 	}
 	defer rows.Close()
 	var out []RowReject

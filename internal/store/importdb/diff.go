@@ -1,10 +1,12 @@
-package store
+package importdb
 
 import (
 	"encoding/json"
 	"time"
 
 	"github.com/google/uuid"
+
+	"legalmap/internal/store"
 )
 
 // A created record's audit diff holds every non-empty field it was created with, {"field": {"old": null,
@@ -17,47 +19,47 @@ func init() { uuid.EnableRandPool() } // ids for a million rows without a millio
 // Prepare gives the staged place its creation diff and the wire form of its search documents (its id is
 // given in file order, by WriteProviders).
 func (p *StagedProvider) Prepare() {
-	p.SearchDoc.build()
-	p.AdviserDoc.build()
-	v := make(auditValues, 24)
-	v.set("name", p.Name)
-	v.set("name_en", p.NameEn)
-	v.set("licence_no", p.LicenceNo)
-	v.set("credit_code", p.CreditCode)
-	v.set("address", p.Address)
-	v.set("area_code", p.AreaCode)
+	p.SearchDoc.Build()
+	p.AdviserDoc.Build()
+	v := make(store.AuditValues, 24)
+	v.Set("name", p.Name)
+	v.Set("name_en", p.NameEn)
+	v.Set("licence_no", p.LicenceNo)
+	v.Set("credit_code", p.CreditCode)
+	v.Set("address", p.Address)
+	v.Set("area_code", p.AreaCode)
 	if !p.unplaced() {
-		v.set("geom", [2]float64{p.Lng, p.Lat})
+		v.Set("geom", [2]float64{p.Lng, p.Lat})
 	}
 	if p.placement() != "exact" { // the ordinary case is not said (rowValues does the same)
-		v.set("placement", p.placement())
+		v.Set("placement", p.placement())
 	}
-	v.set("phones", p.Phones)
-	v.set("email", p.Email)
-	v.set("website", p.Website)
-	v.set("hours", json.RawMessage(jsonObject(p.Hours)))
-	v.set("languages", p.Languages)
-	v.set("practice_areas", p.PracticeAreas)
-	v.set("practice_notes", p.PracticeNotes)
-	v.set("free", p.Free)
-	v.set("fee_note", p.FeeNote)
-	v.set("accessibility", p.Accessibility)
-	v.set("description", p.Description)
-	v.set("categories", p.Categories)
-	v.set("valid_from", dateText(p.ValidFrom))
-	v.set("valid_to", dateText(p.ValidTo))
-	v.set("status", p.Status)
+	v.Set("phones", p.Phones)
+	v.Set("email", p.Email)
+	v.Set("website", p.Website)
+	v.Set("hours", json.RawMessage(jsonObject(p.Hours)))
+	v.Set("languages", p.Languages)
+	v.Set("practice_areas", p.PracticeAreas)
+	v.Set("practice_notes", p.PracticeNotes)
+	v.Set("free", p.Free)
+	v.Set("fee_note", p.FeeNote)
+	v.Set("accessibility", p.Accessibility)
+	v.Set("description", p.Description)
+	v.Set("categories", p.Categories)
+	v.Set("valid_from", dateText(p.ValidFrom))
+	v.Set("valid_to", dateText(p.ValidTo))
+	v.Set("status", p.Status)
 	if p.VerifiedAt != nil {
-		v.set("verified_at", p.VerifiedAt.In(shanghai).Format(time.RFC3339))
+		v.Set("verified_at", p.VerifiedAt.In(shanghai).Format(time.RFC3339))
 	}
-	p.CreateDiff, _ = json.Marshal(auditDiff(nil, v)) // strings, lists and raw JSON: cannot fail
+	p.CreateDiff, _ = json.Marshal(store.AuditDiff(nil, v)) // strings, lists and raw JSON: cannot fail
 }
 
 // Prepare gives the staged practitioner its id if new and the wire form of its search document (its
 // creation's audit is rendered by the apply, which resolves its firm).
 func (p *StagedPractitioner) Prepare() {
 	p.ID = uuid.Must(uuid.NewV7()) // time-ordered: the primary key grows at its right edge
-	p.SearchDoc.build()
+	p.SearchDoc.Build()
 }
 
 // shanghai is the zone timestamps are shown in (the pool's session time zone), so a diff built here reads

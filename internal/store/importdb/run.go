@@ -1,4 +1,4 @@
-package store
+package importdb
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // ImportRun describes one run of an importer, as import_runs records it.
@@ -101,7 +103,7 @@ func FailAbandonedRuns(ctx context.Context, pool *pgxpool.Pool) (int64, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("fail abandoned import runs: %w", Classify(err))
+		return 0, fmt.Errorf("fail abandoned import runs: %w", store.Classify(err))
 	}
 	return n, nil
 }
@@ -136,7 +138,7 @@ func RecordRun(ctx context.Context, pool *pgxpool.Pool, r ImportRun, status stri
 		return finishRun(ctx, tx, id, status, c, report)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("record import run: %w", Classify(err))
+		return 0, fmt.Errorf("record import run: %w", store.Classify(err))
 	}
 	return id, nil
 }
@@ -147,7 +149,7 @@ func LastAppliedRun(ctx context.Context, pool *pgxpool.Pool, importer, source, s
 	var id int64
 	err := pool.QueryRow(ctx, `SELECT coalesce(max(id), 0) FROM import_runs
 		WHERE importer = $1 AND source = $2 AND file_sha256 = $3 AND status = 'applied'`, importer, source, sha).Scan(&id)
-	return id, Classify(err)
+	return id, store.Classify(err)
 }
 
 func jsonOrEmpty(b []byte) []byte {

@@ -1,4 +1,4 @@
-package store
+package importdb
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"legalmap/internal/store"
 )
 
 // A provider's search document holds the people who work or serve there (a lawyer's name finds the firm),
@@ -15,7 +17,7 @@ import (
 
 // PeopleBySourceID returns, by provider source id, the open practitioners that belong to or serve at the
 // source's providers of a kind: the People of their DocSource.
-func (t *ImportTx) PeopleBySourceID(ctx context.Context, kind string) (map[string][]DocPerson, error) {
+func (t *ImportTx) PeopleBySourceID(ctx context.Context, kind string) (map[string][]store.DocPerson, error) {
 	rows, err := t.tx.Query(ctx, `SELECT p.source_id, json_agg(json_build_object('id', x.id, 'name', x.name,
 			'licence_no', coalesce(x.licence_no, ''), 'practice_areas', x.practice_areas) ORDER BY x.id)
 		FROM providers p JOIN (
@@ -27,17 +29,17 @@ func (t *ImportTx) PeopleBySourceID(ctx context.Context, kind string) (map[strin
 		WHERE p.source = $1 AND p.kind = $2
 		GROUP BY p.source_id`, t.Run.Source, kind)
 	if err != nil {
-		return nil, fmt.Errorf("import people: %w", Classify(err))
+		return nil, fmt.Errorf("import people: %w", store.Classify(err))
 	}
 	defer rows.Close()
-	out := map[string][]DocPerson{}
+	out := map[string][]store.DocPerson{}
 	for rows.Next() {
 		var id string
 		var raw []byte
 		if err := rows.Scan(&id, &raw); err != nil {
 			return nil, err
 		}
-		var people []DocPerson
+		var people []store.DocPerson
 		if err := json.Unmarshal(raw, &people); err != nil {
 			return nil, err
 		}
@@ -54,14 +56,14 @@ func (t *ImportTx) AffectedProviders(ctx context.Context) ([]string, error) {
 	}
 	rows, err := t.tx.Query(ctx, "SELECT DISTINCT provider_id::text FROM import_affected ORDER BY 1")
 	if err != nil {
-		return nil, fmt.Errorf("import affected: %w", Classify(err))
+		return nil, fmt.Errorf("import affected: %w", store.Classify(err))
 	}
 	ids, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
-		return nil, fmt.Errorf("import affected: %w", Classify(err))
+		return nil, fmt.Errorf("import affected: %w", store.Classify(err))
 	}
 	return ids, nil
 }
 
 // Querier gives the run's transaction to code that writes derived data inside it (search documents).
-func (t *ImportTx) Querier() Querier { return t.tx }
+func (t *ImportTx) Querier() store.Querier { return t.tx }

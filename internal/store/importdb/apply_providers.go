@@ -1,8 +1,10 @@
-package store
+package importdb
 
 import (
 	"context"
 	"fmt"
+
+	"legalmap/internal/store"
 )
 
 // ProviderApply says how the staged providers of a run are applied.
@@ -149,7 +151,7 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 	}
 	var staged int
 	if err := t.tx.QueryRow(ctx, "SELECT count(*) FROM import_stage_providers").Scan(&staged); err != nil {
-		return res, Classify(err)
+		return res, store.Classify(err)
 	}
 	res.Unchanged = staged - res.Created - res.Updated + a.Written.Unchanged
 	res.Created += a.Written.Created
@@ -173,7 +175,7 @@ func (t *ImportTx) rejectForeignKind(ctx context.Context, kind string) ([]RowRej
 		WHERE p.source = $1 AND p.source_id = s.source_id AND p.kind <> $2
 		RETURNING s.line, s.source_id, p.kind`, t.Run.Source, kind)
 	if err != nil {
-		return nil, fmt.Errorf("import check ids: %w", Classify(err))
+		return nil, fmt.Errorf("import check ids: %w", store.Classify(err))
 	}
 	defer rows.Close()
 	var out []RowReject

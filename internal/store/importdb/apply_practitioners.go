@@ -1,8 +1,10 @@
-package store
+package importdb
 
 import (
 	"context"
 	"fmt"
+
+	"legalmap/internal/store"
 )
 
 const affectedDDL = `CREATE TEMP TABLE IF NOT EXISTS import_affected (provider_id uuid NOT NULL) ON COMMIT DROP`
@@ -136,7 +138,7 @@ func (t *ImportTx) ApplyPractitioners(ctx context.Context, a PractitionerApply) 
 	}
 	var staged int
 	if err := t.tx.QueryRow(ctx, "SELECT count(*) FROM import_stage_practitioners").Scan(&staged); err != nil {
-		return res, Classify(err)
+		return res, store.Classify(err)
 	}
 	res.Unchanged = staged - res.Created - res.Updated
 	return res, nil
@@ -154,7 +156,7 @@ func (t *ImportTx) rejectUnresolved(ctx context.Context) ([]RowReject, error) {
 		SELECT g.line, g.source_id, coalesce(g.licence_no, ''), g.firm_licence, g.firm_name, b.no_firm
 		FROM gone g JOIN bad b ON b.line = g.line ORDER BY g.line`)
 	if err != nil {
-		return nil, fmt.Errorf("import resolve: %w", Classify(err))
+		return nil, fmt.Errorf("import resolve: %w", store.Classify(err))
 	}
 	defer rows.Close()
 	var out []RowReject

@@ -1,4 +1,4 @@
-package store
+package importdb
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // AreaRow is one administrative area to load, in WGS84. Boundary is a GeoJSON Polygon or MultiPolygon,
@@ -48,7 +50,7 @@ type AreaLoadOptions struct {
 	// the areas records still lie in, which are kept and listed.
 	Replace bool
 	// Refresh rebuilds the search documents of the moved records inside the transaction.
-	Refresh func(ctx context.Context, q Querier, ids []string) error
+	Refresh func(ctx context.Context, q store.Querier, ids []string) error
 }
 
 // LoadAreas writes areas (parents first) and, in the same transaction, gives every exactly placed record
@@ -62,18 +64,18 @@ func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, opt AreaLo
 	var loaded []string // the codes written, with any city made for them
 	tx, err := db.Begin(ctx)
 	if err != nil {
-		return res, Classify(err)
+		return res, store.Classify(err)
 	}
 	defer tx.Rollback(ctx)
 	// One loader at a time, and none while an import classes points against the old areas.
 	if _, err := tx.Exec(ctx, `LOCK TABLE areas IN SHARE ROW EXCLUSIVE MODE`); err != nil {
-		return res, Classify(err)
+		return res, store.Classify(err)
 	}
 	for _, a := range rows {
 		var known bool
 		if a.Parent != "" {
 			if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM areas WHERE code = $1)`, a.Parent).Scan(&known); err != nil {
-				return res, Classify(err)
+				return res, store.Classify(err)
 			}
 		}
 		if a.Level != "city" && !known {
@@ -84,7 +86,7 @@ func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, opt AreaLo
 			}
 			if _, err := tx.Exec(ctx, `INSERT INTO areas (code, level, name_zh) VALUES ($1, 'city', $2) ON CONFLICT (code) DO NOTHING`,
 				a.Parent, cityName); err != nil {
-				return res, Classify(err)
+				return res, store.Classify(err)
 			}
 			res.Added++
 			loaded = append(loaded, a.Parent)
@@ -119,7 +121,7 @@ func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, opt AreaLo
 			RETURNING (xmax = 0)`,
 			a.Code, a.Level, parent, a.NameZh, a.NameEn, a.Pinyin, lng, boundary, lat).Scan(&inserted)
 		if err != nil {
-			return res, fmt.Errorf("area %s (line %d): %w", a.Code, a.Line, Classify(err))
+			return res, fmt.Errorf("area %s (line %d): %w", a.Code, a.Line, store.Classify(err))
 		}
 		if inserted {
 			res.Added++
@@ -147,12 +149,12 @@ func LoadAreas(ctx context.Context, db *pgxpool.Pool, rows []AreaRow, opt AreaLo
 	}
 	// The place lookup, the map's outlines and the search vocabulary read the areas: a new version.
 	if _, err := tx.Exec(ctx, `UPDATE directory_state SET version = version + 1, changed_at = now()`); err != nil {
-		return res, Classify(err)
+		return res, store.Classify(err)
 	}
 	if dryRun {
 		return res, nil
 	}
-	return res, Classify(tx.Commit(ctx))
+	return res, store.Classify(tx.Commit(ctx))
 }
 
 // removeOtherAreas removes the areas that are not among loaded, nor an ancestor of one of them, nor hold a
@@ -168,7 +170,7 @@ func removeOtherAreas(ctx context.Context, tx pgx.Tx, loaded []string) (removed,
 		)
 		SELECT o.code, EXISTS (SELECT 1 FROM used u WHERE area_within(u.code, o.code)) FROM others o ORDER BY o.code`, loaded)
 	if err != nil {
-		return nil, nil, Classify(err)
+		return nil, nil, store.Classify(err)
 	}
 	var code string
 	var holds bool
@@ -180,11 +182,11 @@ func removeOtherAreas(ctx context.Context, tx pgx.Tx, loaded []string) (removed,
 		}
 		return nil
 	}); err != nil {
-		return nil, nil, Classify(err)
+		return nil, nil, store.Classify(err)
 	}
 	// One statement, so a parent and its children go together under the parent_code foreign key.
 	if _, err := tx.Exec(ctx, `DELETE FROM areas WHERE code = ANY ($1::text[])`, removed); err != nil {
-		return nil, nil, Classify(err)
+		return nil, nil, store.Classify(err)
 	}
 	return removed, kept, nil
 }
@@ -211,7 +213,7 @@ func ReassignAreas(ctx context.Context, tx pgx.Tx, ids []string, actor string) (
 		)
 		SELECT id::text, name, coalesce(old, ''), new FROM moved ORDER BY name, id`, ids, actor)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	out := []AreaMove{}
 	var m AreaMove
@@ -219,5 +221,5 @@ func ReassignAreas(ctx context.Context, tx pgx.Tx, ids []string, actor string) (
 		out = append(out, m)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }

@@ -1,7 +1,6 @@
-package store
+package importdb
 
-// The import's internals that its tests (package store_test, which may use storetest) drive directly.
-var RegisterTSVectorForTest = registerTSVector
+// The import's internals that its tests (package importdb_test, which may use storetest) drive directly.
 
 // SetSegmentsForTest makes WriteProviders' segments small, until the returned function restores them.
 func SetSegmentsForTest(created, rows, listed int) (restore func()) {

@@ -1,9 +1,11 @@
-package store
+package importdb
 
 import (
 	"context"
 	"fmt"
 	"hash/maphash"
+
+	"legalmap/internal/store"
 )
 
 // SourceIndex is what a place import knows of its source before it reads the file: which source ids exist,
@@ -36,7 +38,7 @@ func (t *ImportTx) LoadSourceIndex(ctx context.Context, kind string) (*SourceInd
 		FROM providers p LEFT JOIN provider_fingerprints f ON f.provider_id = p.id AND f.version = p.version
 		WHERE p.source = $1`, t.Run.Source, kind)
 	if err != nil {
-		return nil, fmt.Errorf("import index: %w", Classify(err))
+		return nil, fmt.Errorf("import index: %w", store.Classify(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -53,7 +55,7 @@ func (t *ImportTx) LoadSourceIndex(ctx context.Context, kind string) (*SourceInd
 		x.ids[maphash.Bytes(x.seed, v[0])] = e
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("import index: %w", Classify(err))
+		return nil, fmt.Errorf("import index: %w", store.Classify(err))
 	}
 	return x, nil
 }

@@ -1,9 +1,11 @@
-package store
+package importdb
 
 import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"legalmap/internal/store"
 )
 
 // StagedProvider is one accepted row of a provider file, validated and converted (WGS84 point, codes, the
@@ -26,16 +28,16 @@ type StagedProvider struct {
 	ValidFrom, ValidTo                                     *time.Time // dates
 	Status                                                 string
 	VerifiedAt                                             *time.Time
-	SearchDoc                                              TSVector
+	SearchDoc                                              store.TSVector
 
 	// Community adviser points: who serves there, from which firm, when.
 	AdviserName, AdviserLicence, FirmName, FirmLicence string
-	Schedule                                           []byte   // JSON object, or nil
-	AdviserDoc                                         TSVector // the adviser's own search document
+	Schedule                                           []byte         // JSON object, or nil
+	AdviserDoc                                         store.TSVector // the adviser's own search document
 
-	FP    Fingerprint // what the row derives from (Fingerprint)
-	Class RowClass    // what WriteProviders does with it
-	Areas []Area      // areas first met up to this row: WriteProviders inserts them before it
+	FP    Fingerprint  // what the row derives from (Fingerprint)
+	Class RowClass     // what WriteProviders does with it
+	Areas []store.Area // areas first met up to this row: WriteProviders inserts them before it
 }
 
 const stageProvidersDDL = `CREATE TEMP TABLE import_stage_providers (
@@ -56,9 +58,9 @@ var stageProvidersColumns = []string{"id", "create_diff", "line", "source_id", "
 
 func (p *StagedProvider) values(v []any) []any {
 	return append(v[:0], [16]byte(p.ID), jsonObject(p.CreateDiff), p.Line, p.SourceID, p.Name, p.NameEn, p.LicenceNo, p.CreditCode, p.Address,
-		nullText(p.AreaCode), p.lngOrNil(), p.latOrNil(), p.placement(), NonNil(p.Phones), p.Email, p.Website, jsonObject(p.Hours),
-		NonNil(p.Languages), NonNil(p.PracticeAreas), NonNil(p.PracticeNotes), p.Free, p.FeeNote, p.Accessibility,
-		p.Description, NonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status, p.VerifiedAt, p.SearchDoc,
+		nullText(p.AreaCode), p.lngOrNil(), p.latOrNil(), p.placement(), store.NonNil(p.Phones), p.Email, p.Website, jsonObject(p.Hours),
+		store.NonNil(p.Languages), store.NonNil(p.PracticeAreas), store.NonNil(p.PracticeNotes), p.Free, p.FeeNote, p.Accessibility,
+		p.Description, store.NonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status, p.VerifiedAt, p.SearchDoc,
 		p.AdviserName, p.AdviserLicence, p.FirmName, p.FirmLicence, nullJSON(p.Schedule), p.AdviserDoc, p.FP[:])
 }
 

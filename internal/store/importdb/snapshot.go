@@ -1,8 +1,10 @@
-package store
+package importdb
 
 import (
 	"context"
 	"fmt"
+
+	"legalmap/internal/store"
 )
 
 // snapshotTarget is one table a snapshot may withdraw from, with its staging table and audit record type.
@@ -32,9 +34,9 @@ func (t *ImportTx) checkSnapshot(ctx context.Context, s snapshotTarget, scope st
 	err := t.tx.QueryRow(ctx, fmt.Sprintf(`SELECT
 			(SELECT count(*) FROM %s p WHERE %s),
 			(SELECT count(*) FROM %s p WHERE p.source = $1 AND p.%s AND p.status <> 'closed')`,
-		s.table, s.notListed(), s.table, s.scope), t.Run.Source, scope, NonNil(listed)).Scan(&withdraw, &now)
+		s.table, s.notListed(), s.table, s.scope), t.Run.Source, scope, store.NonNil(listed)).Scan(&withdraw, &now)
 	if err != nil {
-		return fmt.Errorf("import snapshot check: %w", Classify(err))
+		return fmt.Errorf("import snapshot check: %w", store.Classify(err))
 	}
 	if open < 0 {
 		open = now
@@ -62,5 +64,5 @@ func (t *ImportTx) withdraw(ctx context.Context, s snapshotTarget, scope string,
 		INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
 		SELECT '%s', id, 'withdraw', $4, $5, jsonb_build_object('status', jsonb_build_object('old', old_status, 'new', 'closed'))
 		FROM w`, s.table, s.table, s.notListed(), ret, affected, s.recordType),
-		t.Run.Source, scope, NonNil(listed), t.Run.Actor, t.RunID)
+		t.Run.Source, scope, store.NonNil(listed), t.Run.Actor, t.RunID)
 }

@@ -1,9 +1,11 @@
-package store
+package importdb
 
 import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
+
+	"legalmap/internal/store"
 )
 
 // probeAtMost is how many points PointsHeldElsewhere looks up through the spatial index; more are hashed.
@@ -31,7 +33,7 @@ func (t *ImportTx) PointsHeldElsewhere(ctx context.Context, lngs, lats []float64
 		WHERE o.status <> 'closed' AND o.placement = 'exact' AND NOT (o.source = $3 AND o.kind = $4)`,
 		lngs, lats, t.Run.Source, kind)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []HeldPoint
 	var h HeldPoint
@@ -39,5 +41,5 @@ func (t *ImportTx) PointsHeldElsewhere(ctx context.Context, lngs, lats []float64
 		out = append(out, h)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }

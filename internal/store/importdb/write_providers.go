@@ -1,4 +1,4 @@
-package store
+package importdb
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"legalmap/internal/store"
 )
 
 // WriteProviders takes a file's accepted places in file order, as the row workers classed them against the
@@ -221,7 +223,7 @@ func (w *providerWriter) copyRows(ctx context.Context, class RowClass, next func
 		if w.srcErr != nil {
 			return n, w.srcErr
 		}
-		return n, fmt.Errorf("import write: %w", Classify(err))
+		return n, fmt.Errorf("import write: %w", store.Classify(err))
 	}
 	if class == RowNew {
 		w.res.Created += int(n)
@@ -238,9 +240,9 @@ var providerColumns = []string{"id", "kind", "source", "source_id", "name", "nam
 
 func (w *providerWriter) providerValues(p *StagedProvider, v []any) []any {
 	return append(v[:0], [16]byte(p.ID), w.kind, w.t.Run.Source, p.SourceID, p.Name, p.NameEn, p.LicenceNo,
-		p.CreditCode, p.Address, nullText(p.AreaCode), p.geomEWKB(), p.placement(), NonNil(p.Phones), p.Email, p.Website,
-		jsonObject(p.Hours), NonNil(p.Languages), NonNil(p.PracticeAreas), NonNil(p.PracticeNotes), p.Free,
-		p.FeeNote, p.Accessibility, p.Description, NonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status,
+		p.CreditCode, p.Address, nullText(p.AreaCode), p.geomEWKB(), p.placement(), store.NonNil(p.Phones), p.Email, p.Website,
+		jsonObject(p.Hours), store.NonNil(p.Languages), store.NonNil(p.PracticeAreas), store.NonNil(p.PracticeNotes), p.Free,
+		p.FeeNote, p.Accessibility, p.Description, store.NonNil(p.Categories), p.ValidFrom, p.ValidTo, p.Status,
 		p.VerifiedAt, p.SearchDoc)
 }
 
@@ -280,7 +282,7 @@ func (w *providerWriter) flushCreated(ctx context.Context) error {
 			return []any{"provider", [16]byte(c.id), "create", actor, run, jsonObject(c.diff)}, nil
 		}))
 	if err != nil {
-		return fmt.Errorf("import audit: %w", Classify(err))
+		return fmt.Errorf("import audit: %w", store.Classify(err))
 	}
 	if int(n) != len(w.audits) {
 		return fmt.Errorf("import create: %d records but %d audit rows", len(w.audits), n)
@@ -295,7 +297,7 @@ func (w *providerWriter) flushCreated(ctx context.Context) error {
 			i++
 			return []any{[16]byte(c.id), int32(1), c.fp[:]}, nil
 		})); err != nil {
-		return fmt.Errorf("import fingerprints: %w", Classify(err))
+		return fmt.Errorf("import fingerprints: %w", store.Classify(err))
 	}
 	clear(w.audits)
 	w.audits = w.audits[:0]
@@ -309,7 +311,7 @@ func (w *providerWriter) flushListed(ctx context.Context) error {
 	_, err := w.t.tx.CopyFrom(ctx, pgx.Identifier{"import_listed_providers"}, []string{"source_id"}, pgx.CopyFromSlice(len(w.listed),
 		func(i int) ([]any, error) { return []any{w.listed[i]}, nil }))
 	if err != nil {
-		return fmt.Errorf("import list: %w", Classify(err))
+		return fmt.Errorf("import list: %w", store.Classify(err))
 	}
 	clear(w.listed)
 	w.listed = w.listed[:0]

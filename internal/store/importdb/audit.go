@@ -1,10 +1,12 @@
-package store
+package importdb
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
 	"math"
+
+	"legalmap/internal/store"
 )
 
 // The importers' audit in SQL-held data: a statement renders the rows' old and new values into the temp
@@ -32,7 +34,7 @@ func (t *ImportTx) diffAudit(ctx context.Context) error {
 		rows, err := t.tx.Query(ctx, `SELECT key, old_values, new_values FROM import_audit
 			WHERE key > $1 ORDER BY key LIMIT $2`, after, auditPage)
 		if err != nil {
-			return fmt.Errorf("import audit: %w", Classify(err))
+			return fmt.Errorf("import audit: %w", store.Classify(err))
 		}
 		var keys []int64
 		var diffs [][]byte
@@ -43,7 +45,7 @@ func (t *ImportTx) diffAudit(ctx context.Context) error {
 				rows.Close()
 				return fmt.Errorf("import audit: %w", err)
 			}
-			var old, next auditValues
+			var old, next store.AuditValues
 			if oldRaw != nil {
 				if err := json.Unmarshal(oldRaw, &old); err != nil {
 					rows.Close()
@@ -54,7 +56,7 @@ func (t *ImportTx) diffAudit(ctx context.Context) error {
 				rows.Close()
 				return fmt.Errorf("import audit: %w", err)
 			}
-			d, err := json.Marshal(auditDiff(old, next))
+			d, err := json.Marshal(store.AuditDiff(old, next))
 			if err != nil {
 				rows.Close()
 				return fmt.Errorf("import audit: %w", err)
@@ -63,7 +65,7 @@ func (t *ImportTx) diffAudit(ctx context.Context) error {
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return fmt.Errorf("import audit: %w", Classify(err))
+			return fmt.Errorf("import audit: %w", store.Classify(err))
 		}
 		if len(keys) == 0 {
 			return nil

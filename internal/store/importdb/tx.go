@@ -1,4 +1,8 @@
-package store
+// Package importdb is the import transaction: a run is recorded (import_runs), its rows staged by COPY,
+// fingerprinted against what the source gave last time, applied to providers and practitioners with their
+// audit rows and search documents, and a snapshot's missing rows withdrawn, all in one transaction. An
+// areas file loads here too (LoadAreas): its own transaction, rows rejected the same way.
+package importdb
 
 import (
 	"context"
@@ -8,6 +12,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // ImportTx is one import run's transaction: staging, applying and the recording of its outcome all happen
@@ -42,16 +48,16 @@ func BeginImport(ctx context.Context, pool *pgxpool.Pool, run ImportRun) (*Impor
 	}
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	t := &ImportTx{conn: conn, Run: run}
 	if t.RunID, err = startRun(ctx, conn, run); err != nil {
 		t.release(ctx)
-		return nil, fmt.Errorf("begin import: %w", Classify(err))
+		return nil, fmt.Errorf("begin import: %w", store.Classify(err))
 	}
 	if t.tx, err = conn.BeginTx(ctx, pgx.TxOptions{}); err != nil {
 		t.abandon(ctx)
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	for _, s := range importSettings {
 		if _, err := t.tx.Exec(ctx, s); err != nil {
@@ -61,11 +67,11 @@ func BeginImport(ctx context.Context, pool *pgxpool.Pool, run ImportRun) (*Impor
 	}
 	if _, err := t.tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", importLock); err != nil {
 		t.abandon(ctx)
-		return nil, fmt.Errorf("begin import: lock: %w", Classify(err))
+		return nil, fmt.Errorf("begin import: lock: %w", store.Classify(err))
 	}
 	if err := t.deferGIN(ctx); err != nil {
 		t.abandon(ctx)
-		return nil, fmt.Errorf("begin import: %w", Classify(err))
+		return nil, fmt.Errorf("begin import: %w", store.Classify(err))
 	}
 	return t, nil
 }
@@ -81,10 +87,10 @@ func (t *ImportTx) Commit(ctx context.Context, c ImportCounts, report []byte) er
 	}
 	if err := finishRun(ctx, t.tx, t.RunID, RunApplied, c, report); err != nil {
 		t.Rollback(ctx)
-		return Classify(err)
+		return store.Classify(err)
 	}
 	t.done = true
-	err := Classify(t.tx.Commit(ctx))
+	err := store.Classify(t.tx.Commit(ctx))
 	t.release(ctx)
 	return err
 }
@@ -139,7 +145,7 @@ func (t *ImportTx) release(ctx context.Context) {
 func (t *ImportTx) exec(ctx context.Context, what, sql string, args ...any) (int64, error) {
 	tag, err := t.tx.Exec(ctx, sql, args...)
 	if err != nil {
-		return 0, fmt.Errorf("import %s: %w", what, Classify(err))
+		return 0, fmt.Errorf("import %s: %w", what, store.Classify(err))
 	}
 	return tag.RowsAffected(), nil
 }

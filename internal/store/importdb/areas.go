@@ -1,13 +1,15 @@
-package store
+package importdb
 
 import (
 	"context"
 	"fmt"
+
+	"legalmap/internal/store"
 )
 
 // AddAreas inserts areas an import met that the table did not hold yet (communities under a known street),
 // before the records that refer to them. An area already there is left as it is.
-func (t *ImportTx) AddAreas(ctx context.Context, areas []Area) (int, error) {
+func (t *ImportTx) AddAreas(ctx context.Context, areas []store.Area) (int, error) {
 	added := 0
 	for _, a := range areas {
 		var lng, lat *float64
@@ -18,7 +20,7 @@ func (t *ImportTx) AddAreas(ctx context.Context, areas []Area) (int, error) {
 			VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($7, $8), 4326) END)
 			ON CONFLICT (code) DO NOTHING`, a.Code, a.Level, a.ParentCode, a.NameZh, a.NameEn, a.Pinyin, lng, lat)
 		if err != nil {
-			return added, fmt.Errorf("import area %s: %w", a.Code, Classify(err))
+			return added, fmt.Errorf("import area %s: %w", a.Code, store.Classify(err))
 		}
 		added += int(tag.RowsAffected())
 	}

@@ -1,4 +1,4 @@
-package store
+package importdb
 
 import (
 	"crypto/sha256"
@@ -6,6 +6,8 @@ import (
 	"math"
 	"sync"
 	"time"
+
+	"legalmap/internal/store"
 )
 
 // Fingerprint is the hash of everything an import derives a place from (sql/040_import_speed.sql): the
@@ -33,7 +35,7 @@ var fpBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }
 
 // Fingerprint returns the row's fingerprint over basis and people. Every field is written with its
 // length (or a presence byte), so no two different rows share a canonical form.
-func (p *StagedProvider) Fingerprint(basis []byte, people []DocPerson) Fingerprint {
+func (p *StagedProvider) Fingerprint(basis []byte, people []store.DocPerson) Fingerprint {
 	bp := fpBufs.Get().(*[]byte)
 	w := fpWriter{b: (*bp)[:0]}
 	w.bytes(basis)

@@ -1,4 +1,4 @@
-package store_test
+package importdb_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -35,8 +36,8 @@ func TestImportRunSurvivesDatabaseCrash(t *testing.T) {
 	if _, err := store.Migrate(ctx, pool); err != nil {
 		t.Fatal(err)
 	}
-	run := store.ImportRun{Importer: "law_firm", Source: "crash-test", Actor: "test", Mode: "upsert", CRS: "wgs84"}
-	tx, err := store.BeginImport(ctx, pool, run)
+	run := importdb.ImportRun{Importer: "law_firm", Source: "crash-test", Actor: "test", Mode: "upsert", CRS: "wgs84"}
+	tx, err := importdb.BeginImport(ctx, pool, run)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,11 +63,11 @@ func TestImportRunSurvivesDatabaseCrash(t *testing.T) {
 		t.Fatalf("after the crash the run says %q, want running until found abandoned", s)
 	}
 
-	live, err := store.BeginImport(ctx, pool, run) // sweeps the dead run on its way in
+	live, err := importdb.BeginImport(ctx, pool, run) // sweeps the dead run on its way in
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := status(id); s != store.RunFailed {
+	if s := status(id); s != importdb.RunFailed {
 		t.Fatalf("abandoned run: %q, want failed", s)
 	}
 	var reason string
@@ -74,16 +75,16 @@ func TestImportRunSurvivesDatabaseCrash(t *testing.T) {
 	if reason == "" {
 		t.Error("the failed run's report does not say why")
 	}
-	if n, err := store.FailAbandonedRuns(ctx, pool); err != nil || n != 0 || status(live.RunID) != "running" {
+	if n, err := importdb.FailAbandonedRuns(ctx, pool); err != nil || n != 0 || status(live.RunID) != "running" {
 		t.Fatalf("a live run was swept: %d %v %s", n, err, status(live.RunID))
 	}
 	// A run rolled back by a living process is failed at once; RecordRun then writes its outcome there.
 	live.Rollback(ctx)
-	if s := status(live.RunID); s != store.RunFailed {
+	if s := status(live.RunID); s != importdb.RunFailed {
 		t.Fatalf("rolled-back run: %q, want failed", s)
 	}
 	run.ID = live.RunID
-	if got, err := store.RecordRun(ctx, pool, run, store.RunDryRun, store.ImportCounts{Created: 2}, nil); err != nil || got != live.RunID || status(got) != store.RunDryRun {
+	if got, err := importdb.RecordRun(ctx, pool, run, importdb.RunDryRun, importdb.ImportCounts{Created: 2}, nil); err != nil || got != live.RunID || status(got) != importdb.RunDryRun {
 		t.Fatalf("outcome recorded on %d (%v), want run %d as dry_run", got, err, live.RunID)
 	}
 	var n int

@@ -1,4 +1,4 @@
-package store_test
+package importdb_test
 
 import (
 	"context"
@@ -7,19 +7,20 @@ import (
 	"testing"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 	"legalmap/internal/store/storetest"
 )
 
 // writeRun is one import of places through WriteProviders and ApplyProviders, as the pipeline drives them,
 // with rows made here. classes, when set, overrides the class the SourceIndex gives a row.
-func writeRun(t *testing.T, rows []*store.StagedProvider, snapshot bool, classes map[string]store.RowClass) store.ApplyResult {
+func writeRun(t *testing.T, rows []*importdb.StagedProvider, snapshot bool, classes map[string]importdb.RowClass) importdb.ApplyResult {
 	t.Helper()
 	ctx := context.Background()
 	mode := "upsert"
 	if snapshot {
 		mode = "snapshot"
 	}
-	tx, err := store.BeginImport(ctx, storetest.Pool(t), store.ImportRun{Importer: "law_firm", Source: "wt", Actor: "test",
+	tx, err := importdb.BeginImport(ctx, storetest.Pool(t), importdb.ImportRun{Importer: "law_firm", Source: "wt", Actor: "test",
 		Mode: mode, CRS: "wgs84"})
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +31,7 @@ func writeRun(t *testing.T, rows []*store.StagedProvider, snapshot bool, classes
 		t.Fatal(err)
 	}
 	i := 0
-	w, err := tx.WriteProviders(ctx, "law_firm", snapshot, func() (*store.StagedProvider, error) {
+	w, err := tx.WriteProviders(ctx, "law_firm", snapshot, func() (*importdb.StagedProvider, error) {
 		if i == len(rows) {
 			return nil, io.EOF
 		}
@@ -41,7 +42,7 @@ func writeRun(t *testing.T, rows []*store.StagedProvider, snapshot bool, classes
 		if c, ok := classes[p.SourceID]; ok {
 			p.Class = c
 		}
-		if p.Class != store.RowUnchanged {
+		if p.Class != importdb.RowUnchanged {
 			p.Prepare()
 		}
 		return &p, nil
@@ -49,7 +50,7 @@ func writeRun(t *testing.T, rows []*store.StagedProvider, snapshot bool, classes
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := tx.ApplyProviders(ctx, store.ProviderApply{Kind: "law_firm", Fields: []string{"address"}, Snapshot: snapshot,
+	res, err := tx.ApplyProviders(ctx, importdb.ProviderApply{Kind: "law_firm", Fields: []string{"address"}, Snapshot: snapshot,
 		MaxWithdraw: 0.5, Written: w, Open: idx.Open})
 	if err != nil {
 		t.Fatal(err)
@@ -60,8 +61,8 @@ func writeRun(t *testing.T, rows []*store.StagedProvider, snapshot bool, classes
 	return res
 }
 
-func place(i int) *store.StagedProvider {
-	return &store.StagedProvider{Line: int32(i + 1), SourceID: fmt.Sprintf("W%02d", i), Name: fmt.Sprintf("写入测试%d律师事务所", i),
+func place(i int) *importdb.StagedProvider {
+	return &importdb.StagedProvider{Line: int32(i + 1), SourceID: fmt.Sprintf("W%02d", i), Name: fmt.Sprintf("写入测试%d律师事务所", i),
 		Address: fmt.Sprintf("华强北路%d号", i), AreaCode: "440304011", Lng: 114.08 + float64(i)/1000, Lat: 22.545,
 		Status: "active", Languages: []string{"zh"}, Hours: []byte("{}"),
 		SearchDoc: store.TSVector{A: []string{fmt.Sprintf("写入%d", i)}, B: []string{"k:law_firm"}}}
@@ -72,16 +73,16 @@ func place(i int) *store.StagedProvider {
 // row that names them, a row staged for an id the source does not hold (created by the apply, as a hash
 // collision of the index would have it), ids listed for a snapshot in several batches.
 func TestWriteProvidersInSegments(t *testing.T) {
-	defer store.SetSegmentsForTest(3, 2, 4)()
+	defer importdb.SetSegmentsForTest(3, 2, 4)()
 	ctx := context.Background()
 	pool := storetest.Pool(t)
-	var rows []*store.StagedProvider
+	var rows []*importdb.StagedProvider
 	for i := range 23 {
 		rows = append(rows, place(i))
 	}
 	rows[12].AreaCode = "440304011577"
 	rows[12].Areas = []store.Area{{Code: "440304011577", Level: "community", ParentCode: "440304011", NameZh: "写入测试社区"}}
-	res := writeRun(t, rows, true, map[string]store.RowClass{"W05": store.RowCompare})
+	res := writeRun(t, rows, true, map[string]importdb.RowClass{"W05": importdb.RowCompare})
 	if res.Created != 23 || res.Updated+res.Unchanged+res.Withdrawn != 0 {
 		t.Fatalf("first run: %+v", res.ImportCounts)
 	}

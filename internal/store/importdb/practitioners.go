@@ -1,4 +1,4 @@
-package store
+package importdb
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+
+	"legalmap/internal/store"
 )
 
 // StagedPractitioner is one accepted row of a practitioner file (lawyers), validated and converted.
@@ -20,7 +22,7 @@ type StagedPractitioner struct {
 	PracticeAreas, PracticeNotes []string
 	Languages                    []string
 	Status                       string
-	SearchDoc                    TSVector
+	SearchDoc                    store.TSVector
 }
 
 const stagePractitionersDDL = `CREATE TEMP TABLE import_stage_practitioners (
@@ -48,10 +50,10 @@ func (t *ImportTx) StagePractitioners(ctx context.Context, next func() (*StagedP
 				return nil, err
 			}
 			return append(buf[:0], [16]byte(p.ID), p.Line, p.SourceID, p.Role, p.Name, nullText(p.LicenceNo), p.FirmLicence, p.FirmName,
-				NonNil(p.PracticeAreas), NonNil(p.PracticeNotes), NonNil(p.Languages), p.Status, p.SearchDoc), nil
+				store.NonNil(p.PracticeAreas), store.NonNil(p.PracticeNotes), store.NonNil(p.Languages), p.Status, p.SearchDoc), nil
 		}))
 	if err != nil {
-		return n, fmt.Errorf("import stage: %w", Classify(err))
+		return n, fmt.Errorf("import stage: %w", store.Classify(err))
 	}
 	_, err = t.exec(ctx, "stage", "ANALYZE import_stage_practitioners (line, source_id, licence_no)")
 	return n, err
