@@ -8,8 +8,8 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
 	"legalmap/internal/store/importdb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // Placements of a record's point (providers.placement).
@@ -43,7 +43,7 @@ type boundedArea struct {
 	mp   orb.MultiPolygon
 }
 
-func newAddressIndex(areas []store.Area, boundaries map[string]orb.MultiPolygon) *addressIndex {
+func newAddressIndex(areas []vocabdb.Area, boundaries map[string]orb.MultiPolygon) *addressIndex {
 	x := &addressIndex{byCode: map[string]*areaNode{}}
 	for r := 3; r >= 1; r-- {
 		for _, a := range areas {
@@ -185,7 +185,7 @@ func (e *rowEnv) byBoundary(rec *importdb.StagedProvider, p orb.Point, w *[]Issu
 }
 
 // regionOf is the service region around the loaded districts.
-func regionOf(areas []store.Area) geo.Region {
+func regionOf(areas []vocabdb.Area) geo.Region {
 	var bounds []orb.Bound
 	for _, a := range areas {
 		if a.Level == "district" && a.BBox != nil {

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"sync"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // A record's fingerprint (store.Fingerprint) covers the row it was derived from; the basis covers what
@@ -30,7 +30,7 @@ func (r *runner) fingerprintBasis(e *rowEnv) []byte {
 }
 
 // vocabIdentity is the hash of the vocabularies as loaded.
-func vocabIdentity(kinds, practice []store.VocabTerm, places []store.Area) []byte {
+func vocabIdentity(kinds, practice []vocabdb.VocabTerm, places []vocabdb.Area) []byte {
 	b, err := json.Marshal([]any{kinds, practice, places})
 	if err != nil {
 		return unique()

@@ -13,6 +13,7 @@ import (
 	"legalmap/internal/search"
 	"legalmap/internal/store"
 	"legalmap/internal/store/importdb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // rowEnv is what the row workers share, read-only (the area index locks its own additions).
@@ -186,7 +187,7 @@ func (e *rowEnv) class(rec *importdb.StagedProvider) {
 func (e *rowEnv) docSource(rec *importdb.StagedProvider) store.DocSource {
 	return store.DocSource{Kind: e.kind, Name: rec.Name, NameEn: rec.NameEn, LicenceNo: rec.LicenceNo,
 		Address: rec.Address, Description: rec.Description, AreaCode: rec.AreaCode, PracticeAreas: rec.PracticeAreas,
-		PracticeNotes: rec.PracticeNotes, Categories: store.CategoryWords(e.v.forensic, rec.Categories), Lng: rec.Lng, Lat: rec.Lat,
+		PracticeNotes: rec.PracticeNotes, Categories: vocabdb.CategoryWords(e.v.forensic, rec.Categories), Lng: rec.Lng, Lat: rec.Lat,
 		People: e.people[rec.SourceID]}
 }
 

@@ -17,8 +17,8 @@ import (
 	"legalmap/importers/reader"
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
 	"legalmap/internal/store/importdb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // Run imports one file. It returns the report in every case it can (also when the file is refused, with a
@@ -58,7 +58,7 @@ func (r *runner) nameKind(ctx context.Context) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
 	defer cancel()
-	kinds, err := store.Kinds(ctx, r.pool)
+	kinds, err := vocabdb.Kinds(ctx, r.pool)
 	if err != nil {
 		return
 	}

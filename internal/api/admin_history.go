@@ -10,6 +10,7 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 var changeActions = map[string]bool{"create": true, "update": true, "withdraw": true, "restore": true, "verify": true}
@@ -145,7 +146,7 @@ func (a *admin) dashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	years, err := store.HolidayYears(c.Request().Context(), a.s.db)
+	years, err := vocabdb.HolidayYears(c.Request().Context(), a.s.db)
 	if err != nil {
 		return err
 	}

@@ -5,11 +5,12 @@ import (
 	"fmt"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // AddAreas inserts areas an import met that the table did not hold yet (communities under a known street),
 // before the records that refer to them. An area already there is left as it is.
-func (t *ImportTx) AddAreas(ctx context.Context, areas []store.Area) (int, error) {
+func (t *ImportTx) AddAreas(ctx context.Context, areas []vocabdb.Area) (int, error) {
 	added := 0
 	for _, a := range areas {
 		var lng, lat *float64

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // StagedProvider is one accepted row of a provider file, validated and converted (WGS84 point, codes, the
@@ -35,9 +36,9 @@ type StagedProvider struct {
 	Schedule                                           []byte         // JSON object, or nil
 	AdviserDoc                                         store.TSVector // the adviser's own search document
 
-	FP    Fingerprint  // what the row derives from (Fingerprint)
-	Class RowClass     // what WriteProviders does with it
-	Areas []store.Area // areas first met up to this row: WriteProviders inserts them before it
+	FP    Fingerprint    // what the row derives from (Fingerprint)
+	Class RowClass       // what WriteProviders does with it
+	Areas []vocabdb.Area // areas first met up to this row: WriteProviders inserts them before it
 }
 
 const stageProvidersDDL = `CREATE TEMP TABLE import_stage_providers (

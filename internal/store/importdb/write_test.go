@@ -9,6 +9,7 @@ import (
 	"legalmap/internal/store"
 	"legalmap/internal/store/importdb"
 	"legalmap/internal/store/storetest"
+	"legalmap/internal/store/vocabdb"
 )
 
 // writeRun is one import of places through WriteProviders and ApplyProviders, as the pipeline drives them,
@@ -81,7 +82,7 @@ func TestWriteProvidersInSegments(t *testing.T) {
 		rows = append(rows, place(i))
 	}
 	rows[12].AreaCode = "440304011577"
-	rows[12].Areas = []store.Area{{Code: "440304011577", Level: "community", ParentCode: "440304011", NameZh: "写入测试社区"}}
+	rows[12].Areas = []vocabdb.Area{{Code: "440304011577", Level: "community", ParentCode: "440304011", NameZh: "写入测试社区"}}
 	res := writeRun(t, rows, true, map[string]importdb.RowClass{"W05": importdb.RowCompare})
 	if res.Created != 23 || res.Updated+res.Unchanged+res.Withdrawn != 0 {
 		t.Fatalf("first run: %+v", res.ImportCounts)

@@ -1,4 +1,4 @@
-package store
+package vocabdb
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // Holiday is one dated exception to the working week, in Asia/Shanghai dates.
@@ -79,14 +81,14 @@ func UpsertHolidays(ctx context.Context, pool *pgxpool.Pool, days []Holiday) (in
 		}
 		return nil
 	})
-	return n, Classify(err)
+	return n, store.Classify(err)
 }
 
 // Holidays returns the calendar's dated days, YYYY-MM-DD -> holiday or workday.
 func Holidays(ctx context.Context, db *pgxpool.Pool) (map[string]string, error) {
 	rows, err := db.Query(ctx, "SELECT to_char(day, 'YYYY-MM-DD'), kind FROM holidays")
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	out := map[string]string{}
 	var day, kind string
@@ -94,15 +96,15 @@ func Holidays(ctx context.Context, db *pgxpool.Pool) (map[string]string, error) 
 		out[day] = kind
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // HolidayYears is the years for which an official arrangement is loaded (any dated row), in order.
 func HolidayYears(ctx context.Context, db *pgxpool.Pool) ([]int, error) {
 	rows, err := db.Query(ctx, "SELECT DISTINCT extract(year FROM day)::int AS y FROM holidays ORDER BY y")
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
-	return years, Classify(err)
+	return years, store.Classify(err)
 }

@@ -1,4 +1,4 @@
-package store
+package vocabdb
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"legalmap/internal/store"
 )
 
 // Kind is one kind of place as the bureau keeps it (table kinds): names, group, how the map draws it, the
@@ -51,11 +53,11 @@ func (e *InvalidError) Error() string { return e.Field + ": " + e.Reason }
 func (e *InvalidError) Unwrap() error { return ErrInvalid }
 
 // KindList returns every kind in display order.
-func KindList(ctx context.Context, db Querier) ([]Kind, error) {
+func KindList(ctx context.Context, db store.Querier) ([]Kind, error) {
 	rows, err := db.Query(ctx, `SELECT code, name_zh, name_en, kind_group, colour, symbol, synonyms, practice_areas, sort
 		FROM kinds ORDER BY sort, code`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []Kind
 	var k Kind
@@ -64,14 +66,14 @@ func KindList(ctx context.Context, db Querier) ([]Kind, error) {
 		out = append(out, k)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // KindGroups returns the groups in display order.
-func KindGroups(ctx context.Context, db Querier) ([]KindGroup, error) {
+func KindGroups(ctx context.Context, db store.Querier) ([]KindGroup, error) {
 	rows, err := db.Query(ctx, `SELECT code, name_zh, name_en FROM kind_groups ORDER BY sort, code`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []KindGroup
 	var g KindGroup
@@ -79,14 +81,14 @@ func KindGroups(ctx context.Context, db Querier) ([]KindGroup, error) {
 		out = append(out, g)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // PractitionerKinds returns the kinds of people in display order.
-func PractitionerKinds(ctx context.Context, db Querier) ([]PractitionerKind, error) {
+func PractitionerKinds(ctx context.Context, db store.Querier) ([]PractitionerKind, error) {
 	rows, err := db.Query(ctx, `SELECT code, role, name_zh, name_en, place_kinds FROM practitioner_kinds ORDER BY sort, code`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []PractitionerKind
 	var p PractitionerKind
@@ -94,7 +96,7 @@ func PractitionerKinds(ctx context.Context, db Querier) ([]PractitionerKind, err
 		out = append(out, p)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 var (
@@ -124,7 +126,7 @@ func CheckKind(k Kind) error {
 // symbol and group take the table's defaults on create and are kept on change, as are word and practice
 // area lists not given (nil). An unknown group or
 // practice area is ErrInvalid.
-func SaveKind(ctx context.Context, db Querier, k Kind, create bool) error {
+func SaveKind(ctx context.Context, db store.Querier, k Kind, create bool) error {
 	if err := CheckKind(k); err != nil {
 		return err
 	}
@@ -137,11 +139,11 @@ func SaveKind(ctx context.Context, db Querier, k Kind, create bool) error {
 	var unknown []string
 	rows, err := db.Query(ctx, `SELECT a FROM unnest($1::text[]) a WHERE NOT EXISTS (SELECT 1 FROM practice_areas p WHERE p.code = a)`, k.PracticeAreas)
 	if err != nil {
-		return Classify(err)
+		return store.Classify(err)
 	}
 	unknown, err = pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
-		return Classify(err)
+		return store.Classify(err)
 	}
 	if len(unknown) > 0 {
 		return &InvalidError{"practice_areas", fmt.Sprintf("未知的业务领域 / unknown practice areas %v", unknown)}
@@ -166,14 +168,14 @@ func SaveKind(ctx context.Context, db Querier, k Kind, create bool) error {
 		if errors.As(err, &pgErr) && pgErr.Code == "23503" {
 			return &InvalidError{"group", fmt.Sprintf("未知的分组 / unknown group %q", k.Group)}
 		}
-		return Classify(err)
+		return store.Classify(err)
 	}
 	if tag.RowsAffected() == 0 {
-		return fmt.Errorf("kind %s: %w", k.Code, ErrNotFound)
+		return fmt.Errorf("kind %s: %w", k.Code, store.ErrNotFound)
 	}
 	// The kinds' words are part of the search analysis, and the map's legend reads the list: a new version.
 	if _, err := db.Exec(ctx, `UPDATE directory_state SET version = version + 1, changed_at = now()`); err != nil {
-		return Classify(err)
+		return store.Classify(err)
 	}
 	return nil
 }
@@ -187,10 +189,10 @@ type ForensicCategory struct {
 }
 
 // ForensicCategories returns the categories in their order (the order categoryWordsSQL lists words in).
-func ForensicCategories(ctx context.Context, db Querier) ([]ForensicCategory, error) {
+func ForensicCategories(ctx context.Context, db store.Querier) ([]ForensicCategory, error) {
 	rows, err := db.Query(ctx, `SELECT code, name_zh, name_en, synonyms FROM forensic_categories ORDER BY sort, code`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []ForensicCategory
 	var c ForensicCategory
@@ -198,7 +200,7 @@ func ForensicCategories(ctx context.Context, db Querier) ([]ForensicCategory, er
 		out = append(out, c)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // CategoryWords is a record's categories followed by the everyday words of those it lists, as the

@@ -1,10 +1,12 @@
-package store
+package vocabdb
 
 import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // LegalTerm is one row of legal_terms (sql/080): a word of the law (a cause of action, a charge, a law's
@@ -25,11 +27,11 @@ type LegalTerm struct {
 var LegalTermCategories = []string{"area", "cause", "charge", "law", "remedy", "everyday", "free_help"}
 
 // LegalTerms returns the whole legal vocabulary, by term.
-func LegalTerms(ctx context.Context, db Querier) ([]LegalTerm, error) {
+func LegalTerms(ctx context.Context, db store.Querier) ([]LegalTerm, error) {
 	rows, err := db.Query(ctx, `SELECT term, category, practice_areas, kinds, also_kinds, parent, hint, source
 		FROM legal_terms ORDER BY term`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []LegalTerm
 	var t LegalTerm
@@ -37,7 +39,7 @@ func LegalTerms(ctx context.Context, db Querier) ([]LegalTerm, error) {
 		out = append(out, t)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // SaveLegalTerms writes terms as the rows of source in one transaction: a term already there is replaced
@@ -56,7 +58,7 @@ func SaveLegalTerms(ctx context.Context, db *pgxpool.Pool, source string, terms 
 					parent = $6, hint = $7, source = $8, updated_at = now()
 				WHERE (legal_terms.category, legal_terms.practice_areas, legal_terms.kinds, legal_terms.also_kinds,
 					legal_terms.parent, legal_terms.hint, legal_terms.source) IS DISTINCT FROM ($2, $3, $4, $5, $6, $7, $8)`,
-				t.Term, t.Category, NonNil(t.PracticeAreas), NonNil(t.Kinds), NonNil(t.AlsoKinds), t.Parent, t.Hint, source)
+				t.Term, t.Category, store.NonNil(t.PracticeAreas), store.NonNil(t.Kinds), store.NonNil(t.AlsoKinds), t.Parent, t.Hint, source)
 			if err != nil {
 				return err
 			}
@@ -73,5 +75,5 @@ func SaveLegalTerms(ctx context.Context, db *pgxpool.Pool, source string, terms 
 		deleted = int(tag.RowsAffected())
 		return err
 	})
-	return written, deleted, Classify(err)
+	return written, deleted, store.Classify(err)
 }

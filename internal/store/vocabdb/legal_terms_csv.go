@@ -1,4 +1,4 @@
-package store
+package vocabdb
 
 import (
 	"encoding/csv"

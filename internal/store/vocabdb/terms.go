@@ -1,9 +1,14 @@
-package store
+// Package vocabdb holds the reference data the directory is described in, as the bureau keeps it: the
+// kinds of place and of people, practice areas, the administrative areas, the legal vocabulary search
+// reads (legal terms, with their CSV form) and the holiday calendar "open now" reads.
+package vocabdb
 
 import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
+
+	"legalmap/internal/store"
 )
 
 // VocabTerm is one row of kinds or practice_areas.
@@ -28,19 +33,19 @@ type Area struct {
 }
 
 // Kinds returns the kinds in their display order.
-func Kinds(ctx context.Context, db Querier) ([]VocabTerm, error) {
+func Kinds(ctx context.Context, db store.Querier) ([]VocabTerm, error) {
 	return vocabTerms(ctx, db, `SELECT code, name_zh, name_en, synonyms FROM kinds ORDER BY sort, code`)
 }
 
 // PracticeAreas returns the practice areas in their display order.
-func PracticeAreas(ctx context.Context, db Querier) ([]VocabTerm, error) {
+func PracticeAreas(ctx context.Context, db store.Querier) ([]VocabTerm, error) {
 	return vocabTerms(ctx, db, `SELECT code, name_zh, name_en, synonyms FROM practice_areas ORDER BY sort, code`)
 }
 
-func vocabTerms(ctx context.Context, db Querier, sql string) ([]VocabTerm, error) {
+func vocabTerms(ctx context.Context, db store.Querier, sql string) ([]VocabTerm, error) {
 	rows, err := db.Query(ctx, sql)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []VocabTerm
 	var t VocabTerm
@@ -48,11 +53,11 @@ func vocabTerms(ctx context.Context, db Querier, sql string) ([]VocabTerm, error
 		out = append(out, t)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // Areas returns every administrative unit, parents before children.
-func Areas(ctx context.Context, db Querier) ([]Area, error) {
+func Areas(ctx context.Context, db store.Querier) ([]Area, error) {
 	rows, err := db.Query(ctx, `SELECT code, level, coalesce(parent_code, ''), name_zh, name_en, pinyin,
 			ST_X(centre), ST_Y(centre),
 			ST_XMin(coalesce(bbox, boundary)), ST_YMin(coalesce(bbox, boundary)),
@@ -60,7 +65,7 @@ func Areas(ctx context.Context, db Querier) ([]Area, error) {
 		FROM areas
 		ORDER BY array_position(ARRAY['city', 'district', 'street', 'community'], level), code`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	var out []Area
 	var a Area
@@ -77,5 +82,5 @@ func Areas(ctx context.Context, db Querier) ([]Area, error) {
 		out = append(out, a)
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
