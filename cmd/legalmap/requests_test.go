@@ -10,6 +10,7 @@ import (
 	"legalmap/internal/auth"
 	"legalmap/internal/requests"
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -30,11 +31,11 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 	if code, out, errs := runCLI(t, "", "user", "add", "--username", "staff-li", "--role", "staff", "--provider", a, "--provider", b); code != 0 {
 		t.Fatalf("staff add: exit %d %q %q", code, out, errs)
 	}
-	acct, _, err := store.AccountForSignIn(ctx, pool, "staff-li")
+	acct, _, err := accountdb.AccountForSignIn(ctx, pool, "staff-li")
 	if err != nil || acct.Role != "staff" {
 		t.Fatalf("%+v %v", acct, err)
 	}
-	places, _ := store.AccountProviders(ctx, pool, acct.ID)
+	places, _ := accountdb.AccountProviders(ctx, pool, acct.ID)
 	if len(places) != 2 {
 		t.Fatalf("places %v", places)
 	}
@@ -46,7 +47,7 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 		if code, _, _ := runCLI(t, "", append([]string{"user", "add"}, bad...)...); code == 0 {
 			t.Errorf("user add %v succeeded", bad)
 		}
-		if _, _, err := store.AccountForSignIn(ctx, pool, bad[1]); err == nil {
+		if _, _, err := accountdb.AccountForSignIn(ctx, pool, bad[1]); err == nil {
 			t.Errorf("user add %v left an account", bad)
 		}
 	}

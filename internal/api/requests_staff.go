@@ -12,6 +12,7 @@ import (
 
 	"legalmap/internal/requests"
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 )
 
 // The place's side of requests: a staff account's queue (its places only), a request with its personal
@@ -34,7 +35,7 @@ func (a *admin) staffRequests(c echo.Context) error {
 }
 
 func (a *admin) staffPlaces(c echo.Context) error {
-	list, err := store.AccountPlaces(reqCtx(c), a.s.db, principal(c).Account.ID)
+	list, err := accountdb.AccountPlaces(reqCtx(c), a.s.db, principal(c).Account.ID)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package store
+package accountdb
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // APIToken is a token's public face: who it acts for, its name and its use. The token itself is shown
@@ -25,7 +27,7 @@ const tokenColumns = "t.id, t.account_id, a.username, t.name, t.created_at, t.la
 func scanToken(row pgx.Row) (APIToken, error) {
 	var t APIToken
 	err := row.Scan(&t.ID, &t.AccountID, &t.Username, &t.Name, &t.CreatedAt, &t.LastUsedAt, &t.RevokedAt)
-	return t, Classify(err)
+	return t, store.Classify(err)
 }
 
 // CreateToken stores a new token's hash for the account named; ErrNotFound when there is no such account.
@@ -49,7 +51,7 @@ func AccountByToken(ctx context.Context, db *pgxpool.Pool, hash []byte) (Account
 	}
 	_, err = db.Exec(ctx, `UPDATE api_tokens SET last_used_at = now()
 		WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, tokenID)
-	return a, tokenID, Classify(err)
+	return a, tokenID, store.Classify(err)
 }
 
 // Tokens lists every token, newest first.
@@ -57,10 +59,10 @@ func Tokens(ctx context.Context, db *pgxpool.Pool) ([]APIToken, error) {
 	rows, err := db.Query(ctx, `SELECT `+tokenColumns+` FROM api_tokens t JOIN accounts a ON a.id = t.account_id
 		ORDER BY t.id DESC`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (APIToken, error) { return scanToken(r) })
-	return list, Classify(err)
+	return list, store.Classify(err)
 }
 
 // RevokeToken ends a token for good; revoking it again is harmless. ErrNotFound when there is no such token.

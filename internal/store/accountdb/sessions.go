@@ -1,21 +1,23 @@
-package store
+package accountdb
 
 import (
 	"context"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // CreateSession stores a browser session by the hash of its id, with its CSRF token and absolute expiry.
 // Expired rows of any account are cleared on the way, so the table does not grow without bound.
 func CreateSession(ctx context.Context, db *pgxpool.Pool, idHash []byte, accountID int64, csrf string, expires time.Time) error {
 	if _, err := db.Exec(ctx, `DELETE FROM sessions WHERE expires_at < now()`); err != nil {
-		return Classify(err)
+		return store.Classify(err)
 	}
 	_, err := db.Exec(ctx, `INSERT INTO sessions (id_hash, account_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)`,
 		idHash, accountID, csrf, expires)
-	return Classify(err)
+	return store.Classify(err)
 }
 
 // SessionAccount returns the enabled account of a live session and its CSRF token, and marks the session
@@ -35,5 +37,5 @@ func SessionAccount(ctx context.Context, db *pgxpool.Pool, idHash []byte, idle t
 // DeleteSession ends a session (sign-out). Ending one that is already gone is not an error.
 func DeleteSession(ctx context.Context, db *pgxpool.Pool, idHash []byte) error {
 	_, err := db.Exec(ctx, `DELETE FROM sessions WHERE id_hash = $1`, idHash)
-	return Classify(err)
+	return store.Classify(err)
 }

@@ -1,4 +1,6 @@
-package store
+// Package accountdb stores who may sign in: accounts and their roles, sessions, API tokens, and the places a
+// staff account serves. Passwords arrive hashed; internal/auth owns the rules.
+package accountdb
 
 import (
 	"context"
@@ -6,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // Account is a person or system that may sign in to the bureau's side. The password hash never leaves
@@ -23,7 +27,7 @@ const accountColumns = "a.id, a.username, a.role, a.disabled, a.created_at"
 func scanAccount(row pgx.Row, extra ...any) (Account, error) {
 	var a Account
 	err := row.Scan(append([]any{&a.ID, &a.Username, &a.Role, &a.Disabled, &a.CreatedAt}, extra...)...)
-	return a, Classify(err)
+	return a, store.Classify(err)
 }
 
 // CreateAccount adds an account; ErrConflict when the username is taken.
@@ -49,10 +53,10 @@ func AccountByID(ctx context.Context, db *pgxpool.Pool, id int64) (Account, erro
 func Accounts(ctx context.Context, db *pgxpool.Pool) ([]Account, error) {
 	rows, err := db.Query(ctx, `SELECT `+accountColumns+` FROM accounts a ORDER BY a.username`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Account, error) { return scanAccount(r) })
-	return list, Classify(err)
+	return list, store.Classify(err)
 }
 
 // AccountChange is what an admin may change on an account; nil fields stay as they are.
@@ -80,5 +84,5 @@ func UpdateAccount(ctx context.Context, db *pgxpool.Pool, username string, ch Ac
 		}
 		return err
 	})
-	return a, Classify(err)
+	return a, store.Classify(err)
 }
