@@ -6,7 +6,7 @@ import (
 
 	"legalmap/internal/config"
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/vocabdb"
 )
 
@@ -31,7 +31,7 @@ func FuzzRecordFields(f *testing.F) {
 		if json.Unmarshal(body, &fields) != nil {
 			return
 		}
-		var r store.Record
+		var r recorddb.Record
 		r.Lng, r.Lat = 114.05, 22.54
 		var p recordProblems
 		a.applyFields(fields, &r, &p, cat)

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/vocabdb"
 )
 
@@ -64,7 +65,7 @@ func (a *admin) saveKind(c echo.Context) error {
 // attention is GET /api/v1/admin/attention: the records the bureau should fix: those needing a position
 // (approximate or unplaced) and the points unrelated records share.
 func (a *admin) attention(c echo.Context) error {
-	at, err := store.AttentionList(c.Request().Context(), a.s.db, 50)
+	at, err := recorddb.AttentionList(c.Request().Context(), a.s.db, 50)
 	if err != nil {
 		return err
 	}

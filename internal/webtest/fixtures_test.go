@@ -16,6 +16,7 @@ import (
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -209,7 +210,7 @@ func importFile(t *testing.T, opt pipeline.Options) {
 
 // adminEdit is the write the admin API makes: an actor, and the search document refreshed in the same
 // transaction from the vocabularies as stored.
-func adminEdit(t testing.TB) store.Edit {
+func adminEdit(t testing.TB) recorddb.Edit {
 	t.Helper()
 	ctx := context.Background()
 	pool := storetest.Pool(t)
@@ -217,7 +218,7 @@ func adminEdit(t testing.TB) store.Edit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return store.Edit{Actor: "webtest", Refresh: func(ctx context.Context, q store.Querier, id string) error {
+	return recorddb.Edit{Actor: "webtest", Refresh: func(ctx context.Context, q store.Querier, id string) error {
 		return search.RefreshPG(ctx, q, a, []string{id})
 	}}
 }

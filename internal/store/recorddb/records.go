@@ -1,4 +1,7 @@
-package store
+// Package recorddb is the bureau's side of the directory: finding and reading records with their internal
+// fields, editing and creating them with a version check and an audit row each, the history of changes
+// and import runs, and the dashboard's figures and lists of records to fix.
+package recorddb
 
 import (
 	"context"
@@ -9,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"legalmap/internal/directory"
+	"legalmap/internal/store"
 )
 
 // Record is a provider as the bureau sees it: every stored field, the bureau-only note and the timestamps.
@@ -32,7 +36,7 @@ func scanRecord(row pgx.Row) (Record, error) {
 		&p.Lng, &p.Lat, &p.Phones, &p.Email, &p.Website, &p.Hours, &p.Languages, &p.PracticeAreas, &p.PracticeNotes,
 		&p.Free, &p.FeeNote, &p.Accessibility, &p.Description, &p.Categories, &p.ValidFrom, &p.ValidTo, &p.Status,
 		&p.VerifiedAt, &p.Source, &p.SourceID, &p.Version, &r.InternalNote, &r.CreatedAt, &r.UpdatedAt, &p.Position)
-	return r, Classify(err)
+	return r, store.Classify(err)
 }
 
 // ProviderByID returns one record, withdrawn ones included.
@@ -59,15 +63,15 @@ func FindRecords(ctx context.Context, db *pgxpool.Pool, f RecordFilter) ([]Recor
 	var total int
 	err := db.QueryRow(ctx, `SELECT count(*) FROM providers p WHERE `+recordFilterSQL, f.Text, like, f.Kind, f.Status, f.Stale, phone).Scan(&total)
 	if err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	rows, err := db.Query(ctx, `SELECT `+recordColumns+` FROM providers p WHERE `+recordFilterSQL+`
 		ORDER BY p.name, p.id LIMIT $7 OFFSET $8`, f.Text, like, f.Kind, f.Status, f.Stale, phone, f.Limit, f.Offset)
 	if err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Record, error) { return scanRecord(r) })
-	return list, total, Classify(err)
+	return list, total, store.Classify(err)
 }
 
 const recordFilterSQL = `($1 = '' OR p.name ILIKE $2 OR p.name_en ILIKE $2 OR p.address ILIKE $2 OR p.licence_no ILIKE $2

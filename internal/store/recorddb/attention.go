@@ -1,10 +1,12 @@
-package store
+package recorddb
 
 import (
 	"context"
 	"encoding/json"
 
 	"github.com/jackc/pgx/v5"
+
+	"legalmap/internal/store"
 )
 
 // PositionItem is a record the bureau should place: approximate (at its area's centre) or unplaced.
@@ -33,13 +35,13 @@ type Attention struct {
 }
 
 // AttentionList reads the dashboard's lists of records to fix.
-func AttentionList(ctx context.Context, db Querier, limit int) (Attention, error) {
+func AttentionList(ctx context.Context, db store.Querier, limit int) (Attention, error) {
 	a := Attention{NeedsPosition: []PositionItem{}, SharedPoints: []SharedPoint{}}
 	rows, err := db.Query(ctx, `SELECT id::text, kind, name, address, coalesce(area_code, ''), placement, count(*) OVER ()
 		FROM providers WHERE placement <> 'exact' AND status <> 'closed'
 		ORDER BY placement DESC, updated_at DESC, id LIMIT $1`, limit)
 	if err != nil {
-		return a, Classify(err)
+		return a, store.Classify(err)
 	}
 	var p PositionItem
 	_, err = pgx.ForEachRow(rows, []any{&p.ID, &p.Kind, &p.Name, &p.Address, &p.AreaCode, &p.Placement, &a.NeedsPositionTotal}, func() error {
@@ -47,7 +49,7 @@ func AttentionList(ctx context.Context, db Querier, limit int) (Attention, error
 		return nil
 	})
 	if err != nil {
-		return a, Classify(err)
+		return a, store.Classify(err)
 	}
 	rows, err = db.Query(ctx, `SELECT x, y, json_agg(json_build_object('id', id, 'name', name, 'kind', kind, 'source', source) ORDER BY name, id)
 		FROM (SELECT ST_X(geom) AS x, ST_Y(geom) AS y, id, name, kind, source FROM providers
@@ -55,7 +57,7 @@ func AttentionList(ctx context.Context, db Querier, limit int) (Attention, error
 		GROUP BY x, y HAVING count(DISTINCT name) > 1
 		ORDER BY count(*) DESC, x, y LIMIT $1`, limit)
 	if err != nil {
-		return a, Classify(err)
+		return a, store.Classify(err)
 	}
 	var s SharedPoint
 	var recs []byte
@@ -67,5 +69,5 @@ func AttentionList(ctx context.Context, db Querier, limit int) (Attention, error
 		a.SharedPoints = append(a.SharedPoints, s)
 		return nil
 	})
-	return a, Classify(err)
+	return a, store.Classify(err)
 }

@@ -1,4 +1,4 @@
-package store_test
+package recorddb_test
 
 import (
 	"context"
@@ -10,11 +10,12 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
 )
 
-func newRecord(sourceID string) store.Record {
-	var r store.Record
+func newRecord(sourceID string) recorddb.Record {
+	var r recorddb.Record
 	r.Kind, r.Name, r.Source, r.SourceID = directory.KindLegalAid, "福田区法律援助处", "admin", sourceID
 	r.Address, r.Lng, r.Lat, r.Status = "深圳市福田区福中三路", 114.0579, 22.5431, directory.StatusActive
 	r.Phones, r.Languages = []string{"0755-12348"}, []string{"zh"}
@@ -33,22 +34,22 @@ func auditCount(t *testing.T, id string) int {
 func TestRecordWritesAuditOncePerWrite(t *testing.T) {
 	ctx := context.Background()
 	pool := storetest.Pool(t)
-	rec, err := store.CreateProvider(ctx, pool, newRecord("rw-1"), store.Edit{Actor: "ann"})
+	rec, err := recorddb.CreateProvider(ctx, pool, newRecord("rw-1"), recorddb.Edit{Actor: "ann"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rec.ID == "" || rec.Version != 1 || auditCount(t, rec.ID) != 1 {
 		t.Fatalf("created %+v with %d audit rows", rec, auditCount(t, rec.ID))
 	}
-	upd, err := store.UpdateProvider(ctx, pool, rec.ID, store.Edit{Actor: "bob", Action: "update", Version: 1},
-		func(cur store.Record) (store.Record, error) {
+	upd, err := recorddb.UpdateProvider(ctx, pool, rec.ID, recorddb.Edit{Actor: "bob", Action: "update", Version: 1},
+		func(cur recorddb.Record) (recorddb.Record, error) {
 			cur.Name, cur.Lng = "福田区公共法律服务中心", 114.06
 			return cur, nil
 		})
 	if err != nil || upd.Version != 2 || upd.Name != "福田区公共法律服务中心" {
 		t.Fatalf("update: %+v %v", upd, err)
 	}
-	changes, _, err := store.Changes(ctx, pool, store.ChangeFilter{RecordID: rec.ID, Limit: 10})
+	changes, _, err := recorddb.Changes(ctx, pool, recorddb.ChangeFilter{RecordID: rec.ID, Limit: 10})
 	if err != nil || len(changes) != 2 {
 		t.Fatalf("history: %d rows, %v", len(changes), err)
 	}
@@ -64,14 +65,14 @@ func TestRecordWritesAuditOncePerWrite(t *testing.T) {
 	}
 
 	// Saving the same values writes nothing: no version, no audit row.
-	same, err := store.UpdateProvider(ctx, pool, rec.ID, store.Edit{Actor: "bob", Action: "update", Version: 2},
-		func(cur store.Record) (store.Record, error) { return cur, nil })
+	same, err := recorddb.UpdateProvider(ctx, pool, rec.ID, recorddb.Edit{Actor: "bob", Action: "update", Version: 2},
+		func(cur recorddb.Record) (recorddb.Record, error) { return cur, nil })
 	if err != nil || same.Version != 2 || auditCount(t, rec.ID) != 2 {
 		t.Fatalf("no-op save: version %d, %d audit rows, %v", same.Version, auditCount(t, rec.ID), err)
 	}
 	// A failing write leaves neither the change nor an audit row.
-	_, err = store.UpdateProvider(ctx, pool, rec.ID, store.Edit{Actor: "bob", Action: "update", Version: 2},
-		func(cur store.Record) (store.Record, error) {
+	_, err = recorddb.UpdateProvider(ctx, pool, rec.ID, recorddb.Edit{Actor: "bob", Action: "update", Version: 2},
+		func(cur recorddb.Record) (recorddb.Record, error) {
 			cur.Lat = 95 // the database's point check refuses it
 			return cur, nil
 		})
@@ -79,11 +80,11 @@ func TestRecordWritesAuditOncePerWrite(t *testing.T) {
 		t.Fatalf("impossible point: err %v, %d audit rows", err, auditCount(t, rec.ID))
 	}
 	boom := errors.New("validation failed")
-	if _, err := store.UpdateProvider(ctx, pool, rec.ID, store.Edit{Actor: "bob", Action: "update"},
-		func(cur store.Record) (store.Record, error) { return cur, boom }); !errors.Is(err, boom) {
+	if _, err := recorddb.UpdateProvider(ctx, pool, rec.ID, recorddb.Edit{Actor: "bob", Action: "update"},
+		func(cur recorddb.Record) (recorddb.Record, error) { return cur, boom }); !errors.Is(err, boom) {
 		t.Fatalf("mutation error: %v", err)
 	}
-	if got, _ := store.ProviderByID(ctx, pool, rec.ID); got.Version != 2 || got.Lat != 22.5431 || auditCount(t, rec.ID) != 2 {
+	if got, _ := recorddb.ProviderByID(ctx, pool, rec.ID); got.Version != 2 || got.Lat != 22.5431 || auditCount(t, rec.ID) != 2 {
 		t.Fatalf("after failed writes: %+v, %d audit rows", got, auditCount(t, rec.ID))
 	}
 }
@@ -93,7 +94,7 @@ func TestRecordWritesAuditOncePerWrite(t *testing.T) {
 func TestConcurrentEditorsOneConflict(t *testing.T) {
 	ctx := context.Background()
 	pool := storetest.Pool(t)
-	rec, err := store.CreateProvider(ctx, pool, newRecord("rw-2"), store.Edit{Actor: "ann"})
+	rec, err := recorddb.CreateProvider(ctx, pool, newRecord("rw-2"), recorddb.Edit{Actor: "ann"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,8 +106,8 @@ func TestConcurrentEditorsOneConflict(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-start
-			_, errs[i] = store.UpdateProvider(ctx, pool, rec.ID, store.Edit{Actor: "editor" + name, Action: "update", Version: 1},
-				func(cur store.Record) (store.Record, error) {
+			_, errs[i] = recorddb.UpdateProvider(ctx, pool, rec.ID, recorddb.Edit{Actor: "editor" + name, Action: "update", Version: 1},
+				func(cur recorddb.Record) (recorddb.Record, error) {
 					cur.Description = name
 					return cur, nil
 				})
@@ -114,7 +115,7 @@ func TestConcurrentEditorsOneConflict(t *testing.T) {
 	}
 	close(start)
 	wg.Wait()
-	var vc *store.VersionConflict
+	var vc *recorddb.VersionConflict
 	ok := 0
 	for _, err := range errs {
 		switch {

@@ -1,4 +1,4 @@
-package store
+package recorddb
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // Single-record writes from the admin API. Each is one transaction that locks the row, checks the version
@@ -22,7 +24,7 @@ type VersionConflict struct {
 func (e *VersionConflict) Error() string {
 	return fmt.Sprintf("record %s is at version %d", e.Current.ID, e.Current.Version)
 }
-func (e *VersionConflict) Unwrap() error { return ErrConflict }
+func (e *VersionConflict) Unwrap() error { return store.ErrConflict }
 
 // Edit says who makes a change and why. Version is the version the editor read; 0 skips the check (for
 // withdraw, restore and verify, which say what they mean whatever the record holds).
@@ -33,7 +35,7 @@ type Edit struct {
 	Version int
 	// Refresh, when set, runs in the write's transaction after the row is written: it recomputes derived
 	// data (the search document) from the row as stored, so search never lags an edit.
-	Refresh func(ctx context.Context, q Querier, id string) error
+	Refresh func(ctx context.Context, q store.Querier, id string) error
 }
 
 // Mutation turns the locked current record into the new one. An error rolls the whole write back.
@@ -75,7 +77,7 @@ func UpdateProvider(ctx context.Context, db *pgxpool.Pool, id string, e Edit, ch
 		}
 		return insertChange(ctx, tx, id, e, diff)
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // CreateProvider inserts a new record (its ID is assigned) with its audit row.
@@ -106,7 +108,7 @@ func CreateProvider(ctx context.Context, db *pgxpool.Pool, r Record, e Edit) (Re
 		e.Action = "create"
 		return insertChange(ctx, tx, out.ID, e, diff)
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // recordAssignments and recordArgs write the editable fields; $1 is the id. Kind and source stay as they are.
@@ -137,7 +139,7 @@ var auditSkip = map[string]bool{"id": true, "version": true, "created_at": true,
 
 // recordDiff is the audit diff (auditDiff) of an edit: the records rendered through their JSON (whose names
 // are the column names), the point as one field "geom" holding [lng, lat], as the importers write it.
-func recordDiff(old, next *Record) (map[string]FieldChange, error) {
+func recordDiff(old, next *Record) (map[string]store.FieldChange, error) {
 	o, err := recordValues(old)
 	if err != nil {
 		return nil, err
@@ -146,11 +148,11 @@ func recordDiff(old, next *Record) (map[string]FieldChange, error) {
 	if err != nil {
 		return nil, err
 	}
-	return AuditDiff(o, n), nil
+	return store.AuditDiff(o, n), nil
 }
 
 // recordValues renders a record for its audit (nil for none: a record being created).
-func recordValues(r *Record) (AuditValues, error) {
+func recordValues(r *Record) (store.AuditValues, error) {
 	if r == nil {
 		return nil, nil
 	}
@@ -158,7 +160,7 @@ func recordValues(r *Record) (AuditValues, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := AuditValues{}
+	v := store.AuditValues{}
 	if err := json.Unmarshal(b, &v); err != nil {
 		return nil, err
 	}
@@ -171,7 +173,7 @@ func recordValues(r *Record) (AuditValues, error) {
 	return v, nil
 }
 
-func insertChange(ctx context.Context, tx pgx.Tx, id string, e Edit, diff map[string]FieldChange) error {
+func insertChange(ctx context.Context, tx pgx.Tx, id string, e Edit, diff map[string]store.FieldChange) error {
 	if e.Actor == "" {
 		return errors.New("store: a change needs an actor")
 	}

@@ -1,4 +1,4 @@
-package store
+package recorddb
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // Change is one row of the audit: who did what to which record, when, from where (an edit, or an import
@@ -66,7 +68,7 @@ func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) ([]Change, i
 		LIMIT $7 OFFSET $8`,
 		f.Actor, f.Action, recordID, f.ImportRunID, f.From, f.To, f.Limit, f.Offset)
 	if err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	total := 0
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Change, error) {
@@ -80,7 +82,7 @@ func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) ([]Change, i
 		return c, err
 	})
 	if err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	if len(list) == 0 && f.Offset > 0 {
 		// Past the end the window count is not seen; count separately so the pager still knows the total.
@@ -90,7 +92,7 @@ func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) ([]Change, i
 			  AND ($5::timestamptz IS NULL OR c.at >= $5) AND ($6::timestamptz IS NULL OR c.at < $6)`,
 			f.Actor, f.Action, recordID, f.ImportRunID, f.From, f.To).Scan(&total)
 	}
-	return list, total, Classify(err)
+	return list, total, store.Classify(err)
 }
 
 // ImportRunInfo is one run of an importer, with its counts and its report as the pipeline wrote it.
@@ -133,19 +135,19 @@ func scanImportRun(row pgx.Row, withReport bool) (ImportRunInfo, error) {
 func ImportRuns(ctx context.Context, db *pgxpool.Pool, limit, offset int) ([]ImportRunInfo, int, error) {
 	var total int
 	if err := db.QueryRow(ctx, `SELECT count(*) FROM import_runs`).Scan(&total); err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	rows, err := db.Query(ctx, `SELECT `+importRunColumns+`, report FROM import_runs
 		ORDER BY started_at DESC, id DESC LIMIT $1 OFFSET $2`, limit, offset)
 	if err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (ImportRunInfo, error) { return scanImportRun(r, true) })
-	return list, total, Classify(err)
+	return list, total, store.Classify(err)
 }
 
 // ImportRunByID returns one run with its report.
 func ImportRunByID(ctx context.Context, db *pgxpool.Pool, id int64) (ImportRunInfo, error) {
 	r, err := scanImportRun(db.QueryRow(ctx, `SELECT `+importRunColumns+`, report FROM import_runs WHERE id = $1`, id), true)
-	return r, Classify(err)
+	return r, store.Classify(err)
 }

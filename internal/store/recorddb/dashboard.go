@@ -1,10 +1,12 @@
-package store
+package recorddb
 
 import (
 	"context"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // Dashboard is the bureau's overview: how many records of each kind in each status, how many open records
@@ -48,5 +50,5 @@ func DashboardFigures(ctx context.Context, db *pgxpool.Pool) (Dashboard, error) 
 		d.LastImports, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (ImportRunInfo, error) { return scanImportRun(r, false) })
 		return err
 	})
-	return d, Classify(err)
+	return d, store.Classify(err)
 }
