@@ -9,8 +9,8 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/requests"
-	"legalmap/internal/store"
 	"legalmap/internal/store/accountdb"
+	"legalmap/internal/store/requestdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -66,7 +66,7 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 	ring, _ := requests.NewKeyring(oldKey)
 	code1 := requests.NewCode()
 	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "钱七", Phone: "13700000001"}, code1)
-	if err := store.CreateRequest(ctx, pool, store.NewRequest{Code: code1, ProviderID: a, Kind: "legal_aid", Type: "consultation",
+	if err := requestdb.CreateRequest(ctx, pool, requestdb.NewRequest{Code: code1, ProviderID: a, Kind: "legal_aid", Type: "consultation",
 		Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13700000001"), MaxOpen: 3, Capacity: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 		t.Fatalf("key file after rotation: %v %v", keys, err)
 	}
 	newRing, _ := requests.NewKeyring(keys[0])
-	r, err := store.RequestByCode(ctx, pool, code1)
+	r, err := requestdb.RequestByCode(ctx, pool, code1)
 	if err != nil {
 		t.Fatal(err)
 	}

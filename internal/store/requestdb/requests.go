@@ -1,4 +1,7 @@
-package store
+// Package requestdb stores 业务办理: citizens' sealed requests, their slots and event log, the request types
+// each kind offers, and the bureau's counts, purge and re-encryption. The rules (codes, sealing, slots)
+// are internal/requests'.
+package requestdb
 
 import (
 	"context"
@@ -9,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // ErrTooMany: the phone already has as many open requests as allowed.
@@ -39,7 +44,7 @@ func PlaceForRequests(ctx context.Context, db *pgxpool.Pool, id string) (Request
 			coalesce(s.slot_minutes, 30), coalesce(s.capacity, 1)
 		FROM providers p LEFT JOIN request_settings s ON s.provider_id = p.id
 		WHERE p.id = $1::uuid`, id).Scan(&p.ID, &p.Name, &p.Kind, &p.Status, &p.Email, &p.Hours, &p.Types, &p.SlotMinutes, &p.Capacity)
-	return p, Classify(err)
+	return p, store.Classify(err)
 }
 
 // TakenSeats counts the live bookings of a place's slots starting in [from, to), by slot start (UTC).
@@ -48,7 +53,7 @@ func TakenSeats(ctx context.Context, db *pgxpool.Pool, providerID string, from, 
 		WHERE provider_id = $1::uuid AND slot_at >= $2 AND slot_at < $3 AND status IN ('submitted', 'accepted', 'scheduled', 'done')
 		GROUP BY slot_at`, providerID, from, to)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	out := map[time.Time]int{}
 	var at time.Time
@@ -57,7 +62,7 @@ func TakenSeats(ctx context.Context, db *pgxpool.Pool, providerID string, from, 
 		out[at.UTC()] = n
 		return nil
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // NewRequest is a request ready to store: personal fields already sealed.
@@ -141,7 +146,7 @@ func createRequest(ctx context.Context, db *pgxpool.Pool, r NewRequest) error {
 	if errors.Is(err, ErrTooMany) || errors.Is(err, ErrSlotTaken) || errors.Is(err, errSeatRace) {
 		return err
 	}
-	return Classify(err)
+	return store.Classify(err)
 }
 
 // Request is one stored request. Sealed and KeyID are nil and "" once the personal fields are erased.
@@ -171,7 +176,7 @@ func scanRequest(row pgx.Row) (Request, error) {
 	var r Request
 	err := row.Scan(&r.ID, &r.Code, &r.ProviderID, &r.ProviderName, &r.Kind, &r.Type, &r.Status, &r.Matter, &r.SlotAt,
 		&r.CreatedAt, &r.UpdatedAt, &r.AnsweredAt, &r.ClosedAt, &r.ErasedAt, &r.Sealed, &r.KeyID)
-	return r, Classify(err)
+	return r, store.Classify(err)
 }
 
 // RequestByCode reads a request by its receipt code; ErrNotFound when there is none or its personal fields
@@ -197,7 +202,7 @@ func StaffRequests(ctx context.Context, db *pgxpool.Pool, accountID int64, statu
 		WHERE ($2 = '' OR r.status = $2) AND ($3 = '' OR r.provider_id::text = $3)
 		ORDER BY r.created_at DESC, r.id DESC LIMIT $4 OFFSET $5`, accountID, status, providerID, limit, offset)
 	if err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	var list []Request
 	total := 0
@@ -206,19 +211,19 @@ func StaffRequests(ctx context.Context, db *pgxpool.Pool, accountID int64, statu
 		if err := rows.Scan(&r.ID, &r.Code, &r.ProviderID, &r.ProviderName, &r.Kind, &r.Type, &r.Status, &r.Matter, &r.SlotAt,
 			&r.CreatedAt, &r.UpdatedAt, &r.AnsweredAt, &r.ClosedAt, &r.ErasedAt, &r.Sealed, &r.KeyID, &total); err != nil {
 			rows.Close()
-			return nil, 0, Classify(err)
+			return nil, 0, store.Classify(err)
 		}
 		r.Sealed = nil // a list shows no personal fields
 		list = append(list, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, Classify(err)
+		return nil, 0, store.Classify(err)
 	}
 	if len(list) == 0 && offset > 0 {
 		err := db.QueryRow(ctx, `SELECT count(*) FROM requests r JOIN account_providers ap ON ap.provider_id = r.provider_id AND ap.account_id = $1
 			WHERE ($2 = '' OR r.status = $2) AND ($3 = '' OR r.provider_id::text = $3)`, accountID, status, providerID).Scan(&total)
 		if err != nil {
-			return nil, 0, Classify(err)
+			return nil, 0, store.Classify(err)
 		}
 	}
 	return list, total, nil
@@ -278,14 +283,14 @@ func ChangeRequest(ctx context.Context, db *pgxpool.Pool, id int64, decide func(
 			SELECT `+requestColumns+` FROM u r JOIN providers p ON p.id = r.provider_id`,
 			id, ch.Status, ch.SlotAt, seat, ch.Sealed, ch.KeyID, ch.Answered, closed))
 		if err != nil {
-			if errors.Is(err, ErrConflict) {
+			if errors.Is(err, store.ErrConflict) {
 				return ErrSlotTaken
 			}
 			return err
 		}
 		return LogRequestEvent(ctx, tx, id, ch.Actor, ch.Action, cur.Status, ch.Status)
 	})
-	return out, Classify(err)
+	return out, store.Classify(err)
 }
 
 // execer is a pool or a transaction.
@@ -297,7 +302,7 @@ type execer interface {
 func LogRequestEvent(ctx context.Context, db execer, id int64, actor, action, from, to string) error {
 	_, err := db.Exec(ctx, `INSERT INTO request_events (request_id, actor, action, from_status, to_status)
 		VALUES ($1, $2, $3, nullif($4, ''), nullif($5, ''))`, id, actor, action, from, to)
-	return Classify(err)
+	return store.Classify(err)
 }
 
 func isConstraint(err error, name string) bool {

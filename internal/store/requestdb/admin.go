@@ -1,4 +1,4 @@
-package store
+package requestdb
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"legalmap/internal/store"
 )
 
 // RequestEvent is one row of a request's log.
@@ -22,10 +24,10 @@ func RequestEvents(ctx context.Context, db *pgxpool.Pool, id int64) ([]RequestEv
 	rows, err := db.Query(ctx, `SELECT at, actor, action, coalesce(from_status, ''), coalesce(to_status, '')
 		FROM request_events WHERE request_id = $1 ORDER BY id`, id)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[RequestEvent])
-	return list, Classify(err)
+	return list, store.Classify(err)
 }
 
 // RequestCount is the bureau's view of requests: counts and waiting times per place, kind, type and status;
@@ -50,10 +52,10 @@ func RequestCounts(ctx context.Context, db *pgxpool.Pool, now time.Time) ([]Requ
 		FROM requests r JOIN providers p ON p.id = r.provider_id
 		GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1, 4, 5`, now)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[RequestCount])
-	return list, Classify(err)
+	return list, store.Classify(err)
 }
 
 // PurgeRequests erases the personal fields of requests closed before cutoff, with an "erase" event each; the
@@ -66,7 +68,7 @@ func PurgeRequests(ctx context.Context, db *pgxpool.Pool, cutoff, now time.Time)
 		ev AS (INSERT INTO request_events (request_id, at, actor, action, from_status, to_status)
 			SELECT id, $2, 'system', 'erase', status, status FROM e)
 		SELECT count(*) FROM e`, cutoff, now).Scan(&n)
-	return n, Classify(err)
+	return n, store.Classify(err)
 }
 
 // SealedRow is a request's sealed fields, for re-encryption under a new key.
@@ -111,7 +113,7 @@ func Rekey(ctx context.Context, db *pgxpool.Pool, current string, reseal func(Se
 			return nil
 		})
 		if err != nil {
-			return total, Classify(err)
+			return total, store.Classify(err)
 		}
 		total += n
 		if n == 0 {
@@ -131,10 +133,10 @@ func AllRequestTypes(ctx context.Context, db *pgxpool.Pool) ([]KindRequestTypes,
 	rows, err := db.Query(ctx, `SELECT k.code, coalesce(array_agg(t.type ORDER BY t.sort, t.type) FILTER (WHERE t.type IS NOT NULL), '{}')
 		FROM kinds k LEFT JOIN request_types t ON t.kind = k.code GROUP BY k.code, k.sort ORDER BY k.sort, k.code`)
 	if err != nil {
-		return nil, Classify(err)
+		return nil, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, pgx.RowToStructByPos[KindRequestTypes])
-	return list, Classify(err)
+	return list, store.Classify(err)
 }
 
 // SetRequestTypes replaces the request types a kind offers; ErrNotFound for an unknown kind.
@@ -154,7 +156,7 @@ func SetRequestTypes(ctx context.Context, db *pgxpool.Pool, kind string, types [
 		}
 		return nil
 	})
-	return Classify(err)
+	return store.Classify(err)
 }
 
 // SetRequestSettings sets a place's slot length and capacity.
@@ -164,7 +166,7 @@ func SetRequestSettings(ctx context.Context, db *pgxpool.Pool, providerID string
 		ON CONFLICT (provider_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, capacity = excluded.capacity, updated_at = now()`,
 		providerID, slotMinutes, capacity)
 	if err == nil && tag.RowsAffected() == 0 {
-		return ErrNotFound
+		return store.ErrNotFound
 	}
-	return Classify(err)
+	return store.Classify(err)
 }

@@ -1,4 +1,4 @@
-package store_test
+package requestdb_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/requestdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -35,7 +35,7 @@ func TestOpenRequestCapHoldsUnderConcurrency(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs <- store.CreateRequest(context.Background(), storetest.Pool(t), store.NewRequest{
+			errs <- requestdb.CreateRequest(context.Background(), storetest.Pool(t), requestdb.NewRequest{
 				Code: fmt.Sprintf("CAP%d-AAAA-AAAA", i), ProviderID: place, Kind: "legal_aid", Type: "consultation",
 				Sealed: []byte("sealed"), KeyID: "0123456789abcdef", PhoneMAC: mac[:], MaxOpen: 3, Capacity: 1})
 		}()
@@ -47,7 +47,7 @@ func TestOpenRequestCapHoldsUnderConcurrency(t *testing.T) {
 		switch {
 		case err == nil:
 			ok++
-		case errors.Is(err, store.ErrTooMany):
+		case errors.Is(err, requestdb.ErrTooMany):
 			tooMany++
 		default:
 			t.Errorf("unexpected: %v", err)
@@ -63,7 +63,7 @@ func TestApplicationCannotAlterRequestEvents(t *testing.T) {
 	ctx := context.Background()
 	place := requestPlace(t)
 	mac := sha256.Sum256([]byte("events phone"))
-	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: "EVNT-AAAA-AAAA", ProviderID: place, Kind: "legal_aid",
+	if err := requestdb.CreateRequest(ctx, storetest.Pool(t), requestdb.NewRequest{Code: "EVNT-AAAA-AAAA", ProviderID: place, Kind: "legal_aid",
 		Type: "consultation", Sealed: []byte("x"), KeyID: "0123456789abcdef", PhoneMAC: mac[:], MaxOpen: 3, Capacity: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestApplicationCannotAlterRequestEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	wantRefused(t, conn, `UPDATE request_events SET actor = 'someone else'`)
-	wantRefused(t, conn, `DELETE FROM request_events`)
-	wantRefused(t, conn, `TRUNCATE request_events CASCADE`)
+	storetest.WantRefused(t, conn, `UPDATE request_events SET actor = 'someone else'`)
+	storetest.WantRefused(t, conn, `DELETE FROM request_events`)
+	storetest.WantRefused(t, conn, `TRUNCATE request_events CASCADE`)
 }
