@@ -6,7 +6,7 @@ import (
 	"legalmap/internal/store/importdb"
 )
 
-// Rows are the areas as store.LoadAreas takes them: boundaries as GeoJSON MultiPolygons.
+// Rows are the areas as importdb.LoadAreas takes them: boundaries as GeoJSON MultiPolygons.
 func (f *File) Rows() []importdb.AreaRow {
 	out := make([]importdb.AreaRow, 0, len(f.Areas))
 	for _, a := range f.Areas {

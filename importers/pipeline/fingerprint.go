@@ -12,7 +12,7 @@ import (
 	"legalmap/internal/store/vocabdb"
 )
 
-// A record's fingerprint (store.Fingerprint) covers the row it was derived from; the basis covers what
+// A record's fingerprint (importdb.Fingerprint) covers the row it was derived from; the basis covers what
 // every row of the run is derived with. Two runs share a basis when they import the same kind with the
 // same columns, the same vocabularies (which shape area codes and search documents) and the same program
 // (which shapes everything else, the analyzer first): a change to any of them makes the next run compare

@@ -43,7 +43,7 @@ type Report struct {
 	importdb.ImportCounts
 	Advisers   *importdb.AdviserResult `json:"advisers,omitempty"`
 	AreasAdded int                     `json:"areas_added,omitempty"`
-	// Vouched are the unchanged rows whose record's fingerprint (store.Fingerprint) showed them unchanged:
+	// Vouched are the unchanged rows whose record's fingerprint (importdb.Fingerprint) showed them unchanged:
 	// neither analysed again nor compared field by field.
 	Vouched   int `json:"vouched,omitempty"`
 	Reindexed int `json:"reindexed,omitempty"` // providers whose documents were refreshed

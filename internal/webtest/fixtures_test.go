@@ -22,7 +22,7 @@ import (
 
 // The browser tests read a known directory, written through the real write paths: the import pipeline (as
 // `legalmap import` and the admin upload run it) for the ordinary records and their people, and
-// store.CreateProvider with the search refresh (as the admin API writes a record) for the hostile ones, so
+// recorddb.CreateProvider with the search refresh (as the admin API writes a record) for the hostile ones, so
 // that every stored text field can hold a payload exactly as typed.
 
 // nanshan is the origin of the ordinary records: a part of the city no other test of the package writes to.
