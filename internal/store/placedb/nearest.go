@@ -96,7 +96,7 @@ func firstRead(q NearestQuery) int {
 // nearest on the spheroid of those q.Keep accepts (ties by id), how many rows it read, and the sphere
 // distance of the last.
 func nearestRead(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) ([]Nearby, int, float64, error) {
-	sql, args := NearestStatement(q, n)
+	sql, args := nearestStatement(q, n)
 	rows, err := db.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, 0, 0, store.Classify(err)
@@ -125,14 +125,14 @@ func nearestRead(ctx context.Context, db *pgxpool.Pool, q NearestQuery, n int) (
 	return out[:min(len(out), q.Limit)], read, sphere, nil
 }
 
-// NearestStatement is the statement for the n places matching q nearest on the sphere (0: as many as
+// nearestStatement is the statement for the n places matching q nearest on the sphere (0: as many as
 // Nearest reads first), with their spheroid and sphere distances, and its arguments ($1 and $2 are the
 // point's longitude and latitude).
 // The limit is written into the text rather than passed, so that the server's plan for the statement is
 // made for it; n takes few values (a margin over the page sizes, times four). An unplaced record (no
 // point) is never in nearest. The statement holds no SQL comment, so it stays one statement when written
 // on one line (the benchmark's pgbench script).
-func NearestStatement(q NearestQuery, n int) (string, []any) {
+func nearestStatement(q NearestQuery, n int) (string, []any) {
 	if n == 0 {
 		n = firstRead(q)
 	}

@@ -39,14 +39,12 @@ func mapPointFields(m *MapPoint) []any {
 	return []any{&m.ID, &m.Kind, &m.Name, &m.NameEn, &m.Status, &m.Lng, &m.Lat, &m.Hours, &m.Approximate}
 }
 
+// viewportPointsSQL is the statement of ViewportPoints: parameters minLng, minLat, maxLng, maxLat, kinds,
+// practice areas, languages, free, limit.
 var viewportPointsSQL = `SELECT ` + mapPointColumns + `
 		FROM providers p
 		WHERE p.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) AND ` + store.FilterSQL(5) + `
 		LIMIT $9`
-
-// ViewportPointsSQL is the statement ViewportPoints runs, for plan tests and the benchmark: parameters
-// minLng, minLat, maxLng, maxLat, kinds, practice areas, languages, free, limit.
-func ViewportPointsSQL() string { return viewportPointsSQL }
 
 // boxPlanned makes a statement over a box planned for that box at every call. The best plan depends on the
 // box: the spatial index for a street, a plain scan that stops at its limit for the whole city. Left to
