@@ -6,8 +6,8 @@ import (
 )
 
 // The audit diff, one implementation for every write: the admin's edits and creations and the importers'
-// creations and updates. Each path renders a record's content as auditValues (each field's value as JSON
-// under its column's name: Go renders what Go holds, SQL what the database holds), and auditDiff compares
+// creations and updates. Each path renders a record's content as AuditValues (each field's value as JSON
+// under its column's name: Go renders what Go holds, SQL what the database holds), and AuditDiff compares
 // two renderings.
 
 // FieldChange is one field's entry in an audit diff.
@@ -16,10 +16,10 @@ type FieldChange struct {
 	New json.RawMessage `json:"new"`
 }
 
-// auditValues is a record's content as its audit rows show it.
+// AuditValues is a record's content as its audit rows show it.
 type AuditValues map[string]json.RawMessage
 
-// set renders value (a string, a list, a number, a bool, a time or raw JSON) under field.
+// Set renders value (a string, a list, a number, a bool, a time or raw JSON) under field.
 func (v AuditValues) Set(field string, value any) {
 	b, err := json.Marshal(value)
 	if err != nil { // only for values JSON cannot hold (NaN): kept out rather than written wrong
@@ -28,7 +28,7 @@ func (v AuditValues) Set(field string, value any) {
 	v[field] = b
 }
 
-// auditDiff is {"field": {"old": …, "new": …}} for every field of next whose value differs from old's.
+// AuditDiff is {"field": {"old": …, "new": …}} for every field of next whose value differs from old's.
 // Empty values (null, "", [], {}) are alike: a list emptied is the same content as one never given, and a
 // created record (old nil) lists the fields it was created with that are not empty, old null.
 func AuditDiff(old, next AuditValues) map[string]FieldChange {

@@ -28,7 +28,7 @@ const (
 // Weights as WordEntryPos stores them: the top two bits, A = 3 … D = 0; the position is 1.
 var tsWeights = [3]uint16{3 << 14, 2 << 14, 1 << 14}
 
-// registerTSVector teaches a connection's type map (store.Open's AfterConnect) to encode TSVector and
+// registerTSVector teaches a connection's type map (OpenPool's AfterConnect) to encode TSVector and
 // []TSVector as tsvector and tsvector[] (pgx has no tsvector codec).
 func registerTSVector(m *pgtype.Map) {
 	t := &pgtype.Type{Name: "tsvector", OID: tsvectorOID, Codec: tsvectorCodec{}}
@@ -69,11 +69,11 @@ func (tsvectorPlan) Encode(value any, buf []byte) ([]byte, error) {
 	return append(buf, v.wire...), nil
 }
 
-// build makes tsvectorsend's format: the number of lexemes, then each lexeme NUL-terminated with its one
+// Build makes tsvectorsend's format: the number of lexemes, then each lexeme NUL-terminated with its one
 // position (1, with its class's weight). tsvectorrecv sorts but does not merge duplicates, so the lexemes
 // go sorted (byte order, as PostgreSQL compares them) and each once, with its highest weight, which is
 // what the text form gives. Each class is sorted on its own (plain string sorts, the fastest Go has) and
-// the three are merged; it runs once per imported row.
+// the three are merged; it runs once per imported row, on the row workers (else at the first encode).
 func (v *TSVector) Build() {
 	n := len(v.A) + len(v.B) + len(v.C)
 	lex := make([]string, 0, n)

@@ -83,7 +83,7 @@ func (t *ImportTx) ApplyProviders(ctx context.Context, a ProviderApply) (ApplyRe
 	if err != nil {
 		return res, err
 	}
-	// The audit of what changed (auditDiff); a change that is no change of content (an empty list for
+	// The audit of what changed (store.AuditDiff); a change that is no change of content (an empty list for
 	// none) is written without a new version or an audit row.
 	if err := t.startAudit(ctx); err != nil {
 		return res, err

@@ -10,7 +10,7 @@ import (
 )
 
 // A created record's audit diff holds every non-empty field it was created with, {"field": {"old": null,
-// "new": …}} (auditDiff against nothing). The row workers build it (in parallel, while the file is read)
+// "new": …}} (store.AuditDiff against nothing). The row workers build it (in parallel, while the file is read)
 // together with the record's id, so the database only stores it: building a million JSON objects in SQL
 // costs the one backend of the transaction several times more than parsing them.
 

@@ -137,7 +137,7 @@ func nonNilList(l []string) []string {
 // auditSkip are the fields that are bookkeeping, not content: they change with every write.
 var auditSkip = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true, "lng": true, "lat": true}
 
-// recordDiff is the audit diff (auditDiff) of an edit: the records rendered through their JSON (whose names
+// recordDiff is the audit diff (store.AuditDiff) of an edit: the records rendered through their JSON (whose names
 // are the column names), the point as one field "geom" holding [lng, lat], as the importers write it.
 func recordDiff(old, next *Record) (map[string]store.FieldChange, error) {
 	o, err := recordValues(old)
