@@ -11,6 +11,7 @@ import (
 	"legalmap/importers/areas"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // runAreas loads a city's districts, streets and communities, with their boundaries, from the files
@@ -50,12 +51,12 @@ func runAreas(ctx context.Context, env *runEnv, args []string) error {
 		}
 		return search.RefreshPG(ctx, q, a, ids)
 	}
-	res, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: *city, Actor: cliActor(), DryRun: *dry, Replace: *replace, Refresh: refresh})
+	res, err := importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: *city, Actor: cliActor(), DryRun: *dry, Replace: *replace, Refresh: refresh})
 	if err != nil {
 		return err
 	}
 	for _, r := range f.Rejected {
-		res.Rejected = append(res.Rejected, store.RowReject{Line: r.Line, Field: r.Field, Reason: r.Reason})
+		res.Rejected = append(res.Rejected, importdb.RowReject{Line: r.Line, Field: r.Field, Reason: r.Reason})
 	}
 	if *format == "json" {
 		b, _ := json.MarshalIndent(map[string]any{"file": *file, "format": f.Format, "crs": f.CRS, "dry_run": *dry, "result": res}, "", "  ")

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // runHolidays loads a year's holidays and make-up working days (date,kind[,festival]) as data: the State
@@ -30,7 +30,7 @@ func runHolidays(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	defer f.Close()
-	days, err := store.ReadHolidaysCSV(f)
+	days, err := vocabdb.ReadHolidaysCSV(f)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func runHolidays(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	defer pool.Close()
-	n, err := store.UpsertHolidays(ctx, pool, days)
+	n, err := vocabdb.UpsertHolidays(ctx, pool, days)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // runKinds lists the kinds of place and of people, or adds or changes a kind of place: the kinds are data,
@@ -23,14 +24,14 @@ func runKinds(ctx context.Context, env *runEnv, args []string) error {
 	}
 	defer pool.Close()
 	if args[0] == "list" {
-		kinds, err := store.KindList(ctx, pool)
+		kinds, err := vocabdb.KindList(ctx, pool)
 		if err != nil {
 			return err
 		}
 		for _, k := range kinds {
 			fmt.Fprintf(env.stdout, "%-24s %-20s %-18s %s %s  %s\n", k.Code, k.Group, k.NameZh, k.Colour, k.Symbol, k.NameEn)
 		}
-		people, err := store.PractitionerKinds(ctx, pool)
+		people, err := vocabdb.PractitionerKinds(ctx, pool)
 		if err != nil {
 			return err
 		}
@@ -41,7 +42,7 @@ func runKinds(ctx context.Context, env *runEnv, args []string) error {
 	}
 	fs := flag.NewFlagSet("kinds "+args[0], flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	var k store.Kind
+	var k vocabdb.Kind
 	var words, areas string
 	fs.StringVar(&k.Code, "code", "", "the kind's code: lower-case letters and underscores")
 	fs.StringVar(&k.NameZh, "name-zh", "", "Chinese name")
@@ -56,7 +57,7 @@ func runKinds(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	k.Synonyms, k.PracticeAreas = directory.SplitList(words), directory.SplitList(areas)
-	if err := store.SaveKind(ctx, pool, k, args[0] == "add"); err != nil {
+	if err := vocabdb.SaveKind(ctx, pool, k, args[0] == "add"); err != nil {
 		if errors.Is(err, store.ErrConflict) {
 			return fmt.Errorf("类型 %s 已存在，改用 kinds set / kind %s exists: use kinds set", k.Code, k.Code)
 		}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"legalmap/internal/search"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // runReindex rebuilds what search and the map derive from the directory: the PostgreSQL search documents
@@ -51,7 +51,7 @@ func runReindex(ctx context.Context, env *runEnv, args []string) error {
 		}
 		fmt.Fprintf(env.stdout, "meilisearch: %d places indexed\n", n)
 	}
-	v, err := store.RefreshViewportGrid(ctx, db)
+	v, err := placedb.RefreshViewportGrid(ctx, db)
 	if err != nil {
 		return fmt.Errorf("map grid: %w", err)
 	}

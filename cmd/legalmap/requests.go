@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"legalmap/internal/requests"
-	"legalmap/internal/store"
+	"legalmap/internal/store/requestdb"
 )
 
 const requestsUsage = `usage: legalmap requests rotate-key [--generate]   re-encrypt every request under the current key
@@ -30,7 +30,7 @@ func runRequests(ctx context.Context, env *runEnv, args []string) error {
 		}
 		defer pool.Close()
 		now := time.Now()
-		n, err := store.PurgeRequests(ctx, pool, now.Add(-env.cfg.RequestRetention), now)
+		n, err := requestdb.PurgeRequests(ctx, pool, now.Add(-env.cfg.RequestRetention), now)
 		if err == nil {
 			fmt.Fprintf(env.stdout, "%d request(s) erased (closed before %s)\n", n, now.Add(-env.cfg.RequestRetention).Format(time.DateOnly))
 		}
@@ -77,7 +77,7 @@ func rotateKey(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	defer pool.Close()
-	n, err := store.Rekey(ctx, pool, ring.CurrentID(), func(r store.SealedRow) ([]byte, []byte, error) {
+	n, err := requestdb.Rekey(ctx, pool, ring.CurrentID(), func(r requestdb.SealedRow) ([]byte, []byte, error) {
 		return ring.Reseal(r.Code, r.Sealed, r.KeyID)
 	})
 	if err != nil {

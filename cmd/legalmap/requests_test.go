@@ -9,7 +9,8 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/requests"
-	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
+	"legalmap/internal/store/requestdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -30,11 +31,11 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 	if code, out, errs := runCLI(t, "", "user", "add", "--username", "staff-li", "--role", "staff", "--provider", a, "--provider", b); code != 0 {
 		t.Fatalf("staff add: exit %d %q %q", code, out, errs)
 	}
-	acct, _, err := store.AccountForSignIn(ctx, pool, "staff-li")
+	acct, _, err := accountdb.AccountForSignIn(ctx, pool, "staff-li")
 	if err != nil || acct.Role != "staff" {
 		t.Fatalf("%+v %v", acct, err)
 	}
-	places, _ := store.AccountProviders(ctx, pool, acct.ID)
+	places, _ := accountdb.AccountProviders(ctx, pool, acct.ID)
 	if len(places) != 2 {
 		t.Fatalf("places %v", places)
 	}
@@ -46,7 +47,7 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 		if code, _, _ := runCLI(t, "", append([]string{"user", "add"}, bad...)...); code == 0 {
 			t.Errorf("user add %v succeeded", bad)
 		}
-		if _, _, err := store.AccountForSignIn(ctx, pool, bad[1]); err == nil {
+		if _, _, err := accountdb.AccountForSignIn(ctx, pool, bad[1]); err == nil {
 			t.Errorf("user add %v left an account", bad)
 		}
 	}
@@ -65,7 +66,7 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 	ring, _ := requests.NewKeyring(oldKey)
 	code1 := requests.NewCode()
 	sealed, keyID := ring.SealPersonal(requests.Personal{Name: "钱七", Phone: "13700000001"}, code1)
-	if err := store.CreateRequest(ctx, pool, store.NewRequest{Code: code1, ProviderID: a, Kind: "legal_aid", Type: "consultation",
+	if err := requestdb.CreateRequest(ctx, pool, requestdb.NewRequest{Code: code1, ProviderID: a, Kind: "legal_aid", Type: "consultation",
 		Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC("13700000001"), MaxOpen: 3, Capacity: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func TestStaffAccountsAndRequestJobs(t *testing.T) {
 		t.Fatalf("key file after rotation: %v %v", keys, err)
 	}
 	newRing, _ := requests.NewKeyring(keys[0])
-	r, err := store.RequestByCode(ctx, pool, code1)
+	r, err := requestdb.RequestByCode(ctx, pool, code1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	"legalmap/importers/pipeline"
 	"legalmap/importers/sample"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // runSample writes the synthetic Shenzhen directory as importer input files and, with --load, imports them
@@ -57,7 +57,7 @@ func runSample(ctx context.Context, env *runEnv, args []string) error {
 		if err != nil {
 			return err
 		}
-		if id, err := store.LastAppliedRun(ctx, pool, f.Kind, sample.Source, sha); err != nil {
+		if id, err := importdb.LastAppliedRun(ctx, pool, f.Kind, sample.Source, sha); err != nil {
 			return err
 		} else if id > 0 {
 			fmt.Fprintf(env.stdout, "  %-18s already loaded (run #%d)\n", f.Kind, id)

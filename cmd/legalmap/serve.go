@@ -12,6 +12,7 @@ import (
 
 	"legalmap/internal/api"
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 func runServe(ctx context.Context, env *runEnv, args []string) error {
@@ -82,7 +83,7 @@ func checkSchema(ctx context.Context, env *runEnv, db *pgxpool.Pool) error {
 func failAbandonedRuns(ctx context.Context, env *runEnv, db *pgxpool.Pool) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	n, err := store.FailAbandonedRuns(ctx, db)
+	n, err := importdb.FailAbandonedRuns(ctx, db)
 	if err != nil {
 		env.log.Warn("could not check for abandoned imports", "err", err)
 		return

@@ -11,6 +11,7 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 )
 
 const tokenUsage = `usage: legalmap token create --username U --name N   (prints the token once, on the last line)
@@ -52,7 +53,7 @@ func runToken(ctx context.Context, env *runEnv, args []string) error {
 			return fmt.Errorf("token id %q: want a number from `legalmap token list`", args[1])
 		}
 		return withDB(ctx, env, func(svc *auth.Service, db *storeDB) error {
-			t, err := store.RevokeToken(ctx, db.pool, id)
+			t, err := accountdb.RevokeToken(ctx, db.pool, id)
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("no token %d", id)
 			}
@@ -63,7 +64,7 @@ func runToken(ctx context.Context, env *runEnv, args []string) error {
 		})
 	case "list":
 		return withDB(ctx, env, func(svc *auth.Service, db *storeDB) error {
-			list, err := store.Tokens(ctx, db.pool)
+			list, err := accountdb.Tokens(ctx, db.pool)
 			for _, t := range list {
 				state := "live"
 				if t.RevokedAt != nil {

@@ -14,6 +14,7 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 )
 
 const userUsage = `usage: legalmap user add --username U --role viewer|editor|importer|admin   (password from standard input, or generated)
@@ -37,7 +38,7 @@ func runUser(ctx context.Context, env *runEnv, args []string) error {
 		}
 		off := args[0] == "disable"
 		return withDB(ctx, env, func(svc *auth.Service, db *storeDB) error {
-			a, err := store.UpdateAccount(ctx, db.pool, args[1], store.AccountChange{Disabled: &off})
+			a, err := accountdb.UpdateAccount(ctx, db.pool, args[1], accountdb.AccountChange{Disabled: &off})
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("no account %q", args[1])
 			}
@@ -48,7 +49,7 @@ func runUser(ctx context.Context, env *runEnv, args []string) error {
 		})
 	case "list":
 		return withDB(ctx, env, func(svc *auth.Service, db *storeDB) error {
-			list, err := store.Accounts(ctx, db.pool)
+			list, err := accountdb.Accounts(ctx, db.pool)
 			for _, a := range list {
 				state := ""
 				if a.Disabled {

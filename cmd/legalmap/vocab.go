@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"os"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // runVocab keeps the legal vocabulary (sql/080: 案由, 罪名, laws, remedies and the kinds that solve them):
@@ -25,11 +25,11 @@ func runVocab(ctx context.Context, env *runEnv, args []string) error {
 			return err
 		}
 		defer pool.Close()
-		terms, err := store.LegalTerms(ctx, pool)
+		terms, err := vocabdb.LegalTerms(ctx, pool)
 		if err != nil {
 			return err
 		}
-		return store.WriteLegalTermsCSV(env.stdout, terms)
+		return vocabdb.WriteLegalTermsCSV(env.stdout, terms)
 	case "load":
 	default:
 		return usage
@@ -55,7 +55,7 @@ func runVocab(ctx context.Context, env *runEnv, args []string) error {
 		return err
 	}
 	defer pool.Close()
-	codes, err := store.PracticeAreas(ctx, pool)
+	codes, err := vocabdb.PracticeAreas(ctx, pool)
 	if err != nil {
 		return err
 	}
@@ -63,11 +63,11 @@ func runVocab(ctx context.Context, env *runEnv, args []string) error {
 	for _, a := range codes {
 		areas[a.Code] = true
 	}
-	terms, err := store.ReadLegalTermsCSV(f, areas)
+	terms, err := vocabdb.ReadLegalTermsCSV(f, areas)
 	if err != nil {
 		return err
 	}
-	written, deleted, err := store.SaveLegalTerms(ctx, pool, *source, terms, *replace)
+	written, deleted, err := vocabdb.SaveLegalTerms(ctx, pool, *source, terms, *replace)
 	if err != nil {
 		return err
 	}

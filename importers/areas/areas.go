@@ -2,7 +2,7 @@
 // bureaus have: GeoJSON in the DataV / GeoAtlas form (properties adcode, name, parent {adcode}, center;
 // Polygon or MultiPolygon boundaries, usually drawn in GCJ-02) and CSV or XLSX lists (code, name, parent,
 // level, centre). Every vertex and centre is converted to WGS84 with package geo. It does no database work:
-// store.LoadAreas writes what it returns.
+// importdb.LoadAreas writes what it returns.
 package areas
 
 import (

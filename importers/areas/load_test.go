@@ -16,6 +16,7 @@ import (
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -80,11 +81,11 @@ func TestSecondCityFromItsOwnFiles(t *testing.T) {
 	if got := f.Areas[0].Boundary[0][0][0]; got != want {
 		t.Fatalf("vertex %v, want %v (converted from GCJ-02)", got, want)
 	}
-	res, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
+	res, err := importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
 	if err != nil || len(res.Rejected) != 2 {
 		t.Fatalf("without a city name the districts have no parent: %v %+v", err, res)
 	}
-	res, err = store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "杭州市", Actor: "test", DryRun: false, Refresh: refresh})
+	res, err = importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "杭州市", Actor: "test", DryRun: false, Refresh: refresh})
 	if err != nil || res.Added != 3 || res.Boundaries != 2 {
 		t.Fatalf("load: %v %+v", err, res)
 	}
@@ -99,7 +100,7 @@ func TestSecondCityFromItsOwnFiles(t *testing.T) {
 	if err != nil || len(sf.Areas) != 3 {
 		t.Fatalf("streets: %v %+v", err, sf)
 	}
-	res, err = store.LoadAreas(ctx, pool, sf.Rows(), store.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
+	res, err = importdb.LoadAreas(ctx, pool, sf.Rows(), importdb.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
 	if err != nil || res.Added != 2 || len(res.Rejected) != 1 || res.Rejected[0].Field != "parent" {
 		t.Fatalf("streets load: %v %+v", err, res)
 	}
@@ -155,7 +156,7 @@ func TestBoundariesMoveExistingPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "", Actor: "test", DryRun: true, Refresh: refresh})
+	res, err := importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "", Actor: "test", DryRun: true, Refresh: refresh})
 	if err != nil || len(res.Moved) != 1 {
 		t.Fatalf("dry run: %v %+v", err, res)
 	}
@@ -164,7 +165,7 @@ func TestBoundariesMoveExistingPlaces(t *testing.T) {
 	if code != "440305" {
 		t.Fatalf("a dry run moved the place to %s", code)
 	}
-	res, err = store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
+	res, err = importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
 	if err != nil || len(res.Moved) != 1 || res.Moved[0].From != "440305" || res.Moved[0].To != "440306" || res.Updated != 1 {
 		t.Fatalf("load: %v %+v", err, res)
 	}
@@ -175,7 +176,7 @@ func TestBoundariesMoveExistingPlaces(t *testing.T) {
 		t.Fatalf("after the load: area %s, %d audit rows", code, audits)
 	}
 	// Again: nothing moves.
-	if res, err = store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh}); err != nil || len(res.Moved) != 0 {
+	if res, err = importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh}); err != nil || len(res.Moved) != 0 {
 		t.Fatalf("second load: %v %+v", err, res)
 	}
 }

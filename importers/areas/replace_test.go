@@ -12,7 +12,7 @@ import (
 	"legalmap/importers/pipeline"
 	"legalmap/internal/api"
 	"legalmap/internal/config"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -41,11 +41,11 @@ func TestReplaceMakesAnotherCityTheOnlyOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dry, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "杭州市", Actor: "test", DryRun: true, Replace: true, Refresh: refresh})
+	dry, err := importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "杭州市", Actor: "test", DryRun: true, Replace: true, Refresh: refresh})
 	if err != nil || len(dry.Removed) == 0 || shenzhen() == 0 {
 		t.Fatalf("dry run: %v %+v (Shenzhen areas left: %d)", err, dry, shenzhen())
 	}
-	res, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "杭州市", Actor: "test", Replace: true, Refresh: refresh})
+	res, err := importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "杭州市", Actor: "test", Replace: true, Refresh: refresh})
 	if err != nil || res.Added != 3 {
 		t.Fatalf("load: %v %+v", err, res)
 	}
@@ -61,7 +61,7 @@ func TestReplaceMakesAnotherCityTheOnlyOne(t *testing.T) {
 	if _, err := pool.Exec(ctx, `DELETE FROM providers WHERE source = 'sz'`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{Actor: "test", Replace: true, Refresh: refresh}); err != nil || shenzhen() != 0 {
+	if _, err := importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{Actor: "test", Replace: true, Refresh: refresh}); err != nil || shenzhen() != 0 {
 		t.Fatalf("second load: %v, %d Shenzhen areas left", err, shenzhen())
 	}
 	cfg, err := config.Load(func(k string) string { return map[string]string{"RATE_LIMIT": "0"}[k] })

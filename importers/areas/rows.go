@@ -3,14 +3,14 @@ package areas
 import (
 	"encoding/json"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
-// Rows are the areas as store.LoadAreas takes them: boundaries as GeoJSON MultiPolygons.
-func (f *File) Rows() []store.AreaRow {
-	out := make([]store.AreaRow, 0, len(f.Areas))
+// Rows are the areas as importdb.LoadAreas takes them: boundaries as GeoJSON MultiPolygons.
+func (f *File) Rows() []importdb.AreaRow {
+	out := make([]importdb.AreaRow, 0, len(f.Areas))
 	for _, a := range f.Areas {
-		r := store.AreaRow{Line: a.Line, Code: a.Code, Level: a.Level, Parent: a.Parent, NameZh: a.NameZh,
+		r := importdb.AreaRow{Line: a.Line, Code: a.Code, Level: a.Level, Parent: a.Parent, NameZh: a.NameZh,
 			NameEn: a.NameEn, Pinyin: a.Pinyin}
 		if a.Centre != nil {
 			r.Centre = &[2]float64{a.Centre[0], a.Centre[1]}

@@ -11,7 +11,7 @@ import (
 
 	"legalmap/importers/areas"
 	"legalmap/importers/pipeline"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -102,7 +102,7 @@ func TestShenzhenPlacesFiledByBoundary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := store.LoadAreas(ctx, pool, f.Rows(), store.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
+	res, err := importdb.LoadAreas(ctx, pool, f.Rows(), importdb.AreaLoadOptions{CityName: "", Actor: "test", DryRun: false, Refresh: refresh})
 	if err != nil || res.Updated != 74 || res.Boundaries != 74 || len(res.Rejected) != 0 {
 		t.Fatalf("streets: %v %+v", err, res)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/mozillazg/go-pinyin"
 	"github.com/paulmach/orb"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // areaIndex turns the district, street and community a row names (or, without a district, its point) into
@@ -20,7 +20,7 @@ import (
 // clear of the 001-399 the statistics office gives real communities), so the same community gets the same
 // code in any database unless two names collide.
 type areaIndex struct {
-	districts  []store.Area
+	districts  []vocabdb.Area
 	district   map[string]string            // name or short name -> code
 	streets    map[string]map[string]string // district code -> street name or short name -> code
 	streetCity map[string][]string          // street name -> codes in any district
@@ -28,11 +28,11 @@ type areaIndex struct {
 	mu          sync.Mutex
 	communities map[string]map[string]string // street code -> community name -> code
 	used        map[string]bool              // every area code
-	added       []store.Area
+	added       []vocabdb.Area
 	nAdded      atomic.Int32 // len(added)
 }
 
-func newAreaIndex(areas []store.Area) *areaIndex {
+func newAreaIndex(areas []vocabdb.Area) *areaIndex {
 	x := &areaIndex{district: map[string]string{}, streets: map[string]map[string]string{},
 		streetCity: map[string][]string{}, communities: map[string]map[string]string{}, used: map[string]bool{}}
 	for _, a := range areas {
@@ -128,13 +128,13 @@ func (x *areaIndex) resolve(district, street, community string, p orb.Point) (st
 	return dc, warns
 }
 
-func (x *areaIndex) byCode(code string) store.Area {
+func (x *areaIndex) byCode(code string) vocabdb.Area {
 	for _, d := range x.districts {
 		if d.Code == code {
 			return d
 		}
 	}
-	return store.Area{}
+	return vocabdb.Area{}
 }
 
 // districtOf infers the district of a point: district boxes overlap, so among the districts whose box
@@ -184,7 +184,7 @@ func (x *areaIndex) community(street, name string, p orb.Point) string {
 		if p != (orb.Point{}) { // a row without coordinates gives its community no centre
 			centre = &[2]float64{p[0], p[1]}
 		}
-		x.added = append(x.added, store.Area{Code: code, Level: "community", ParentCode: street, NameZh: name,
+		x.added = append(x.added, vocabdb.Area{Code: code, Level: "community", ParentCode: street, NameZh: name,
 			Pinyin: strings.Join(pinyin.LazyPinyin(name, pinyin.NewArgs()), " "), Centre: centre})
 		x.nAdded.Store(int32(len(x.added)))
 		return code
@@ -194,11 +194,11 @@ func (x *areaIndex) community(street, name string, p orb.Point) string {
 
 // newAreas are the communities registered during the run after the first n, in the order they were met.
 // Called for every row: without a lock while nothing was registered.
-func (x *areaIndex) newAreas(n int) []store.Area {
+func (x *areaIndex) newAreas(n int) []vocabdb.Area {
 	if int(x.nAdded.Load()) <= n {
 		return nil
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return append([]store.Area(nil), x.added[n:]...)
+	return append([]vocabdb.Area(nil), x.added[n:]...)
 }

@@ -8,7 +8,8 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // Placements of a record's point (providers.placement).
@@ -42,7 +43,7 @@ type boundedArea struct {
 	mp   orb.MultiPolygon
 }
 
-func newAddressIndex(areas []store.Area, boundaries map[string]orb.MultiPolygon) *addressIndex {
+func newAddressIndex(areas []vocabdb.Area, boundaries map[string]orb.MultiPolygon) *addressIndex {
 	x := &addressIndex{byCode: map[string]*areaNode{}}
 	for r := 3; r >= 1; r-- {
 		for _, a := range areas {
@@ -167,7 +168,7 @@ func (x *addressIndex) containing(p orb.Point) string {
 // byBoundary files a placed row under the smallest area whose loaded boundary covers its point, whatever
 // its address or district column says (a list's district is sometimes where the office is registered, not
 // where it is). A named area inside that one (a community without a boundary) is kept.
-func (e *rowEnv) byBoundary(rec *store.StagedProvider, p orb.Point, w *[]Issue) {
+func (e *rowEnv) byBoundary(rec *importdb.StagedProvider, p orb.Point, w *[]Issue) {
 	x := e.v.address
 	found := x.containing(p)
 	if found == "" || rec.AreaCode == found || (rec.AreaCode != "" && x.within(rec.AreaCode, found)) {
@@ -184,7 +185,7 @@ func (e *rowEnv) byBoundary(rec *store.StagedProvider, p orb.Point, w *[]Issue) 
 }
 
 // regionOf is the service region around the loaded districts.
-func regionOf(areas []store.Area) geo.Region {
+func regionOf(areas []vocabdb.Area) geo.Region {
 	var bounds []orb.Bound
 	for _, a := range areas {
 		if a.Level == "district" && a.BBox != nil {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // TestResolveWithoutAPointChecksNoBox: a row with no coordinates but a district column (an address-only
@@ -14,7 +14,7 @@ import (
 // point lies outside" the district it names; a row whose point is really outside still is.
 func TestResolveWithoutAPointChecksNoBox(t *testing.T) {
 	box := [4]float64{120.10, 30.20, 120.25, 30.28}
-	x := newAreaIndex([]store.Area{{Code: "330102", Level: "district", ParentCode: "330100", NameZh: "上城区",
+	x := newAreaIndex([]vocabdb.Area{{Code: "330102", Level: "district", ParentCode: "330100", NameZh: "上城区",
 		BBox: &box, Centre: &[2]float64{120.17, 30.25}}})
 	code, warns := x.resolve("上城区", "", "", orb.Point{})
 	if code != "330102" {

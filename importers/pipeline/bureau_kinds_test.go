@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // writeGB18030 writes text as Excel on Chinese Windows saves a CSV.
@@ -60,7 +60,7 @@ func TestAnyKindOfTheTableImports(t *testing.T) {
 	}
 
 	// A kind the bureau adds.
-	err := store.SaveKind(context.Background(), pool, store.Kind{Code: "veterans_service", NameZh: "退役军人法律服务站",
+	err := vocabdb.SaveKind(context.Background(), pool, vocabdb.Kind{Code: "veterans_service", NameZh: "退役军人法律服务站",
 		NameEn: "Veterans' legal service point", Group: "legal_services", Colour: "#0f766e", Synonyms: []string{"退役军人"}}, true)
 	if err != nil {
 		t.Fatal(err)

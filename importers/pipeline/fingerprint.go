@@ -9,10 +9,10 @@ import (
 	"slices"
 	"sync"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
-// A record's fingerprint (store.Fingerprint) covers the row it was derived from; the basis covers what
+// A record's fingerprint (importdb.Fingerprint) covers the row it was derived from; the basis covers what
 // every row of the run is derived with. Two runs share a basis when they import the same kind with the
 // same columns, the same vocabularies (which shape area codes and search documents) and the same program
 // (which shapes everything else, the analyzer first): a change to any of them makes the next run compare
@@ -30,7 +30,7 @@ func (r *runner) fingerprintBasis(e *rowEnv) []byte {
 }
 
 // vocabIdentity is the hash of the vocabularies as loaded.
-func vocabIdentity(kinds, practice []store.VocabTerm, places []store.Area) []byte {
+func vocabIdentity(kinds, practice []vocabdb.VocabTerm, places []vocabdb.Area) []byte {
 	b, err := json.Marshal([]any{kinds, practice, places})
 	if err != nil {
 		return unique()

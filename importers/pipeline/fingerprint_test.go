@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 )
 
 // firmFile writes a law-firm list of n rows (F1…Fn) whose rows from newCommunityAt on name a community no
@@ -89,7 +89,7 @@ func TestUnchangedRowsAreVouchedFor(t *testing.T) {
 	if err := pool.QueryRow(ctx, "SELECT id::text FROM providers WHERE source = 'fp' AND source_id = 'F3'").Scan(&id); err != nil {
 		t.Fatal(err)
 	}
-	_, err := store.UpdateProvider(ctx, pool, id, store.Edit{Actor: "admin:test", Action: "update"}, func(r store.Record) (store.Record, error) {
+	_, err := recorddb.UpdateProvider(ctx, pool, id, recorddb.Edit{Actor: "admin:test", Action: "update"}, func(r recorddb.Record) (recorddb.Record, error) {
 		r.Address = "管理员改过的地址"
 		return r, nil
 	})

@@ -3,12 +3,13 @@ package pipeline
 import (
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // adviser adds what is particular to a community adviser point: who serves there (name and licence
 // number), from which firm, and when (the on-site schedule, read like opening hours). The point itself
 // is named after its community when the file has no name (see provider).
-func (e *rowEnv) adviser(rec *store.StagedProvider, get func(string) string, w *[]Issue) {
+func (e *rowEnv) adviser(rec *importdb.StagedProvider, get func(string) string, w *[]Issue) {
 	rec.AdviserName = get("adviser_name")
 	rec.AdviserLicence = get("adviser_licence_no")
 	rec.FirmName = get("firm_name")

@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // forensic adds what is particular to forensic institutions: their appraisal categories (法医临床, 文书 …)
 // and the period of their licence. An expired licence keeps the record, but not as active, and says so.
-func (e *rowEnv) forensic(rec *store.StagedProvider, get func(string) string, w *[]Issue) {
+func (e *rowEnv) forensic(rec *importdb.StagedProvider, get func(string) string, w *[]Issue) {
 	rec.Categories = e.categories(get("categories"), w)
 	rec.ValidFrom = parseDate(get("valid_from"), "valid_from", w)
 	rec.ValidTo = parseDate(get("valid_to"), "valid_to", w)

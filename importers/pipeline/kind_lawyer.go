@@ -7,13 +7,14 @@ import (
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // practitioner maps one row of a list of people (lawyers, notaries, appraisers, mediators …). A person is
 // found through their place (a lawyer through their firm), named by the firm's
 // licence number (or credit code) or by its name; whether that firm exists is decided against the
 // database after staging (an unknown firm rejects the row there).
-func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
+func (e *rowEnv) practitioner(it item) (out mapped[*importdb.StagedPractitioner]) {
 	if it.err != nil {
 		out.line = it.err.Line
 		out.reject = &Issue{Field: it.err.Column, Reason: it.err.Reason}
@@ -44,7 +45,7 @@ func (e *rowEnv) practitioner(it item) (out mapped[*store.StagedPractitioner]) {
 		out.reject = &Issue{Field: "name", Reason: "缺少姓名 / name missing"}
 		return out
 	}
-	rec := &store.StagedPractitioner{Line: int32(row.Line), SourceID: out.id, Role: e.role, Name: name,
+	rec := &importdb.StagedPractitioner{Line: int32(row.Line), SourceID: out.id, Role: e.role, Name: name,
 		LicenceNo: licence, FirmLicence: get("firm_licence_no"), FirmName: get("firm_name"),
 		Languages: []string{"zh"}, Status: directory.StatusActive}
 	if rec.FirmLicence == "" && rec.FirmName == "" {

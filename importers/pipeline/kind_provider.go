@@ -12,6 +12,8 @@ import (
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // rowEnv is what the row workers share, read-only (the area index locks its own additions).
@@ -22,11 +24,11 @@ type rowEnv struct {
 	points        pointRules
 	v             *vocab
 	people        map[string][]store.DocPerson
-	index         *store.SourceIndex // the source's records, to class each row (nil: every row is new)
-	basis         []byte             // what every row's fingerprint shares (fingerprintBasis)
-	stageAll      bool               // compare every row in SQL, new ones too (community adviser files)
-	deriveIDs     bool               // no id column: ids come from derivedID(name, address)
-	geometry      bool               // GeoJSON: points may come from the geometry
+	index         *importdb.SourceIndex // the source's records, to class each row (nil: every row is new)
+	basis         []byte                // what every row's fingerprint shares (fingerprintBasis)
+	stageAll      bool                  // compare every row in SQL, new ones too (community adviser files)
+	deriveIDs     bool                  // no id column: ids come from derivedID(name, address)
+	geometry      bool                  // GeoJSON: points may come from the geometry
 	today         string
 	hoursCache    *textCache[hoursValue]
 	practiceWords *textCache[practiceWord]
@@ -48,7 +50,7 @@ func (e *rowEnv) has(field string) bool { _, ok := e.m.Index[field]; return ok }
 
 // provider maps one row of a place file: the rules every kind shares, then the kind's own (forensic
 // licence period, community adviser). It runs on many workers at once.
-func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
+func (e *rowEnv) provider(it item) (out mapped[*importdb.StagedProvider]) {
 	if it.err != nil {
 		out.line = it.err.Line
 		out.reject = &Issue{Field: it.err.Column, Reason: it.err.Reason}
@@ -92,7 +94,7 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 			return out
 		}
 	}
-	rec := &store.StagedProvider{Line: int32(row.Line), SourceID: out.id, Name: name, NameEn: get("name_en"),
+	rec := &importdb.StagedProvider{Line: int32(row.Line), SourceID: out.id, Name: name, NameEn: get("name_en"),
 		LicenceNo: get("licence_no"), CreditCode: get("credit_code"), Address: get("address"), Lng: p[0], Lat: p[1],
 		Email: get("email"), FeeNote: get("fee_note"), Description: get("description"), Status: directory.StatusActive,
 		Languages: []string{"zh"}, Hours: []byte("{}"), Placement: placement}
@@ -142,7 +144,7 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 	}
 	out.rec, out.ok = rec, true
 	e.class(rec)
-	if rec.Class == store.RowUnchanged {
+	if rec.Class == importdb.RowUnchanged {
 		return out // its record is as this row would make it: no document, no diff
 	}
 	rec.SearchDoc = e.v.analyzer.DocumentTokens(search.ProviderDocument(e.docSource(rec))).TSVector()
@@ -152,7 +154,7 @@ func (e *rowEnv) provider(it item) (out mapped[*store.StagedProvider]) {
 
 // placeByAddress places a row without coordinates at the centre of the smallest area its address (or its
 // district, street and community columns) names: approximate, with that area; unplaced when it names none.
-func (e *rowEnv) placeByAddress(rec *store.StagedProvider, w *[]Issue) {
+func (e *rowEnv) placeByAddress(rec *importdb.StagedProvider, w *[]Issue) {
 	x := e.v.address
 	code := x.deeper(rec.AreaCode, x.inAddress(rec.Address))
 	if code != "" {
@@ -168,24 +170,24 @@ func (e *rowEnv) placeByAddress(rec *store.StagedProvider, w *[]Issue) {
 
 // class fingerprints the row and decides, against the source's records, whether it is new, to be compared,
 // or unchanged.
-func (e *rowEnv) class(rec *store.StagedProvider) {
+func (e *rowEnv) class(rec *importdb.StagedProvider) {
 	rec.FP = rec.Fingerprint(e.basis, e.people[rec.SourceID])
-	rec.Class = store.RowNew
+	rec.Class = importdb.RowNew
 	if e.index != nil {
 		rec.Class = e.index.ClassOf(rec.SourceID, rec.FP)
 	}
 	if e.stageAll {
 		// An adviser row carries its assignment, which the apply links from the staging table and from
 		// what other lists hold: every row is staged and compared.
-		rec.Class = store.RowCompare
+		rec.Class = importdb.RowCompare
 	}
 }
 
 // docSource is the row as the search document sees it, with the people already linked to the record.
-func (e *rowEnv) docSource(rec *store.StagedProvider) store.DocSource {
+func (e *rowEnv) docSource(rec *importdb.StagedProvider) store.DocSource {
 	return store.DocSource{Kind: e.kind, Name: rec.Name, NameEn: rec.NameEn, LicenceNo: rec.LicenceNo,
 		Address: rec.Address, Description: rec.Description, AreaCode: rec.AreaCode, PracticeAreas: rec.PracticeAreas,
-		PracticeNotes: rec.PracticeNotes, Categories: store.CategoryWords(e.v.forensic, rec.Categories), Lng: rec.Lng, Lat: rec.Lat,
+		PracticeNotes: rec.PracticeNotes, Categories: vocabdb.CategoryWords(e.v.forensic, rec.Categories), Lng: rec.Lng, Lat: rec.Lat,
 		People: e.people[rec.SourceID]}
 }
 

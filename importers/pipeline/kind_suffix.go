@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // kindSuffixes are the endings the official names of each kind of place carry (律师事务所, 公证处, 司法鉴定所,
@@ -35,15 +35,15 @@ var kindSuffixes = map[string][]string{
 // kindLooks tells, from a name's ending, which kind of place the name looks like.
 type kindLooks struct {
 	suffix map[string]string // ending -> kind code
-	names  map[string]store.VocabTerm
+	names  map[string]vocabdb.VocabTerm
 }
 
 var parenthetical = regexp.MustCompile(`[(（][^)）]*[)）]`)
 
 // newKindLooks knows the kinds in the kinds table: their endings from kindSuffixes, and their own Chinese
 // name (without a parenthetical note, the first of "A/B" alternatives) when it is three characters or more.
-func newKindLooks(kinds []store.VocabTerm) *kindLooks {
-	k := &kindLooks{suffix: map[string]string{}, names: map[string]store.VocabTerm{}}
+func newKindLooks(kinds []vocabdb.VocabTerm) *kindLooks {
+	k := &kindLooks{suffix: map[string]string{}, names: map[string]vocabdb.VocabTerm{}}
 	for _, t := range kinds {
 		k.names[t.Code] = t
 		for _, s := range kindSuffixes[t.Code] {

@@ -4,10 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
-var testKinds = []store.VocabTerm{
+var testKinds = []vocabdb.VocabTerm{
 	{Code: "law_firm", NameZh: "律师事务所", NameEn: "Law firm"},
 	{Code: "legal_aid", NameZh: "法律援助中心", NameEn: "Legal aid centre"},
 	{Code: "notary", NameZh: "公证处", NameEn: "Notary office"},

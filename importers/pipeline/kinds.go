@@ -6,22 +6,23 @@ import (
 	"strings"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // importKind is what a run's --kind names: a kind of place from the kinds table, or a kind of people from
 // practitioner_kinds (person set). Both are data, so a kind the bureau added imports with no code change.
 type importKind struct {
 	code   string
-	person *store.PractitionerKind
+	person *vocabdb.PractitionerKind
 }
 
 // ImportKinds lists every kind a run accepts: the kinds of place, then the kinds of people.
 func ImportKinds(ctx context.Context, db store.Querier) ([]string, error) {
-	kinds, err := store.KindList(ctx, db)
+	kinds, err := vocabdb.KindList(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	people, err := store.PractitionerKinds(ctx, db)
+	people, err := vocabdb.PractitionerKinds(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +38,7 @@ func ImportKinds(ctx context.Context, db store.Querier) ([]string, error) {
 
 // resolveKind finds code among the kinds of place and of people; an error names those there are.
 func resolveKind(ctx context.Context, db store.Querier, code string) (importKind, error) {
-	people, err := store.PractitionerKinds(ctx, db)
+	people, err := vocabdb.PractitionerKinds(ctx, db)
 	if err != nil {
 		return importKind{}, err
 	}
@@ -46,7 +47,7 @@ func resolveKind(ctx context.Context, db store.Querier, code string) (importKind
 			return importKind{code: code, person: &people[i]}, nil
 		}
 	}
-	kinds, err := store.KindList(ctx, db)
+	kinds, err := vocabdb.KindList(ctx, db)
 	if err != nil {
 		return importKind{}, err
 	}

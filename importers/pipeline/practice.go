@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/width"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // practiceIndex maps the words a list writes under 业务领域 to practice-area codes: the code itself, the
@@ -17,7 +17,7 @@ import (
 // not know are kept as free text (practice_notes) and reported.
 type practiceIndex map[string]string
 
-func newPracticeIndex(terms []store.VocabTerm, legal []store.LegalTerm) practiceIndex {
+func newPracticeIndex(terms []vocabdb.VocabTerm, legal []vocabdb.LegalTerm) practiceIndex {
 	x := practiceIndex{}
 	for _, t := range terms {
 		for _, w := range append([]string{t.Code, t.NameZh, t.NameEn}, t.Synonyms...) {

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // Issue is one rejection or warning: where (line or sheet row, field) and why, in Chinese then English.
@@ -40,10 +40,10 @@ type Report struct {
 	// IDsFrom says what derived ids were made from: name_address (places), name_organisation (people).
 	IDsFrom string `json:"ids_from,omitempty"`
 
-	store.ImportCounts
-	Advisers   *store.AdviserResult `json:"advisers,omitempty"`
-	AreasAdded int                  `json:"areas_added,omitempty"`
-	// Vouched are the unchanged rows whose record's fingerprint (store.Fingerprint) showed them unchanged:
+	importdb.ImportCounts
+	Advisers   *importdb.AdviserResult `json:"advisers,omitempty"`
+	AreasAdded int                     `json:"areas_added,omitempty"`
+	// Vouched are the unchanged rows whose record's fingerprint (importdb.Fingerprint) showed them unchanged:
 	// neither analysed again nor compared field by field.
 	Vouched   int `json:"vouched,omitempty"`
 	Reindexed int `json:"reindexed,omitempty"` // providers whose documents were refreshed

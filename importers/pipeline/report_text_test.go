@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // The text report reads as words: no kind, mode, status, coordinate system or field code on its own, no raw
@@ -12,7 +12,7 @@ import (
 func TestTextReportReadsAsWords(t *testing.T) {
 	rep := &Report{Kind: "law_firm", Source: "bureau", File: "律所名单.csv", Format: "csv", CRS: "gcj02", Mode: ModeUpsert,
 		DryRun: true, Status: "dry_run", Rows: 3, Accepted: 2, IDsDerived: true,
-		ImportCounts:  store.ImportCounts{Created: 2, Rejected: 1, Warnings: 1},
+		ImportCounts:  importdb.ImportCounts{Created: 2, Rejected: 1, Warnings: 1},
 		RejectedRows:  []Issue{{Line: 3, Field: "lng", Reason: "经度超出范围 / longitude out of range"}},
 		WarningList:   []Issue{{Line: 1, Field: "source_id", Reason: derivedIDNote}},
 		PhaseMillis:   map[string]int64{"read_stage": 12, "apply": 3},

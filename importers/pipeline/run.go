@@ -17,7 +17,8 @@ import (
 	"legalmap/importers/reader"
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // Run imports one file. It returns the report in every case it can (also when the file is refused, with a
@@ -57,7 +58,7 @@ func (r *runner) nameKind(ctx context.Context) {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
 	defer cancel()
-	kinds, err := store.Kinds(ctx, r.pool)
+	kinds, err := vocabdb.Kinds(ctx, r.pool)
 	if err != nil {
 		return
 	}
@@ -73,7 +74,7 @@ type runner struct {
 	kind  importKind
 	pool  *pgxpool.Pool
 	rep   *Report
-	meta  store.ImportRun
+	meta  importdb.ImportRun
 	m     columns.Mapping
 	v     *vocab
 	crs   geo.CRS
@@ -90,7 +91,7 @@ func (r *runner) run(ctx context.Context) error {
 		return r.refuse(ctx, fmt.Sprintf("无法读取文件 / cannot read the file: %v", err))
 	}
 	r.rep.SHA256 = sha
-	r.meta = store.ImportRun{Importer: r.opt.Kind, Source: r.opt.Source, FileName: r.opt.FileName, FileSHA256: sha,
+	r.meta = importdb.ImportRun{Importer: r.opt.Kind, Source: r.opt.Source, FileName: r.opt.FileName, FileSHA256: sha,
 		Actor: r.opt.Actor, Mode: r.opt.Mode, DryRun: r.opt.DryRun, CRS: string(geo.WGS84)}
 	table, err := reader.Open(r.opt.File, reader.Options{Sheet: r.opt.Sheet, Encoding: r.opt.Encoding, MaxFileBytes: r.opt.MaxFileSize})
 	if err != nil {
@@ -117,7 +118,7 @@ func (r *runner) run(ctx context.Context) error {
 	if r.opt.Region == (geo.Region{}) {
 		r.opt.Region = r.v.region
 	}
-	tx, err := store.BeginImport(ctx, r.pool, r.meta)
+	tx, err := importdb.BeginImport(ctx, r.pool, r.meta)
 	if err != nil {
 		return r.fail(ctx, err)
 	}
@@ -136,11 +137,11 @@ func (r *runner) run(ctx context.Context) error {
 	}
 	if r.opt.DryRun {
 		tx.Rollback(ctx)
-		r.rep.Status = store.RunDryRun
-		r.recordOutside(ctx, store.RunDryRun)
+		r.rep.Status = importdb.RunDryRun
+		r.recordOutside(ctx, importdb.RunDryRun)
 		return nil
 	}
-	r.rep.RunID, r.rep.Status = tx.RunID, store.RunApplied
+	r.rep.RunID, r.rep.Status = tx.RunID, importdb.RunApplied
 	committing := time.Now()
 	if err := tx.Commit(ctx, r.rep.ImportCounts, r.rep.stored()); err != nil {
 		r.rep.RunID = 0
@@ -164,13 +165,13 @@ func (r *runner) pushMeili(ctx context.Context) error {
 
 // inTx stages and applies the file, and refreshes the search documents of the places whose people changed,
 // all inside the run's transaction.
-func (r *runner) inTx(ctx context.Context, tx *store.ImportTx, table reader.Table) error {
+func (r *runner) inTx(ctx context.Context, tx *importdb.ImportTx, table reader.Table) error {
 	progress := func(rows int64) {
 		if r.opt.Progress != nil {
 			r.opt.Progress(rows, max(0, r.lines))
 		}
 	}
-	var res store.ApplyResult
+	var res importdb.ApplyResult
 	var err error
 	if r.kind.person != nil {
 		res, err = r.runLawyers(ctx, tx, table, progress)
@@ -214,25 +215,25 @@ func (r *runner) afterStaging(accepted int) error {
 
 // refuse records a refused run (in its own transaction: the run's work, if any, is rolled back).
 func (r *runner) refuse(ctx context.Context, reason string) error {
-	r.rep.Status, r.rep.Refusal = store.RunRefused, reason
-	r.recordOutside(ctx, store.RunRefused)
+	r.rep.Status, r.rep.Refusal = importdb.RunRefused, reason
+	r.recordOutside(ctx, importdb.RunRefused)
 	return &RefusedError{Reason: reason}
 }
 
 func (r *runner) fail(ctx context.Context, err error) error {
-	r.rep.Status, r.rep.Refusal = store.RunFailed, err.Error()
-	r.recordOutside(ctx, store.RunFailed)
+	r.rep.Status, r.rep.Refusal = importdb.RunFailed, err.Error()
+	r.recordOutside(ctx, importdb.RunFailed)
 	return &FailedError{Err: err}
 }
 
 func (r *runner) recordOutside(ctx context.Context, status string) {
 	if r.meta.Importer == "" {
-		r.meta = store.ImportRun{Importer: r.opt.Kind, Source: r.opt.Source, FileName: r.opt.FileName,
+		r.meta = importdb.ImportRun{Importer: r.opt.Kind, Source: r.opt.Source, FileName: r.opt.FileName,
 			Actor: r.opt.Actor, Mode: r.opt.Mode, DryRun: r.opt.DryRun, CRS: string(geo.WGS84)}
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if id, err := store.RecordRun(ctx, r.pool, r.meta, status, r.rep.ImportCounts, r.rep.stored()); err == nil {
+	if id, err := importdb.RecordRun(ctx, r.pool, r.meta, status, r.rep.ImportCounts, r.rep.stored()); err == nil {
 		r.rep.RunID = id
 	}
 }

@@ -6,18 +6,18 @@ import (
 	"time"
 
 	"legalmap/importers/reader"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // runLawyers streams a lawyer list into the practitioner staging table and applies it: rows attach to their
 // firms in the database, and the firms whose lawyers changed get fresh search documents (Run refreshes them).
-func (r *runner) runLawyers(ctx context.Context, tx *store.ImportTx, table reader.Table, progress func(int64)) (store.ApplyResult, error) {
+func (r *runner) runLawyers(ctx context.Context, tx *importdb.ImportTx, table reader.Table, progress func(int64)) (importdb.ApplyResult, error) {
 	env := r.rowEnv(table.Format())
 	st := newStream(ctx, table, r.opt.Workers, env.practitioner, progress)
 	defer st.close()
 	c := r.newCollector()
 	accepted := 0
-	next := func() (*store.StagedPractitioner, error) {
+	next := func() (*importdb.StagedPractitioner, error) {
 		for {
 			m, err := st.next()
 			if err != nil {
@@ -33,17 +33,17 @@ func (r *runner) runLawyers(ctx context.Context, tx *store.ImportTx, table reade
 	if _, err := tx.StagePractitioners(ctx, next); err != nil {
 		var fe *reader.FileError
 		if errors.As(err, &fe) {
-			return store.ApplyResult{}, &RefusedError{Reason: fe.Reason}
+			return importdb.ApplyResult{}, &RefusedError{Reason: fe.Reason}
 		}
-		return store.ApplyResult{}, err
+		return importdb.ApplyResult{}, err
 	}
 	r.rep.Rows = c.rows
 	r.rep.phase("read_stage", staging)
 	applying := time.Now()
 	if err := r.afterStaging(accepted); err != nil {
-		return store.ApplyResult{}, err
+		return importdb.ApplyResult{}, err
 	}
-	res, err := tx.ApplyPractitioners(ctx, store.PractitionerApply{Role: r.kind.person.Role,
+	res, err := tx.ApplyPractitioners(ctx, importdb.PractitionerApply{Role: r.kind.person.Role,
 		PlaceKinds: r.kind.person.PlaceKinds, Fields: env.practitionerFields(),
 		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed})
 	if err != nil {

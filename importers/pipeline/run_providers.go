@@ -9,20 +9,20 @@ import (
 
 	"legalmap/importers/reader"
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/importdb"
 )
 
 // runProviders streams a file of places through the row workers into the run's transaction (new records
 // written directly, records the file may change staged, unchanged ones skipped: see store.WriteProviders)
 // and applies what was staged.
-func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table reader.Table, progress func(int64)) (store.ApplyResult, error) {
+func (r *runner) runProviders(ctx context.Context, tx *importdb.ImportTx, table reader.Table, progress func(int64)) (importdb.ApplyResult, error) {
 	people, err := tx.PeopleBySourceID(ctx, r.opt.Kind)
 	if err != nil {
-		return store.ApplyResult{}, err
+		return importdb.ApplyResult{}, err
 	}
 	index, err := tx.LoadSourceIndex(ctx, r.opt.Kind)
 	if err != nil {
-		return store.ApplyResult{}, err
+		return importdb.ApplyResult{}, err
 	}
 	env := r.rowEnv(table.Format())
 	env.people, env.index = people, index
@@ -35,7 +35,7 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 	looks := newKindTally(r.v.looks)
 	licences := map[int][]int32{} // licence number length -> lines
 	accepted, areas := 0, 0
-	next := func() (*store.StagedProvider, error) {
+	next := func() (*importdb.StagedProvider, error) {
 		for {
 			m, err := st.next()
 			if err != nil {
@@ -72,9 +72,9 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 	if err != nil {
 		var fe *reader.FileError
 		if errors.As(err, &fe) {
-			return store.ApplyResult{}, &RefusedError{Reason: fe.Reason}
+			return importdb.ApplyResult{}, &RefusedError{Reason: fe.Reason}
 		}
-		return store.ApplyResult{}, err
+		return importdb.ApplyResult{}, err
 	}
 	r.rep.Rows = c.rows
 	if w, ok := looks.warning(r.opt.Kind); ok {
@@ -83,15 +83,15 @@ func (r *runner) runProviders(ctx context.Context, tx *store.ImportTx, table rea
 	r.rep.phase("read_stage", staging)
 	applying := time.Now()
 	if err := r.afterStaging(accepted); err != nil {
-		return store.ApplyResult{}, err
+		return importdb.ApplyResult{}, err
 	}
 	// Communities met only by rows that were then refused are registered all the same, as they always were.
 	late, err := tx.AddAreas(ctx, r.v.areas.newAreas(areas))
 	if err != nil {
-		return store.ApplyResult{}, err
+		return importdb.ApplyResult{}, err
 	}
 	r.rep.AreasAdded, r.rep.Vouched = written.AreasAdded+late, written.Unchanged
-	res, err := tx.ApplyProviders(ctx, store.ProviderApply{Kind: r.opt.Kind, Fields: env.providerFields(),
+	res, err := tx.ApplyProviders(ctx, importdb.ProviderApply{Kind: r.opt.Kind, Fields: env.providerFields(),
 		Snapshot: r.opt.Mode == ModeSnapshot, MaxWithdraw: r.opt.MaxWithdraw, Listed: c.listed,
 		Written: written, Open: index.Open})
 	if err != nil {
@@ -136,7 +136,7 @@ func nameHash(s string) uint32 {
 }
 
 func snapshotRefusal(err error) error {
-	var sr *store.SnapshotRefusedError
+	var sr *importdb.SnapshotRefusedError
 	if errors.As(err, &sr) {
 		return &RefusedError{Reason: sr.Error()}
 	}
@@ -144,7 +144,7 @@ func snapshotRefusal(err error) error {
 }
 
 // takeRejects adds the rows the apply refused (a conflicting id, an unknown firm) to the report.
-func (r *runner) takeRejects(rs []store.RowReject) {
+func (r *runner) takeRejects(rs []importdb.RowReject) {
 	for _, x := range rs {
 		r.rep.reject(Issue{Line: x.Line, Field: x.Field, SourceID: x.SourceID, Reason: x.Reason})
 	}
@@ -152,7 +152,7 @@ func (r *runner) takeRejects(rs []store.RowReject) {
 
 // sharedAcrossDirectory warns of the file's points that an unrelated open record of another list holds
 // (the check within the file is done as the rows stream).
-func (r *runner) sharedAcrossDirectory(ctx context.Context, tx *store.ImportTx, shared map[pointKey]sharedPoint) error {
+func (r *runner) sharedAcrossDirectory(ctx context.Context, tx *importdb.ImportTx, shared map[pointKey]sharedPoint) error {
 	if len(shared) == 0 {
 		return nil
 	}

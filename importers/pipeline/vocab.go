@@ -10,7 +10,8 @@ import (
 
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // vocab is what validation and search documents learn from the database before a run: the practice areas
@@ -21,34 +22,34 @@ type vocab struct {
 	areas    *areaIndex
 	address  *addressIndex // the areas an address names, and the boundaries that hold a point
 	region   geo.Region    // around the loaded districts: the service region when none is configured
-	forensic []store.ForensicCategory
+	forensic []vocabdb.ForensicCategory
 	analyzer *search.Analyzer
 	looks    *kindLooks // which kind a name looks like, from its ending
 	identity []byte     // the hash of what was loaded (see fingerprintBasis)
 }
 
 func loadVocab(ctx context.Context, pool *pgxpool.Pool) (*vocab, error) {
-	kinds, err := store.Kinds(ctx, pool)
+	kinds, err := vocabdb.Kinds(ctx, pool)
 	if err != nil {
 		return nil, fmt.Errorf("load kinds: %w", err)
 	}
-	areas, err := store.PracticeAreas(ctx, pool)
+	areas, err := vocabdb.PracticeAreas(ctx, pool)
 	if err != nil {
 		return nil, fmt.Errorf("load practice areas: %w", err)
 	}
-	places, err := store.Areas(ctx, pool)
+	places, err := vocabdb.Areas(ctx, pool)
 	if err != nil {
 		return nil, fmt.Errorf("load areas: %w", err)
 	}
-	cats, err := store.ForensicCategories(ctx, pool)
+	cats, err := vocabdb.ForensicCategories(ctx, pool)
 	if err != nil {
 		return nil, fmt.Errorf("load forensic categories: %w", err)
 	}
-	bounds, err := store.AreaBoundaries(ctx, pool)
+	bounds, err := placedb.AreaBoundaries(ctx, pool)
 	if err != nil {
 		return nil, fmt.Errorf("load area boundaries: %w", err)
 	}
-	legal, err := store.LegalTerms(ctx, pool)
+	legal, err := vocabdb.LegalTerms(ctx, pool)
 	if err != nil {
 		return nil, fmt.Errorf("load legal terms: %w", err)
 	}

@@ -10,10 +10,11 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 )
 
 func (a *admin) listAccounts(c echo.Context) error {
-	list, err := store.Accounts(c.Request().Context(), a.s.db)
+	list, err := accountdb.Accounts(c.Request().Context(), a.s.db)
 	if err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func (a *admin) updateAccount(c echo.Context) error {
 	}
 	username := c.Param("username")
 	self := username == principal(c).Account.Username
-	var ch store.AccountChange
+	var ch accountdb.AccountChange
 	if in.Role != nil {
 		if _, err := auth.ParseRole(*in.Role); err != nil {
 			return BadParam("role", "须为 viewer、editor、importer 或 admin / want viewer, editor, importer or admin")
@@ -97,7 +98,7 @@ func (a *admin) updateAccount(c echo.Context) error {
 		}
 		ch.PasswordHash = &h
 	}
-	acct, err := store.UpdateAccount(c.Request().Context(), a.s.db, username, ch)
+	acct, err := accountdb.UpdateAccount(c.Request().Context(), a.s.db, username, ch)
 	if err != nil {
 		return err
 	}
@@ -106,7 +107,7 @@ func (a *admin) updateAccount(c echo.Context) error {
 }
 
 func (a *admin) listTokens(c echo.Context) error {
-	list, err := store.Tokens(c.Request().Context(), a.s.db)
+	list, err := accountdb.Tokens(c.Request().Context(), a.s.db)
 	if err != nil {
 		return err
 	}
@@ -138,7 +139,7 @@ func (a *admin) revokeToken(c echo.Context) error {
 	if err != nil || id < 1 {
 		return BadParam("id", "须为令牌编号 / want a token id")
 	}
-	t, err := store.RevokeToken(c.Request().Context(), a.s.db, id)
+	t, err := accountdb.RevokeToken(c.Request().Context(), a.s.db, id)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,8 @@ import (
 
 	"legalmap/internal/config"
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // FuzzRecordFields feeds arbitrary JSON objects to the admin form's field rules. Whatever comes in: no
@@ -23,14 +24,14 @@ func FuzzRecordFields(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	a := &admin{s: &Server{cfg: config.Config{ServiceRegion: geo.Shenzhen}}}
-	cat := &catalog{areaByCode: map[string]*store.Area{"440304": {Code: "440304"}},
-		practiceAreas: []store.VocabTerm{{Code: "labour", NameZh: "劳动争议", Synonyms: []string{"欠薪"}}, {Code: "marriage_family", NameZh: "婚姻家庭", Synonyms: []string{"离婚"}}}}
+	cat := &catalog{areaByCode: map[string]*vocabdb.Area{"440304": {Code: "440304"}},
+		practiceAreas: []vocabdb.VocabTerm{{Code: "labour", NameZh: "劳动争议", Synonyms: []string{"欠薪"}}, {Code: "marriage_family", NameZh: "婚姻家庭", Synonyms: []string{"离婚"}}}}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var fields map[string]json.RawMessage
 		if json.Unmarshal(body, &fields) != nil {
 			return
 		}
-		var r store.Record
+		var r recorddb.Record
 		r.Lng, r.Lat = 114.05, 22.54
 		var p recordProblems
 		a.applyFields(fields, &r, &p, cat)

@@ -9,7 +9,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
+	"legalmap/internal/store/vocabdb"
 )
 
 var changeActions = map[string]bool{"create": true, "update": true, "withdraw": true, "restore": true, "verify": true}
@@ -30,26 +31,26 @@ func (a *admin) providerHistory(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := store.ProviderByID(c.Request().Context(), a.s.db, id); err != nil {
+	if _, err := recorddb.ProviderByID(c.Request().Context(), a.s.db, id); err != nil {
 		return err
 	}
 	limit, offset, err := page(c)
 	if err != nil {
 		return err
 	}
-	return a.changeList(c, store.ChangeFilter{RecordID: id, Limit: limit, Offset: offset})
+	return a.changeList(c, recorddb.ChangeFilter{RecordID: id, Limit: limit, Offset: offset})
 }
 
-func (a *admin) changeList(c echo.Context, f store.ChangeFilter) error {
-	list, total, err := store.Changes(c.Request().Context(), a.s.db, f)
+func (a *admin) changeList(c echo.Context, f recorddb.ChangeFilter) error {
+	list, total, err := recorddb.Changes(c.Request().Context(), a.s.db, f)
 	if err != nil {
 		return err
 	}
 	return adminList(c, list, total, f.Limit, f.Offset)
 }
 
-func changeFilter(c echo.Context) (store.ChangeFilter, error) {
-	var f store.ChangeFilter
+func changeFilter(c echo.Context) (recorddb.ChangeFilter, error) {
+	var f recorddb.ChangeFilter
 	var err error
 	if f.Limit, f.Offset, err = page(c); err != nil {
 		return f, err
@@ -121,7 +122,7 @@ func (a *admin) listImports(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	list, total, err := store.ImportRuns(c.Request().Context(), a.s.db, limit, offset)
+	list, total, err := recorddb.ImportRuns(c.Request().Context(), a.s.db, limit, offset)
 	if err != nil {
 		return err
 	}
@@ -133,7 +134,7 @@ func (a *admin) importRun(c echo.Context) error {
 	if err != nil || id < 1 {
 		return &Error{Status: http.StatusNotFound, Code: "not_found", Message: "未找到 / not found"}
 	}
-	run, err := store.ImportRunByID(c.Request().Context(), a.s.db, id)
+	run, err := recorddb.ImportRunByID(c.Request().Context(), a.s.db, id)
 	if err != nil {
 		return err
 	}
@@ -141,11 +142,11 @@ func (a *admin) importRun(c echo.Context) error {
 }
 
 func (a *admin) dashboard(c echo.Context) error {
-	d, err := store.DashboardFigures(c.Request().Context(), a.s.db)
+	d, err := recorddb.DashboardFigures(c.Request().Context(), a.s.db)
 	if err != nil {
 		return err
 	}
-	years, err := store.HolidayYears(c.Request().Context(), a.s.db)
+	years, err := vocabdb.HolidayYears(c.Request().Context(), a.s.db)
 	if err != nil {
 		return err
 	}

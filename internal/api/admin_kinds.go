@@ -7,25 +7,27 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // adminKinds is GET /api/v1/admin/kinds: the kinds of place with their groups, the kinds of people and the
 // forensic categories, for the kinds page.
 func (a *admin) listKinds(c echo.Context) error {
 	ctx := c.Request().Context()
-	kinds, err := store.KindList(ctx, a.s.db)
+	kinds, err := vocabdb.KindList(ctx, a.s.db)
 	if err != nil {
 		return err
 	}
-	groups, err := store.KindGroups(ctx, a.s.db)
+	groups, err := vocabdb.KindGroups(ctx, a.s.db)
 	if err != nil {
 		return err
 	}
-	people, err := store.PractitionerKinds(ctx, a.s.db)
+	people, err := vocabdb.PractitionerKinds(ctx, a.s.db)
 	if err != nil {
 		return err
 	}
-	cats, err := store.ForensicCategories(ctx, a.s.db)
+	cats, err := vocabdb.ForensicCategories(ctx, a.s.db)
 	if err != nil {
 		return err
 	}
@@ -36,7 +38,7 @@ func (a *admin) listKinds(c echo.Context) error {
 // saveKind is POST /api/v1/admin/kinds (a new kind) and PUT /api/v1/admin/kinds/:code (a changed one): a
 // bureau adds a kind without a code change, then imports its list with that kind.
 func (a *admin) saveKind(c echo.Context) error {
-	var k store.Kind
+	var k vocabdb.Kind
 	if err := decodeJSON(c, &k); err != nil {
 		return err
 	}
@@ -44,8 +46,8 @@ func (a *admin) saveKind(c echo.Context) error {
 	if !create {
 		k.Code = c.Param("code")
 	}
-	err := store.SaveKind(c.Request().Context(), a.s.db, k, create)
-	var inv *store.InvalidError
+	err := vocabdb.SaveKind(c.Request().Context(), a.s.db, k, create)
+	var inv *vocabdb.InvalidError
 	switch {
 	case errors.As(err, &inv):
 		return BadParam(inv.Field, inv.Reason)
@@ -63,7 +65,7 @@ func (a *admin) saveKind(c echo.Context) error {
 // attention is GET /api/v1/admin/attention: the records the bureau should fix: those needing a position
 // (approximate or unplaced) and the points unrelated records share.
 func (a *admin) attention(c echo.Context) error {
-	at, err := store.AttentionList(c.Request().Context(), a.s.db, 50)
+	at, err := recorddb.AttentionList(c.Request().Context(), a.s.db, 50)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 )
 
 // recordAction is withdraw, restore or verify: {"reason": "…", "version": n (optional)}. Withdrawing
@@ -39,8 +39,8 @@ func recordAction(action string) func(*admin, echo.Context) error {
 		if err != nil {
 			return err
 		}
-		rec, err := store.UpdateProvider(c.Request().Context(), a.s.db, id, a.edit(c, cat, action, in.Reason, in.Version),
-			func(cur store.Record) (store.Record, error) {
+		rec, err := recorddb.UpdateProvider(c.Request().Context(), a.s.db, id, a.edit(c, cat, action, in.Reason, in.Version),
+			func(cur recorddb.Record) (recorddb.Record, error) {
 				switch action {
 				case "withdraw":
 					if cur.Status == directory.StatusClosed {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 )
 
 // The admin form's fields and how each is read. Values come as the bureau's files write them (a phone
@@ -43,7 +43,7 @@ func (p *recordProblems) warn(field string, msgs ...string) {
 }
 
 // fieldRule reads one field's JSON value into the record.
-type fieldRule func(v value, r *store.Record, p *recordProblems, cat *catalog)
+type fieldRule func(v value, r *recorddb.Record, p *recordProblems, cat *catalog)
 
 // value is one field's JSON value with its name.
 type value struct {
@@ -73,8 +73,8 @@ func (v value) text(p *recordProblems) (string, bool) {
 }
 
 // limitedText is a free-text field of at most max characters.
-func limitedText(max int, set func(*store.Record, string)) fieldRule {
-	return func(v value, r *store.Record, p *recordProblems, _ *catalog) {
+func limitedText(max int, set func(*recorddb.Record, string)) fieldRule {
+	return func(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 		s, ok := v.text(p)
 		if !ok {
 			return
@@ -88,8 +88,8 @@ func limitedText(max int, set func(*store.Record, string)) fieldRule {
 }
 
 var recordRules = map[string]fieldRule{
-	"name": func(v value, r *store.Record, p *recordProblems, c *catalog) {
-		limitedText(300, func(r *store.Record, s string) {
+	"name": func(v value, r *recorddb.Record, p *recordProblems, c *catalog) {
+		limitedText(300, func(r *recorddb.Record, s string) {
 			if s == "" {
 				p.refuse("name", "名称不能为空 / the name is required")
 				return
@@ -97,31 +97,31 @@ var recordRules = map[string]fieldRule{
 			r.Name = s
 		})(v, r, p, c)
 	},
-	"name_en":       limitedText(300, func(r *store.Record, s string) { r.NameEn = s }),
-	"licence_no":    limitedText(100, func(r *store.Record, s string) { r.LicenceNo = s }),
-	"address":       limitedText(500, func(r *store.Record, s string) { r.Address = s }),
-	"email":         limitedText(200, func(r *store.Record, s string) { r.Email = s }),
-	"fee_note":      limitedText(1000, func(r *store.Record, s string) { r.FeeNote = s }),
-	"accessibility": limitedText(1000, func(r *store.Record, s string) { r.Accessibility = s }),
-	"description":   limitedText(10000, func(r *store.Record, s string) { r.Description = s }),
-	"internal_note": limitedText(10000, func(r *store.Record, s string) { r.InternalNote = s }),
-	"credit_code": func(v value, r *store.Record, p *recordProblems, c *catalog) {
-		limitedText(50, func(r *store.Record, s string) {
+	"name_en":       limitedText(300, func(r *recorddb.Record, s string) { r.NameEn = s }),
+	"licence_no":    limitedText(100, func(r *recorddb.Record, s string) { r.LicenceNo = s }),
+	"address":       limitedText(500, func(r *recorddb.Record, s string) { r.Address = s }),
+	"email":         limitedText(200, func(r *recorddb.Record, s string) { r.Email = s }),
+	"fee_note":      limitedText(1000, func(r *recorddb.Record, s string) { r.FeeNote = s }),
+	"accessibility": limitedText(1000, func(r *recorddb.Record, s string) { r.Accessibility = s }),
+	"description":   limitedText(10000, func(r *recorddb.Record, s string) { r.Description = s }),
+	"internal_note": limitedText(10000, func(r *recorddb.Record, s string) { r.InternalNote = s }),
+	"credit_code": func(v value, r *recorddb.Record, p *recordProblems, c *catalog) {
+		limitedText(50, func(r *recorddb.Record, s string) {
 			if s != "" && !directory.ValidCreditCode(s) {
 				p.warn("credit_code", fmt.Sprintf("统一社会信用代码“%s”校验位不符 / credit code %q fails its check character", s, s))
 			}
 			r.CreditCode = s
 		})(v, r, p, c)
 	},
-	"website": func(v value, r *store.Record, p *recordProblems, c *catalog) {
-		limitedText(500, func(r *store.Record, s string) {
+	"website": func(v value, r *recorddb.Record, p *recordProblems, c *catalog) {
+		limitedText(500, func(r *recorddb.Record, s string) {
 			if s != "" && !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
 				p.warn("website", "网址不是 http(s) 链接，页面上不会显示为链接 / not an http(s) address: pages will not link it")
 			}
 			r.Website = s
 		})(v, r, p, c)
 	},
-	"area_code": func(v value, r *store.Record, p *recordProblems, c *catalog) {
+	"area_code": func(v value, r *recorddb.Record, p *recordProblems, c *catalog) {
 		s, ok := v.text(p)
 		if !ok {
 			return
@@ -132,21 +132,21 @@ var recordRules = map[string]fieldRule{
 		}
 		r.AreaCode = s
 	},
-	"phones": func(v value, r *store.Record, p *recordProblems, _ *catalog) {
+	"phones": func(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 		if s, ok := v.text(p); ok {
 			phones, warns := directory.ParsePhones(s)
 			p.warn("phones", warns...)
 			r.Phones = phones
 		}
 	},
-	"languages": func(v value, r *store.Record, p *recordProblems, _ *catalog) {
+	"languages": func(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 		if s, ok := v.text(p); ok {
 			codes, warns := directory.ParseLanguages(s)
 			p.warn("languages", warns...)
 			r.Languages = codes
 		}
 	},
-	"practice_areas": func(v value, r *store.Record, p *recordProblems, c *catalog) {
+	"practice_areas": func(v value, r *recorddb.Record, p *recordProblems, c *catalog) {
 		if s, ok := v.text(p); ok {
 			codes, notes := matchPracticeAreas(c, s)
 			if len(notes) > 0 {
@@ -156,16 +156,16 @@ var recordRules = map[string]fieldRule{
 			r.PracticeAreas, r.PracticeNotes = codes, notes
 		}
 	},
-	"categories": func(v value, r *store.Record, p *recordProblems, _ *catalog) {
+	"categories": func(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 		if s, ok := v.text(p); ok {
 			r.Categories = directory.SplitList(s)
 		}
 	},
 	"hours":      readHours,
 	"free":       readFree,
-	"valid_from": readDate(func(r *store.Record) *string { return &r.ValidFrom }),
-	"valid_to":   readDate(func(r *store.Record) *string { return &r.ValidTo }),
-	"status": func(v value, r *store.Record, p *recordProblems, _ *catalog) {
+	"valid_from": readDate(func(r *recorddb.Record) *string { return &r.ValidFrom }),
+	"valid_to":   readDate(func(r *recorddb.Record) *string { return &r.ValidTo }),
+	"status": func(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 		s, ok := v.text(p)
 		if !ok {
 			return
@@ -179,7 +179,7 @@ var recordRules = map[string]fieldRule{
 	},
 }
 
-func readHours(v value, r *store.Record, p *recordProblems, _ *catalog) {
+func readHours(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 	var h directory.Hours
 	if len(v.raw) > 0 && v.raw[0] == '{' {
 		if err := json.Unmarshal(v.raw, &h); err != nil {
@@ -204,7 +204,7 @@ func readHours(v value, r *store.Record, p *recordProblems, _ *catalog) {
 	r.Hours = h
 }
 
-func readFree(v value, r *store.Record, p *recordProblems, _ *catalog) {
+func readFree(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 	var b *bool
 	if json.Unmarshal(v.raw, &b) == nil {
 		r.Free = b
@@ -222,8 +222,8 @@ func readFree(v value, r *store.Record, p *recordProblems, _ *catalog) {
 	r.Free = b
 }
 
-func readDate(dst func(*store.Record) *string) fieldRule {
-	return func(v value, r *store.Record, p *recordProblems, _ *catalog) {
+func readDate(dst func(*recorddb.Record) *string) fieldRule {
+	return func(v value, r *recorddb.Record, p *recordProblems, _ *catalog) {
 		s, ok := v.text(p)
 		if !ok {
 			return
@@ -276,7 +276,7 @@ func matchPracticeAreas(c *catalog, s string) (codes, notes []string) {
 
 // checkRecord applies the rules that look at the whole record after its fields are read: the licence
 // period in order, and an expired forensic licence flagged as the importers flag it.
-func checkRecord(r *store.Record, p *recordProblems, now time.Time) {
+func checkRecord(r *recorddb.Record, p *recordProblems, now time.Time) {
 	if r.ValidFrom != "" && r.ValidTo != "" && r.ValidFrom > r.ValidTo {
 		p.refuse("valid_to", "有效期至早于有效期起 / valid_to is before valid_from")
 	}

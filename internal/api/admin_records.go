@@ -18,17 +18,19 @@ import (
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
+	"legalmap/internal/store/recorddb"
 )
 
 // recordAnswer is a record as the admin API answers it: every stored field, the hours as editable text,
 // and the warnings of the write that produced it.
 type recordAnswer struct {
-	store.Record
+	recorddb.Record
 	HoursText string         `json:"hours_text"`
 	Warnings  []fieldWarning `json:"warnings,omitempty"`
 }
 
-func answerOf(r store.Record, warns []fieldWarning) recordAnswer {
+func answerOf(r recorddb.Record, warns []fieldWarning) recordAnswer {
 	return recordAnswer{Record: r, HoursText: directory.HoursText(r.Hours), Warnings: warns}
 }
 
@@ -37,7 +39,7 @@ func (a *admin) listRecords(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := store.RecordFilter{Text: strings.TrimSpace(c.QueryParam("q")), Kind: c.QueryParam("kind"), Status: c.QueryParam("status"),
+	f := recorddb.RecordFilter{Text: strings.TrimSpace(c.QueryParam("q")), Kind: c.QueryParam("kind"), Status: c.QueryParam("status"),
 		Stale: c.QueryParam("stale") == "1" || c.QueryParam("stale") == "true", Limit: limit, Offset: offset}
 	if len([]rune(f.Text)) > 200 {
 		return BadParam("q", "最多 200 字 / at most 200 characters")
@@ -45,7 +47,7 @@ func (a *admin) listRecords(c echo.Context) error {
 	if f.Status != "" && !directory.ValidStatus(f.Status) {
 		return BadParam("status", "须为 active、temporarily_closed 或 closed / want active, temporarily_closed or closed")
 	}
-	list, total, err := store.FindRecords(c.Request().Context(), a.s.db, f)
+	list, total, err := recorddb.FindRecords(c.Request().Context(), a.s.db, f)
 	if err != nil {
 		return err
 	}
@@ -61,7 +63,7 @@ func (a *admin) getRecord(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := store.ProviderByID(c.Request().Context(), a.s.db, id)
+	r, err := recorddb.ProviderByID(c.Request().Context(), a.s.db, id)
 	if err != nil {
 		return err
 	}
@@ -79,7 +81,7 @@ func (a *admin) createRecord(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var r store.Record
+	var r recorddb.Record
 	r.Status, r.Languages, r.Source, r.SourceID = directory.StatusActive, []string{"zh"}, "admin", uuid.NewString()
 	var p recordProblems
 	for _, name := range []string{"kind", "source", "source_id"} {
@@ -114,7 +116,7 @@ func (a *admin) createRecord(c echo.Context) error {
 	if len(p.errs) > 0 {
 		return recordRefused(c, p)
 	}
-	rec, err := store.CreateProvider(c.Request().Context(), a.s.db, r, a.edit(c, cat, "create", "", 0))
+	rec, err := recorddb.CreateProvider(c.Request().Context(), a.s.db, r, a.edit(c, cat, "create", "", 0))
 	if errors.Is(err, store.ErrConflict) {
 		p.refuse("source_id", "同一来源中已有此编号 / this source already has a record with this id")
 		return recordRefused(c, p)
@@ -153,8 +155,8 @@ func (a *admin) patchRecord(c echo.Context) error {
 		return err
 	}
 	var p recordProblems
-	rec, err := store.UpdateProvider(c.Request().Context(), a.s.db, id, a.edit(c, cat, "update", "", version),
-		func(cur store.Record) (store.Record, error) {
+	rec, err := recorddb.UpdateProvider(c.Request().Context(), a.s.db, id, a.edit(c, cat, "update", "", version),
+		func(cur recorddb.Record) (recorddb.Record, error) {
 			a.applyFields(fields, &cur, &p, cat)
 			if len(p.errs) > 0 {
 				return cur, errRefused
@@ -170,8 +172,8 @@ func (a *admin) patchRecord(c echo.Context) error {
 var errRefused = errors.New("record refused")
 
 // writeAnswer turns a write's outcome into the answer: the record, the refusals by field, or the 409.
-func (a *admin) writeAnswer(c echo.Context, rec store.Record, err error, p recordProblems) error {
-	var vc *store.VersionConflict
+func (a *admin) writeAnswer(c echo.Context, rec recorddb.Record, err error, p recordProblems) error {
+	var vc *recorddb.VersionConflict
 	switch {
 	case errors.Is(err, errRefused):
 		return recordRefused(c, p)
@@ -186,7 +188,7 @@ func (a *admin) writeAnswer(c echo.Context, rec store.Record, err error, p recor
 }
 
 // applyFields reads every given field into r by its rule; the point is read as a pair.
-func (a *admin) applyFields(fields map[string]json.RawMessage, r *store.Record, p *recordProblems, cat *catalog) {
+func (a *admin) applyFields(fields map[string]json.RawMessage, r *recorddb.Record, p *recordProblems, cat *catalog) {
 	names := make([]string, 0, len(fields))
 	for n := range fields {
 		names = append(names, n)
@@ -273,7 +275,7 @@ func decodeFields(c echo.Context) (map[string]json.RawMessage, error) {
 // catalog is the vocabularies as the primary has them now (a write must not check codes against a
 // replica that lags).
 func (a *admin) catalog(ctx context.Context) (*catalog, error) {
-	v, err := store.DirectoryVersion(ctx, a.s.db)
+	v, err := placedb.DirectoryVersion(ctx, a.s.db)
 	if err != nil {
 		return nil, err
 	}
@@ -282,8 +284,8 @@ func (a *admin) catalog(ctx context.Context) (*catalog, error) {
 
 // edit describes a write by the signed-in principal, refreshing the record's search document inside the
 // write's transaction.
-func (a *admin) edit(c echo.Context, cat *catalog, action, reason string, version int) store.Edit {
-	return store.Edit{Actor: principal(c).Actor(), Action: action, Reason: reason, Version: version,
+func (a *admin) edit(c echo.Context, cat *catalog, action, reason string, version int) recorddb.Edit {
+	return recorddb.Edit{Actor: principal(c).Actor(), Action: action, Reason: reason, Version: version,
 		Refresh: func(ctx context.Context, q store.Querier, id string) error {
 			return search.RefreshPG(ctx, q, cat.analyzer, []string{id})
 		}}

@@ -8,14 +8,14 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/auth"
-	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 )
 
 // sessionAnswer is what the admin page learns about who is signed in, and the CSRF token it must send.
 type sessionAnswer struct {
-	Account   store.Account `json:"account"`
-	CSRFToken string        `json:"csrf_token,omitempty"`
-	IdleSecs  int           `json:"idle_seconds"`
+	Account   accountdb.Account `json:"account"`
+	CSRFToken string            `json:"csrf_token,omitempty"`
+	IdleSecs  int               `json:"idle_seconds"`
 }
 
 // signIn checks a password and opens a browser session. It is the one admin route without credentials;

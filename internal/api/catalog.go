@@ -13,21 +13,21 @@ import (
 	"legalmap/internal/directory"
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // catalog is what every public answer needs besides the rows themselves: the vocabularies (to check
 // codes and name them), the areas, the holiday calendar (for "open now") and the search analyzer built
 // from the vocabularies. It is loaded from the database and kept in memory; it is small.
 type catalog struct {
-	kinds         []store.VocabTerm
-	kindList      []store.Kind // the kinds with their group, colour, symbol and practice areas
-	kindGroups    []store.KindGroup
-	practiceAreas []store.VocabTerm
-	areas         []store.Area
+	kinds         []vocabdb.VocabTerm
+	kindList      []vocabdb.Kind // the kinds with their group, colour, symbol and practice areas
+	kindGroups    []vocabdb.KindGroup
+	practiceAreas []vocabdb.VocabTerm
+	areas         []vocabdb.Area
 	kindSet       map[string]bool
 	areaSet       map[string]bool // practice-area codes
-	areaByCode    map[string]*store.Area
+	areaByCode    map[string]*vocabdb.Area
 	calendar      *directory.NationalCalendar // the loaded years, and the law for the others
 	region        geo.Region                  // around the loaded districts (the service region when SERVICE_REGION is unset)
 	cityZh        string                      // the loaded city area's names
@@ -78,24 +78,24 @@ func (cs *catalogs) get(ctx context.Context, v int64) (*catalog, error) {
 
 func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, error) {
 	c := &catalog{version: v, loaded: time.Now(), kindSet: map[string]bool{}, areaSet: map[string]bool{},
-		areaByCode: map[string]*store.Area{}}
+		areaByCode: map[string]*vocabdb.Area{}}
 	var err error
-	if c.kinds, err = store.Kinds(ctx, db); err != nil {
+	if c.kinds, err = vocabdb.Kinds(ctx, db); err != nil {
 		return nil, err
 	}
-	if c.kindList, err = store.KindList(ctx, db); err != nil {
+	if c.kindList, err = vocabdb.KindList(ctx, db); err != nil {
 		return nil, err
 	}
-	if c.kindGroups, err = store.KindGroups(ctx, db); err != nil {
+	if c.kindGroups, err = vocabdb.KindGroups(ctx, db); err != nil {
 		return nil, err
 	}
-	if c.practiceAreas, err = store.PracticeAreas(ctx, db); err != nil {
+	if c.practiceAreas, err = vocabdb.PracticeAreas(ctx, db); err != nil {
 		return nil, err
 	}
-	if c.areas, err = store.Areas(ctx, db); err != nil {
+	if c.areas, err = vocabdb.Areas(ctx, db); err != nil {
 		return nil, err
 	}
-	days, err := store.Holidays(ctx, db)
+	days, err := vocabdb.Holidays(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func loadCatalog(ctx context.Context, db *pgxpool.Pool, v int64) (*catalog, erro
 		}
 	}
 	c.region = geo.RegionAround(bounds)
-	terms, err := store.LegalTerms(ctx, db)
+	terms, err := vocabdb.LegalTerms(ctx, db)
 	if err != nil {
 		return nil, err
 	}

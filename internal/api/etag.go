@@ -11,7 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // versionCache holds the directory's data version (directory_state.version) for a moment, so that tying
@@ -33,7 +33,7 @@ func (vc *versionCache) get(ctx context.Context) (int64, error) {
 	if fresh {
 		return v, nil
 	}
-	v, err := store.DirectoryVersion(ctx, vc.db)
+	v, err := placedb.DirectoryVersion(ctx, vc.db)
 	if err != nil {
 		return 0, err
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // The open data exports: the whole public directory (withdrawn records left out, public fields only) as
@@ -40,7 +40,7 @@ func (s *Server) exportCSV(c echo.Context) error {
 		cw = csv.NewWriter(w)
 		cw.Write(exportColumns) //nolint:errcheck
 	}
-	err := store.ExportPublic(c.Request().Context(), s.read, func(r store.PublicRecord) error {
+	err := placedb.ExportPublic(c.Request().Context(), s.read, func(r placedb.PublicRecord) error {
 		if cw == nil {
 			start()
 		}
@@ -63,7 +63,7 @@ func (s *Server) exportCSV(c echo.Context) error {
 // csvRow writes a record as the importers read it, so an exported file imports again unchanged: hours as
 // the Chinese text of the bureaus' lists (directory.HoursText), practice areas by name, lists separated by
 // ";", times in Shanghai's zone (a date read from them is the date the bureau meant).
-func csvRow(r store.PublicRecord) []string {
+func csvRow(r placedb.PublicRecord) []string {
 	text := func(s string) string { return cellText(s) }
 	list := func(l []string) string { return cellText(strings.Join(l, ";")) }
 	free := ""
@@ -128,7 +128,7 @@ func (s *Server) exportGeoJSON(c echo.Context) error {
 		w.WriteHeader(http.StatusOK)
 		w.Write([]byte(`{"type":"FeatureCollection","features":[`)) //nolint:errcheck
 	}
-	err := store.ExportPublic(c.Request().Context(), s.read, func(r store.PublicRecord) error {
+	err := placedb.ExportPublic(c.Request().Context(), s.read, func(r placedb.PublicRecord) error {
 		if n == 0 {
 			start()
 		} else {
@@ -162,7 +162,7 @@ func (s *Server) exportGeoJSON(c echo.Context) error {
 
 // exportETag answers 304 when the client holds the current version of this export.
 func (s *Server) exportETag(c echo.Context, format string) (bool, error) {
-	v, err := store.ExportVersion(c.Request().Context(), s.read)
+	v, err := placedb.ExportVersion(c.Request().Context(), s.read)
 	if err != nil {
 		return false, err
 	}

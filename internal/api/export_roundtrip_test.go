@@ -12,7 +12,7 @@ import (
 
 	"legalmap/importers/pipeline"
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -59,8 +59,8 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	originals := map[string]store.Record{}
-	list, _, err := store.FindRecords(ctx, pool, store.RecordFilter{Limit: 1000})
+	originals := map[string]recorddb.Record{}
+	list, _, err := recorddb.FindRecords(ctx, pool, recorddb.RecordFilter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 			t.Fatalf("re-import of the exported %s rows: %v\n%s", kind, err, rep.JSON())
 		}
 	}
-	again, _, err := store.FindRecords(ctx, pool, store.RecordFilter{Limit: 1000})
+	again, _, err := recorddb.FindRecords(ctx, pool, recorddb.RecordFilter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 }
 
 // samePublicFields compares what the export publishes of two records.
-func samePublicFields(t *testing.T, a, b store.Record) {
+func samePublicFields(t *testing.T, a, b recorddb.Record) {
 	t.Helper()
 	type public struct {
 		Kind, Name, NameEn, LicenceNo, CreditCode, Address, AreaCode, Email, Website, FeeNote, Accessibility, Description, Status string
@@ -130,7 +130,7 @@ func samePublicFields(t *testing.T, a, b store.Record) {
 		ValidFrom, ValidTo, VerifiedAt                                                                                            string
 		Lng, Lat                                                                                                                  float64
 	}
-	of := func(r store.Record) public {
+	of := func(r recorddb.Record) public {
 		p := public{Kind: r.Kind, Name: r.Name, NameEn: r.NameEn, LicenceNo: r.LicenceNo, CreditCode: r.CreditCode, Address: r.Address,
 			AreaCode: r.AreaCode, Email: r.Email, Website: r.Website, FeeNote: r.FeeNote, Accessibility: r.Accessibility,
 			Description: r.Description, Status: r.Status, Phones: r.Phones, Languages: r.Languages, PracticeAreas: r.PracticeAreas,

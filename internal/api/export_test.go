@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -29,18 +29,18 @@ func seedExport(t *testing.T) {
 	ctx := context.Background()
 	pool := storetest.Pool(t)
 	for i, name := range []string{"=HYPERLINK(\"http://evil.example\",\"点我\")", "+86 公证处", "-1 律所", "@SUM(A1) 鉴定所", "普通的<b>援助</b>站"} {
-		var r store.Record
+		var r recorddb.Record
 		r.Kind, r.Name, r.Source, r.SourceID = directory.KindNotary, name, "export-test", string(rune('a'+i))
 		r.Lng, r.Lat, r.Status, r.InternalNote = 114.05+float64(i)/100, 22.54, directory.StatusActive, exportCanary
 		r.Phones = []string{"+86 755 1234"}
-		if _, err := store.CreateProvider(ctx, pool, r, store.Edit{Actor: "seed"}); err != nil {
+		if _, err := recorddb.CreateProvider(ctx, pool, r, recorddb.Edit{Actor: "seed"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	var closed store.Record
+	var closed recorddb.Record
 	closed.Kind, closed.Name, closed.Source, closed.SourceID = directory.KindNotary, "已撤下的公证处", "export-test", "closed"
 	closed.Lng, closed.Lat, closed.Status = 114.1, 22.55, directory.StatusClosed
-	if _, err := store.CreateProvider(ctx, pool, closed, store.Edit{Actor: "seed"}); err != nil {
+	if _, err := recorddb.CreateProvider(ctx, pool, closed, recorddb.Edit{Actor: "seed"}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -165,7 +165,7 @@ func loadFixtures(ctx context.Context, db *pgxpool.Pool) (map[string]string, err
 	if err := search.RefreshPG(ctx, db, a, all); err != nil {
 		return nil, err
 	}
-	_, err = store.RefreshViewportGrid(ctx, db)
+	_, err = placedb.RefreshViewportGrid(ctx, db)
 	return ids, err
 }
 

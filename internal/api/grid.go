@@ -8,7 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // gridRefresher rebuilds the viewport grid in the background when a request finds it behind the
@@ -34,7 +34,7 @@ func (g *gridRefresher) kick() {
 		ctx, cancel := context.WithTimeout(context.Background(), gridRebuildTimeout)
 		defer cancel()
 		start := time.Now()
-		v, err := store.RefreshViewportGrid(ctx, g.db)
+		v, err := placedb.RefreshViewportGrid(ctx, g.db)
 		if err != nil {
 			g.log.Warn("viewport grid rebuild failed", "err", err)
 			return

@@ -12,7 +12,7 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // placeItem is one result of the list endpoints (DESIGN.md "Public API"): public fields only.
@@ -108,7 +108,7 @@ func isOpen(raw []byte, status string, now time.Time, cal directory.Calendar) bo
 
 // item renders a place for an answer in the coordinate system asked for; distance is negative when no
 // location was given.
-func item(pl *store.Place, distance float64, crs geo.CRS, now time.Time, cal directory.Calendar) placeItem {
+func item(pl *placedb.Place, distance float64, crs geo.CRS, now time.Time, cal directory.Calendar) placeItem {
 	it := placeItem{
 		ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn, Address: pl.Address, Position: pl.Position,
 		Phones: orEmpty(pl.Phones), OpenNow: openNow(hoursOf(pl.Hours), pl.Status, now, cal),

@@ -5,7 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // nearest is GET /providers/nearest: the places closest to lat/lng by true ground distance, with the
@@ -47,11 +47,11 @@ func (q *publicAPI) nearest(c echo.Context) error {
 		return nil
 	}
 	now := q.now()
-	nq := store.NearestQuery{Point: *pt, Filter: f.Filter, Radius: radius, Limit: limit}
+	nq := placedb.NearestQuery{Point: *pt, Filter: f.Filter, Radius: radius, Limit: limit}
 	if f.openNow {
-		nq.Keep = func(pl *store.Place) bool { return isOpen(pl.Hours, pl.Status, now, cat.calendar) }
+		nq.Keep = func(pl *placedb.Place) bool { return isOpen(pl.Hours, pl.Status, now, cat.calendar) }
 	}
-	found, err := store.Nearest(ctx, q.db, nq)
+	found, err := placedb.Nearest(ctx, q.db, nq)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // outlines is GET /api/v1/areas/outlines?level=district&crs=: the loaded areas' outlines, simplified, as a
@@ -34,7 +34,7 @@ func (q *publicAPI) outlines(c echo.Context) error {
 	if q.conditional(c, false) {
 		return nil
 	}
-	rows, err := store.AreaOutlines(reqCtx(c), q.db, level)
+	rows, err := placedb.AreaOutlines(reqCtx(c), q.db, level)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,8 @@ import (
 
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // placeHit is one answer of the "go to" lookup: an administrative unit or a provider, with where to go.
@@ -78,11 +79,11 @@ func (q *publicAPI) places(c echo.Context) error {
 		for i, h := range res.Hits {
 			ids[i] = h.ID
 		}
-		found, err := store.PlacesByID(ctx, q.db, ids)
+		found, err := placedb.PlacesByID(ctx, q.db, ids)
 		if err != nil {
 			return err
 		}
-		facts, err := store.PlaceFactsOf(ctx, q.db, ids)
+		facts, err := placedb.PlaceFactsOf(ctx, q.db, ids)
 		if err != nil {
 			return err
 		}
@@ -110,7 +111,7 @@ func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int, near *orb.Po
 		return []placeHit{}
 	}
 	type scoredArea struct {
-		a     *store.Area
+		a     *vocabdb.Area
 		score int
 		dist  float64
 	}
@@ -151,7 +152,7 @@ func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int, near *orb.Po
 
 // areaScore: 3 an exact name, 2 a name starting with the text, 1 containing it, 0 no match. Pinyin is
 // matched joined ("futian"), spaced ("fu tian") and by initials ("ft").
-func areaScore(a *store.Area, t, compact string) int {
+func areaScore(a *vocabdb.Area, t, compact string) int {
 	py := strings.ToLower(a.Pinyin)
 	pyJoined := strings.ReplaceAll(py, " ", "")
 	var initials strings.Builder

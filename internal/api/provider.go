@@ -12,6 +12,7 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // providerDetail is GET /providers/{id}: the list fields, and everything else public about the place.
@@ -90,7 +91,7 @@ func (q *publicAPI) provider(c echo.Context) error {
 	if q.conditional(c, true) {
 		return nil
 	}
-	d, err := store.Provider(ctx, q.db, id.String())
+	d, err := placedb.Provider(ctx, q.db, id.String())
 	if err != nil {
 		return err
 	}

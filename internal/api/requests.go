@@ -19,6 +19,7 @@ import (
 	"legalmap/internal/notify"
 	"legalmap/internal/requests"
 	"legalmap/internal/store"
+	"legalmap/internal/store/requestdb"
 )
 
 // requestDesk is the server's side of 业务办理: the citizen's form, status page, withdrawal and export, and
@@ -110,15 +111,15 @@ func typeFields(t requests.Type) []map[string]any {
 }
 
 // place reads the place of a path id; 404 when there is none.
-func (d *requestDesk) place(c echo.Context, id, field string) (store.RequestPlace, error) {
+func (d *requestDesk) place(c echo.Context, id, field string) (requestdb.RequestPlace, error) {
 	if _, err := uuid.Parse(id); err != nil {
-		return store.RequestPlace{}, BadParam(field, "须为机构编号 / want a place id")
+		return requestdb.RequestPlace{}, BadParam(field, "须为机构编号 / want a place id")
 	}
-	return store.PlaceForRequests(reqCtx(c), d.s.db, id)
+	return requestdb.PlaceForRequests(reqCtx(c), d.s.db, id)
 }
 
 // offered is the types a place takes requests of now: those of its kind, while it is active.
-func offered(p store.RequestPlace) []string {
+func offered(p requestdb.RequestPlace) []string {
 	if p.Status != "active" {
 		return []string{}
 	}
@@ -140,12 +141,12 @@ func (d *requestDesk) requestTypes(c echo.Context) error {
 	})
 }
 
-func settingsOf(p store.RequestPlace) requests.Settings {
+func settingsOf(p requestdb.RequestPlace) requests.Settings {
 	return requests.Settings{SlotMinutes: p.SlotMinutes, Capacity: p.Capacity}
 }
 
 // freeSlots lists a place's free slots from a Shanghai date for some days.
-func (d *requestDesk) freeSlots(ctx context.Context, p store.RequestPlace, from time.Time, days int) ([]requests.Slot, error) {
+func (d *requestDesk) freeSlots(ctx context.Context, p requestdb.RequestPlace, from time.Time, days int) ([]requests.Slot, error) {
 	cat, err := d.q.catalog(ctx)
 	if err != nil {
 		return nil, err
@@ -155,7 +156,7 @@ func (d *requestDesk) freeSlots(ctx context.Context, p store.RequestPlace, from 
 	if len(starts) == 0 {
 		return []requests.Slot{}, nil
 	}
-	taken, err := store.TakenSeats(ctx, d.s.db, p.ID, starts[0], starts[len(starts)-1].Add(time.Minute))
+	taken, err := requestdb.TakenSeats(ctx, d.s.db, p.ID, starts[0], starts[len(starts)-1].Add(time.Minute))
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +264,7 @@ func (d *requestDesk) create(c echo.Context) error {
 	for attempt := 0; ; attempt++ {
 		code = requests.NewCode()
 		sealed, keyID := d.ring.SealPersonal(personal, code)
-		err = store.CreateRequest(ctx, d.s.db, store.NewRequest{Code: code, ProviderID: p.ID, Kind: p.Kind, Type: string(ch.Type),
+		err = requestdb.CreateRequest(ctx, d.s.db, requestdb.NewRequest{Code: code, ProviderID: p.ID, Kind: p.Kind, Type: string(ch.Type),
 			Matter: ch.Matter, SlotAt: slot, Capacity: p.Capacity, Sealed: sealed, KeyID: keyID, PhoneMAC: mac, MaxOpen: maxOpenPerPhone})
 		if !errors.Is(err, store.ErrConflict) || attempt > 2 {
 			break // a conflict is a receipt code drawn twice: draw again
@@ -273,10 +274,10 @@ func (d *requestDesk) create(c echo.Context) error {
 		submission.Cancel() // only a submission made counts
 	}
 	switch {
-	case errors.Is(err, store.ErrTooMany):
+	case errors.Is(err, requestdb.ErrTooMany):
 		return &Error{Status: http.StatusTooManyRequests, Code: "too_many_open", Field: "phone",
 			Message: "此手机号未办结的申请已达上限 / this phone already has " + strconv.Itoa(maxOpenPerPhone) + " open requests"}
-	case errors.Is(err, store.ErrSlotTaken):
+	case errors.Is(err, requestdb.ErrSlotTaken):
 		return &Error{Status: http.StatusConflict, Code: "slot_taken", Field: "slot",
 			Message: "该时段已约满，请另选 / this slot was just taken, choose another"}
 	case err != nil:
@@ -289,7 +290,7 @@ func (d *requestDesk) create(c echo.Context) error {
 
 // notifyPlace mails the place that a request arrived, when mail is configured and the place has an address.
 // The notice names no one: the type, the code and where to read it.
-func (d *requestDesk) notifyPlace(p store.RequestPlace, typ, code string) {
+func (d *requestDesk) notifyPlace(p requestdb.RequestPlace, typ, code string) {
 	if d.mailer == nil || p.Email == "" {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"legalmap/internal/auth"
 	"legalmap/internal/requests"
 	"legalmap/internal/store"
+	"legalmap/internal/store/requestdb"
 )
 
 // The citizen's side after a request is made: the status page, withdrawal and the download of what is held,
@@ -24,8 +25,8 @@ var errNoRequest = &Error{Status: http.StatusNotFound, Code: "not_found",
 // proven reads a request by code after the citizen proved it theirs with the phone's last four digits.
 // Wrong digits, unknown codes and malformed ones count against the code and the client address, like wrong
 // passwords; past the limit the caller waits (429) before any look at the digits.
-func (d *requestDesk) proven(c echo.Context) (store.Request, requests.Personal, error) {
-	var none store.Request
+func (d *requestDesk) proven(c echo.Context) (requestdb.Request, requests.Personal, error) {
+	var none requestdb.Request
 	if d.ring == nil {
 		return none, requests.Personal{}, errRequestsOff
 	}
@@ -57,14 +58,14 @@ func (d *requestDesk) proven(c echo.Context) (store.Request, requests.Personal, 
 	if !digitsOK {
 		return none, requests.Personal{}, BadParam("phone_last4", "须为 4 位数字 / want four digits")
 	}
-	fail := func() (store.Request, requests.Personal, error) {
+	fail := func() (requestdb.Request, requests.Personal, error) {
 		attempt.Failed()
 		return none, requests.Personal{}, errNoRequest
 	}
 	if !codeOK {
 		return fail()
 	}
-	r, err := store.RequestByCode(reqCtx(c), d.s.db, code)
+	r, err := requestdb.RequestByCode(reqCtx(c), d.s.db, code)
 	if errors.Is(err, store.ErrNotFound) {
 		return fail()
 	}
@@ -90,7 +91,7 @@ func sealError(err error) error {
 }
 
 // statusView is what the status page shows: no name, no phone, no message; the place's replies.
-func statusView(r store.Request, p requests.Personal) map[string]any {
+func statusView(r requestdb.Request, p requests.Personal) map[string]any {
 	replies := p.Replies
 	if replies == nil {
 		replies = []requests.Reply{}
@@ -114,13 +115,13 @@ func (d *requestDesk) withdraw(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out, err := store.ChangeRequest(reqCtx(c), d.s.db, r.ID, func(cur store.Request) (store.RequestChange, error) {
+	out, err := requestdb.ChangeRequest(reqCtx(c), d.s.db, r.ID, func(cur requestdb.Request) (requestdb.RequestChange, error) {
 		to, ok := requests.Next(requests.Status(cur.Status), requests.ActWithdraw)
 		if !ok {
-			return store.RequestChange{}, &Error{Status: http.StatusConflict, Code: "invalid_transition",
+			return requestdb.RequestChange{}, &Error{Status: http.StatusConflict, Code: "invalid_transition",
 				Message: "此申请已办结，无法撤回 / this request is closed and cannot be withdrawn"}
 		}
-		return store.RequestChange{Status: string(to), Actor: "citizen", Action: string(requests.ActWithdraw)}, nil
+		return requestdb.RequestChange{Status: string(to), Actor: "citizen", Action: string(requests.ActWithdraw)}, nil
 	})
 	if err != nil {
 		return err
@@ -140,10 +141,10 @@ func (d *requestDesk) export(c echo.Context) error {
 		return err
 	}
 	ctx := reqCtx(c)
-	if err := store.LogRequestEvent(ctx, d.s.db, r.ID, "citizen", "export", r.Status, r.Status); err != nil {
+	if err := requestdb.LogRequestEvent(ctx, d.s.db, r.ID, "citizen", "export", r.Status, r.Status); err != nil {
 		return err
 	}
-	events, err := store.RequestEvents(ctx, d.s.db, r.ID)
+	events, err := requestdb.RequestEvents(ctx, d.s.db, r.ID)
 	if err != nil {
 		return err
 	}

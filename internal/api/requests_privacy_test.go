@@ -14,7 +14,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"legalmap/internal/requests"
-	"legalmap/internal/store"
+	"legalmap/internal/store/requestdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -138,7 +138,7 @@ func TestPurgeAfterRetention(t *testing.T) {
 	if resp, body := citizen(t, d.url, open, "status", phoneOpen[7:]); resp.StatusCode != 200 {
 		t.Errorf("open request after purge: %d %s", resp.StatusCode, body)
 	}
-	counts, err := store.RequestCounts(context.Background(), storetest.Pool(t), time.Now())
+	counts, err := requestdb.RequestCounts(context.Background(), storetest.Pool(t), time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestRotateKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	pool := storetest.Pool(t)
-	n, err := store.Rekey(context.Background(), pool, ring.CurrentID(), func(r store.SealedRow) ([]byte, []byte, error) {
+	n, err := requestdb.Rekey(context.Background(), pool, ring.CurrentID(), func(r requestdb.SealedRow) ([]byte, []byte, error) {
 		return ring.Reseal(r.Code, r.Sealed, r.KeyID)
 	})
 	if err != nil || n < 1 {

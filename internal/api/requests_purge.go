@@ -4,14 +4,14 @@ import (
 	"context"
 	"time"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/requestdb"
 )
 
 // PurgeRequests erases the personal fields of requests closed longer than REQUEST_RETENTION ago, by the desk's
 // clock; the rows stay for the counts.
 func (s *Server) PurgeRequests(ctx context.Context) (int64, error) {
 	now := s.desk.now()
-	return store.PurgeRequests(ctx, s.db, now.Add(-s.cfg.RequestRetention), now)
+	return requestdb.PurgeRequests(ctx, s.db, now.Add(-s.cfg.RequestRetention), now)
 }
 
 // RunRequestPurge purges at every tick until ctx ends, reporting each run to ran (may be nil). The server

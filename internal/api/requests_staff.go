@@ -12,6 +12,8 @@ import (
 
 	"legalmap/internal/requests"
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
+	"legalmap/internal/store/requestdb"
 )
 
 // The place's side of requests: a staff account's queue (its places only), a request with its personal
@@ -26,7 +28,7 @@ func (a *admin) staffRequests(c echo.Context) error {
 	if status != "" && !requests.Status(status).Valid() {
 		return BadParam("status", "未知状态 / unknown status")
 	}
-	list, total, err := store.StaffRequests(reqCtx(c), a.s.db, principal(c).Account.ID, status, c.QueryParam("provider_id"), limit, offset)
+	list, total, err := requestdb.StaffRequests(reqCtx(c), a.s.db, principal(c).Account.ID, status, c.QueryParam("provider_id"), limit, offset)
 	if err != nil {
 		return err
 	}
@@ -34,7 +36,7 @@ func (a *admin) staffRequests(c echo.Context) error {
 }
 
 func (a *admin) staffPlaces(c echo.Context) error {
-	list, err := store.AccountPlaces(reqCtx(c), a.s.db, principal(c).Account.ID)
+	list, err := accountdb.AccountPlaces(reqCtx(c), a.s.db, principal(c).Account.ID)
 	if err != nil {
 		return err
 	}
@@ -43,12 +45,12 @@ func (a *admin) staffPlaces(c echo.Context) error {
 
 // ownRequest reads the request whose receipt code is in the path, among the signed-in staff member's
 // places: store.ErrNotFound for a malformed code and for another place's request alike.
-func (a *admin) ownRequest(c echo.Context) (store.Request, error) {
+func (a *admin) ownRequest(c echo.Context) (requestdb.Request, error) {
 	code, ok := requests.ParseCode(c.Param("code"))
 	if !ok {
-		return store.Request{}, store.ErrNotFound
+		return requestdb.Request{}, store.ErrNotFound
 	}
-	return store.StaffRequest(reqCtx(c), a.s.db, principal(c).Account.ID, code)
+	return requestdb.StaffRequest(reqCtx(c), a.s.db, principal(c).Account.ID, code)
 }
 
 // staffRequest shows one request of the staff member's places with its personal fields, and records the
@@ -69,12 +71,12 @@ func (a *admin) staffRequest(c echo.Context) error {
 		if err != nil {
 			return sealError(err)
 		}
-		if err := store.LogRequestEvent(ctx, a.s.db, r.ID, principal(c).Actor(), "view", r.Status, r.Status); err != nil {
+		if err := requestdb.LogRequestEvent(ctx, a.s.db, r.ID, principal(c).Actor(), "view", r.Status, r.Status); err != nil {
 			return err
 		}
 		personal = &p
 	}
-	events, err := store.RequestEvents(ctx, a.s.db, r.ID)
+	events, err := requestdb.RequestEvents(ctx, a.s.db, r.ID)
 	if err != nil {
 		return err
 	}
@@ -120,7 +122,7 @@ func (a *admin) staffAction(c echo.Context) error {
 		if err != nil {
 			return BadParam("slot", "时段格式无效 / want a slot start such as 2026-10-12T09:00:00+08:00")
 		}
-		p, err := store.PlaceForRequests(ctx, a.s.db, r.ProviderID)
+		p, err := requestdb.PlaceForRequests(ctx, a.s.db, r.ProviderID)
 		if err != nil {
 			return err
 		}
@@ -137,16 +139,16 @@ func (a *admin) staffAction(c echo.Context) error {
 	if act == requests.ActReschedule && slot == nil {
 		return BadParam("slot", "改期须给出新时段 / rescheduling needs a new slot")
 	}
-	out, err := store.ChangeRequest(ctx, a.s.db, r.ID, func(cur store.Request) (store.RequestChange, error) {
+	out, err := requestdb.ChangeRequest(ctx, a.s.db, r.ID, func(cur requestdb.Request) (requestdb.RequestChange, error) {
 		to, ok := requests.Next(requests.Status(cur.Status), act)
 		if !ok || cur.Sealed == nil {
-			return store.RequestChange{}, &Error{Status: http.StatusConflict, Code: "invalid_transition", Field: "action",
+			return requestdb.RequestChange{}, &Error{Status: http.StatusConflict, Code: "invalid_transition", Field: "action",
 				Message: "当前状态下不能这样处理 / not possible in status " + cur.Status}
 		}
 		if act == requests.ActSchedule && slot == nil && cur.SlotAt == nil && cur.Type == string(requests.Appointment) {
-			return store.RequestChange{}, BadParam("slot", "请给出预约时段 / give the appointment's slot")
+			return requestdb.RequestChange{}, BadParam("slot", "请给出预约时段 / give the appointment's slot")
 		}
-		ch := store.RequestChange{Status: string(to), SlotAt: slot, Capacity: capacity, Actor: principal(c).Actor(),
+		ch := requestdb.RequestChange{Status: string(to), SlotAt: slot, Capacity: capacity, Actor: principal(c).Actor(),
 			Action: string(act), Answered: true}
 		if reply != "" {
 			p, err := d.ring.OpenPersonal(cur.Sealed, cur.KeyID, cur.Code)
@@ -159,7 +161,7 @@ func (a *admin) staffAction(c echo.Context) error {
 		return ch, nil
 	})
 	if err != nil {
-		if errors.Is(err, store.ErrSlotTaken) {
+		if errors.Is(err, requestdb.ErrSlotTaken) {
 			return &Error{Status: http.StatusConflict, Code: "slot_taken", Field: "slot", Message: "该时段已约满 / this slot is full"}
 		}
 		return err
@@ -178,7 +180,7 @@ func actionNames() []string {
 
 // requestCounts is the bureau's view: counts and waiting times per place, kind, type and status.
 func (a *admin) requestCounts(c echo.Context) error {
-	list, err := store.RequestCounts(reqCtx(c), a.s.db, a.s.desk.now())
+	list, err := requestdb.RequestCounts(reqCtx(c), a.s.db, a.s.desk.now())
 	if err != nil {
 		return err
 	}
@@ -186,7 +188,7 @@ func (a *admin) requestCounts(c echo.Context) error {
 }
 
 func (a *admin) listRequestTypes(c echo.Context) error {
-	list, err := store.AllRequestTypes(reqCtx(c), a.s.db)
+	list, err := requestdb.AllRequestTypes(reqCtx(c), a.s.db)
 	if err != nil {
 		return err
 	}
@@ -209,14 +211,14 @@ func (a *admin) setRequestTypes(c echo.Context) error {
 		seen[t] = true
 	}
 	kind := c.Param("kind")
-	if err := store.SetRequestTypes(reqCtx(c), a.s.db, kind, in.Types); err != nil {
+	if err := requestdb.SetRequestTypes(reqCtx(c), a.s.db, kind, in.Types); err != nil {
 		return err
 	}
 	a.s.log.Info("request types changed", "by", principal(c).Actor(), "kind", kind, "types", in.Types)
 	if in.Types == nil {
 		in.Types = []string{}
 	}
-	return c.JSON(http.StatusOK, store.KindRequestTypes{Kind: kind, Types: in.Types})
+	return c.JSON(http.StatusOK, requestdb.KindRequestTypes{Kind: kind, Types: in.Types})
 }
 
 // setRequestSettings sets a place's slot length and capacity.
@@ -237,7 +239,7 @@ func (a *admin) setRequestSettings(c echo.Context) error {
 	if _, err := uuid.Parse(c.Param("id")); err != nil {
 		return BadParam("id", "须为机构编号 / want a place id")
 	}
-	if err := store.SetRequestSettings(reqCtx(c), a.s.db, c.Param("id"), in.SlotMinutes, in.Capacity); err != nil {
+	if err := requestdb.SetRequestSettings(reqCtx(c), a.s.db, c.Param("id"), in.SlotMinutes, in.Capacity); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, in)

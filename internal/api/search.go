@@ -8,7 +8,7 @@ import (
 
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // openNowWindow is how many ranked hits a search reads when it keeps only places open now (the open test
@@ -71,7 +71,7 @@ func (q *publicAPI) search(c echo.Context) error {
 		ids[i] = h.ID
 		named[h.ID] = h.MatchedPractitioners
 	}
-	places, err := store.PlacesByID(ctx, q.db, ids)
+	places, err := placedb.PlacesByID(ctx, q.db, ids)
 	if err != nil {
 		return err
 	}
@@ -89,11 +89,11 @@ func (q *publicAPI) search(c echo.Context) error {
 	for i := range places {
 		shown[i] = places[i].ID
 	}
-	people, err := store.PeopleAt(ctx, q.db, shown)
+	people, err := placedb.PeopleAt(ctx, q.db, shown)
 	if err != nil {
 		return err
 	}
-	facts, err := store.PlaceFactsOf(ctx, q.db, shown)
+	facts, err := placedb.PlaceFactsOf(ctx, q.db, shown)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (cat *catalog) extent(codes []string) *orb.Bound {
 }
 
 // reasonPlace is a found place as search.Reasons reads it.
-func reasonPlace(p *store.Place, people []store.PlacePerson, facts store.PlaceFact, named []string) search.ReasonPlace {
+func reasonPlace(p *placedb.Place, people []placedb.PlacePerson, facts placedb.PlaceFact, named []string) search.ReasonPlace {
 	r := search.ReasonPlace{Kind: p.Kind, Name: p.Name, Address: p.Address, PracticeAreas: p.PracticeAreas,
 		Categories: facts.Categories, Named: named}
 	for _, x := range people {

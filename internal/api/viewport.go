@@ -10,7 +10,7 @@ import (
 
 	"legalmap/internal/directory"
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 const (
@@ -61,7 +61,7 @@ func (q *publicAPI) viewport(c echo.Context) error {
 		return nil
 	}
 	now := q.now()
-	pts, more, err := store.ViewportPoints(ctx, q.db, box, f.Filter, maxViewportPoints)
+	pts, more, err := placedb.ViewportPoints(ctx, q.db, box, f.Filter, maxViewportPoints)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (q *publicAPI) viewport(c echo.Context) error {
 		fc.Features = append(fc.Features, feature{Type: "Feature", Geometry: pointGeometry(pt),
 			Properties: clusterProps{Cluster: true, Count: cl.Count}})
 	}
-	ones, err := store.MapPointsByID(ctx, q.db, singles)
+	ones, err := placedb.MapPointsByID(ctx, q.db, singles)
 	if err != nil {
 		return err
 	}
@@ -101,18 +101,18 @@ func (q *publicAPI) viewport(c echo.Context) error {
 
 // clusters picks the grid when it can answer (open_now is not applied to clusters: counts are of all
 // places shown on the map, and the grid knows no hours).
-func (q *publicAPI) clusters(c echo.Context, box orb.Bound, zoom int, f listFilter) ([]store.Cluster, error) {
+func (q *publicAPI) clusters(c echo.Context, box orb.Bound, zoom int, f listFilter) ([]placedb.Cluster, error) {
 	ctx := reqCtx(c)
-	level := max(store.GridMinLevel, zoom-zoomToLevel)
-	for level > store.GridMinLevel && store.CellCount(box, level) > maxClusterCells {
+	level := max(placedb.GridMinLevel, zoom-zoomToLevel)
+	for level > placedb.GridMinLevel && placedb.CellCount(box, level) > maxClusterCells {
 		level--
 	}
 	gridFilter := len(f.PracticeAreas) == 0 && len(f.Languages) == 0 && f.Free == nil
 	if !gridFilter {
-		return store.LiveClusters(ctx, q.db, box, level, f.Filter)
+		return placedb.LiveClusters(ctx, q.db, box, level, f.Filter)
 	}
-	gridLevel := min(level, store.GridMaxLevel)
-	clusters, built, err := store.GridClusters(ctx, q.db, box, gridLevel, f.Kinds)
+	gridLevel := min(level, placedb.GridMaxLevel)
+	clusters, built, err := placedb.GridClusters(ctx, q.db, box, gridLevel, f.Kinds)
 	if err != nil {
 		return nil, err
 	}
@@ -123,18 +123,18 @@ func (q *publicAPI) clusters(c echo.Context, box orb.Bound, zoom int, f listFilt
 	if built < current {
 		q.grid.kick()
 		if built == 0 { // never built: count live this once
-			return store.LiveClusters(ctx, q.db, box, level, f.Filter)
+			return placedb.LiveClusters(ctx, q.db, box, level, f.Filter)
 		}
 		// Counts of a moment ago, while the grid is rebuilt: correct soon, so not to be kept.
 		noStore(c)
 	}
 	if level > gridLevel && placesIn(clusters) <= maxLivePoints {
-		return store.LiveClusters(ctx, q.db, box, level, f.Filter) // closer than the grid: count live
+		return placedb.LiveClusters(ctx, q.db, box, level, f.Filter) // closer than the grid: count live
 	}
 	return clusters, nil
 }
 
-func placesIn(cs []store.Cluster) int {
+func placesIn(cs []placedb.Cluster) int {
 	n := 0
 	for _, c := range cs {
 		n += c.Count
@@ -175,7 +175,7 @@ type clusterProps struct {
 	Count   int  `json:"count"`
 }
 
-func pointFeature(m *store.MapPoint, crs geo.CRS, now time.Time, cal directory.Calendar) feature {
+func pointFeature(m *placedb.MapPoint, crs geo.CRS, now time.Time, cal directory.Calendar) feature {
 	pt := geo.FromWGS84(orb.Point{m.Lng, m.Lat}, crs)
 	return feature{Type: "Feature", Geometry: pointGeometry(pt),
 		Properties: pointProps{ID: m.ID, Kind: m.Kind, Name: m.Name, NameEn: m.NameEn, OpenNow: openNow(hoursOf(m.Hours), m.Status, now, cal),

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -113,7 +113,7 @@ func TestViewportPointsAndClusters(t *testing.T) {
 
 func refreshGrid(t *testing.T) {
 	t.Helper()
-	if _, err := store.RefreshViewportGrid(context.Background(), storetest.Pool(t)); err != nil {
+	if _, err := placedb.RefreshViewportGrid(context.Background(), storetest.Pool(t)); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -10,7 +10,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/geo"
-	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
+	"legalmap/internal/store/vocabdb"
 )
 
 // vocabItem is a kind or a practice area in both languages, with the everyday words that find it.
@@ -67,7 +68,7 @@ func (q *publicAPI) kinds(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	groups := map[string]store.KindGroup{}
+	groups := map[string]vocabdb.KindGroup{}
 	for _, g := range cat.kindGroups {
 		groups[g.Code] = g
 	}
@@ -125,7 +126,7 @@ func (q *publicAPI) areas(c echo.Context) error {
 	return c.JSON(http.StatusOK, whole(out))
 }
 
-func (cat *catalog) areaItem(a *store.Area, crs geo.CRS) areaItem {
+func (cat *catalog) areaItem(a *vocabdb.Area, crs geo.CRS) areaItem {
 	it := areaItem{Code: a.Code, Level: a.Level, ParentCode: a.ParentCode, NameZh: a.NameZh, NameEn: a.NameEn,
 		Pinyin: a.Pinyin, BBox: a.BBox}
 	if ctr := cat.centre(a.Code); ctr != nil {
@@ -163,7 +164,7 @@ func (k *kindCounts) get(ctx context.Context, version int64) (map[string]int, er
 		return k.counts, nil
 	}
 	k.mu.Unlock()
-	counts, err := store.KindCounts(ctx, k.db)
+	counts, err := placedb.KindCounts(ctx, k.db)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 )
 
 var (
@@ -19,7 +20,7 @@ var (
 
 // Principal is who a request acts for.
 type Principal struct {
-	Account store.Account
+	Account accountdb.Account
 	Role    Role
 	Session bool   // signed in with a browser session (needs CSRF), not a bearer token
 	CSRF    string // the session's CSRF token
@@ -57,7 +58,7 @@ func (s *Service) SignIn(ctx context.Context, username, password, addr string) (
 	if err != nil {
 		return Principal{}, "", err
 	}
-	acct, hash, err := store.AccountForSignIn(ctx, s.db, username)
+	acct, hash, err := accountdb.AccountForSignIn(ctx, s.db, username)
 	if errors.Is(err, store.ErrNotFound) {
 		BurnVerify(password)
 		attempt.Failed()
@@ -79,7 +80,7 @@ func (s *Service) SignIn(ctx context.Context, username, password, addr string) (
 	attempt.Succeeded()
 	id, idHash := NewSecret()
 	csrf, _ := NewSecret()
-	if err := store.CreateSession(ctx, s.db, idHash, acct.ID, csrf, time.Now().Add(s.policy.Absolute)); err != nil {
+	if err := accountdb.CreateSession(ctx, s.db, idHash, acct.ID, csrf, time.Now().Add(s.policy.Absolute)); err != nil {
 		return Principal{}, "", err
 	}
 	return Principal{Account: acct, Role: Role(acct.Role), Session: true, CSRF: csrf}, id, nil
@@ -90,7 +91,7 @@ func (s *Service) SessionPrincipal(ctx context.Context, sessionID string) (Princ
 	if !WellFormed(sessionID) {
 		return Principal{}, ErrNoCredentials
 	}
-	acct, csrf, err := store.SessionAccount(ctx, s.db, HashSecret(sessionID), s.policy.Idle)
+	acct, csrf, err := accountdb.SessionAccount(ctx, s.db, HashSecret(sessionID), s.policy.Idle)
 	if errors.Is(err, store.ErrNotFound) {
 		return Principal{}, ErrNoCredentials
 	}
@@ -105,7 +106,7 @@ func (s *Service) TokenPrincipal(ctx context.Context, token string) (Principal, 
 	if !WellFormed(token) {
 		return Principal{}, ErrNoCredentials
 	}
-	acct, _, err := store.AccountByToken(ctx, s.db, HashSecret(token))
+	acct, _, err := accountdb.AccountByToken(ctx, s.db, HashSecret(token))
 	if errors.Is(err, store.ErrNotFound) {
 		return Principal{}, ErrNoCredentials
 	}
@@ -120,44 +121,44 @@ func (s *Service) SignOut(ctx context.Context, sessionID string) error {
 	if !WellFormed(sessionID) {
 		return nil
 	}
-	return store.DeleteSession(ctx, s.db, HashSecret(sessionID))
+	return accountdb.DeleteSession(ctx, s.db, HashSecret(sessionID))
 }
 
 // CreateAccount adds an account with a hashed password. A staff account names the places it serves (at
 // least one; ErrNotFound when one does not exist); other roles name none.
-func (s *Service) CreateAccount(ctx context.Context, username, password string, role Role, places ...string) (store.Account, error) {
+func (s *Service) CreateAccount(ctx context.Context, username, password string, role Role, places ...string) (accountdb.Account, error) {
 	if err := CheckUsername(username); err != nil {
-		return store.Account{}, err
+		return accountdb.Account{}, err
 	}
 	if !role.Valid() {
-		return store.Account{}, &InputError{"role", "未知角色 / unknown role: want viewer, editor, importer, admin or staff"}
+		return accountdb.Account{}, &InputError{"role", "未知角色 / unknown role: want viewer, editor, importer, admin or staff"}
 	}
 	if (role == Staff) != (len(places) > 0) {
-		return store.Account{}, &InputError{"providers", "员工账号须指定所属机构，其他角色不可 / a staff account needs its places; other roles take none"}
+		return accountdb.Account{}, &InputError{"providers", "员工账号须指定所属机构，其他角色不可 / a staff account needs its places; other roles take none"}
 	}
 	if err := CheckPassword(password, username); err != nil {
-		return store.Account{}, err
+		return accountdb.Account{}, err
 	}
 	hash, err := HashPassword(password)
 	if err != nil {
-		return store.Account{}, err
+		return accountdb.Account{}, err
 	}
 	if role == Staff {
-		return store.CreateStaffAccount(ctx, s.db, username, hash, places)
+		return accountdb.CreateStaffAccount(ctx, s.db, username, hash, places)
 	}
-	return store.CreateAccount(ctx, s.db, username, hash, string(role))
+	return accountdb.CreateAccount(ctx, s.db, username, hash, string(role))
 }
 
 // CreateToken makes a new API token for the account named and returns it in plain text: the only time it
 // is ever seen. Only its hash is stored.
-func (s *Service) CreateToken(ctx context.Context, username, name string) (string, store.APIToken, error) {
+func (s *Service) CreateToken(ctx context.Context, username, name string) (string, accountdb.APIToken, error) {
 	if err := CheckTokenName(name); err != nil {
-		return "", store.APIToken{}, err
+		return "", accountdb.APIToken{}, err
 	}
 	plain, hash := NewSecret()
-	t, err := store.CreateToken(ctx, s.db, username, name, hash)
+	t, err := accountdb.CreateToken(ctx, s.db, username, name, hash)
 	if err != nil {
-		return "", store.APIToken{}, err
+		return "", accountdb.APIToken{}, err
 	}
 	return plain, t, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/store"
+	"legalmap/internal/store/accountdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -90,7 +91,7 @@ func TestDisabledAccountLosesSessionsAndTokens(t *testing.T) {
 		t.Fatal("token hash not stored")
 	}
 	yes := true
-	if _, err := store.UpdateAccount(ctx, pool, "svc-dis", store.AccountChange{Disabled: &yes}); err != nil {
+	if _, err := accountdb.UpdateAccount(ctx, pool, "svc-dis", accountdb.AccountChange{Disabled: &yes}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.SessionPrincipal(ctx, sid); !errors.Is(err, auth.ErrNoCredentials) {
@@ -112,7 +113,7 @@ func TestRevokedTokenRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	tok, meta, _ := svc.CreateToken(ctx, "svc-rev", "t")
-	if _, err := store.RevokeToken(ctx, pool, meta.ID); err != nil {
+	if _, err := accountdb.RevokeToken(ctx, pool, meta.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.TokenPrincipal(ctx, tok); !errors.Is(err, auth.ErrNoCredentials) {

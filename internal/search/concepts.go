@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // LegalTerm is a word of the law as the analysis reads it (a row of legal_terms, sql/080): a cause of
@@ -23,7 +23,7 @@ type LegalTerm struct {
 }
 
 // LegalTermsOf converts the rows of legal_terms.
-func LegalTermsOf(rows []store.LegalTerm) []LegalTerm {
+func LegalTermsOf(rows []vocabdb.LegalTerm) []LegalTerm {
 	out := make([]LegalTerm, len(rows))
 	for i, r := range rows {
 		out[i] = LegalTerm{Term: r.Term, Category: r.Category, Areas: r.PracticeAreas, Kinds: r.Kinds, AlsoKinds: r.AlsoKinds, Parent: r.Parent, Hint: r.Hint}

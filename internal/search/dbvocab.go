@@ -3,13 +3,13 @@ package search
 import (
 	"strings"
 
-	"legalmap/internal/store"
+	"legalmap/internal/store/vocabdb"
 )
 
 // VocabularyOf builds the analysis' vocabulary from the database's tables: kinds and practice areas with
 // both names and their everyday synonyms, places with their Chinese and English names and their pinyin
 // spelt both spaced ("fu tian") and joined ("futian").
-func VocabularyOf(kinds, areas []store.VocabTerm, places []store.Area) Vocabulary {
+func VocabularyOf(kinds, areas []vocabdb.VocabTerm, places []vocabdb.Area) Vocabulary {
 	var v Vocabulary
 	for _, k := range kinds {
 		v.Kinds = append(v.Kinds, Term{Code: k.Code, Names: names(k.NameZh, k.NameEn), Synonyms: k.Synonyms})

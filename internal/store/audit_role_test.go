@@ -2,34 +2,16 @@ package store_test
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
 
 const auditRow = `INSERT INTO changes (record_type, record_id, action, actor) VALUES ('provider', gen_random_uuid(), 'create', 'test')`
-
-// wantRefused runs sql in a rolled-back transaction and wants it refused for lack of privilege.
-func wantRefused(t *testing.T, conn *pgx.Conn, sql string) {
-	t.Helper()
-	ctx := context.Background()
-	tx, err := conn.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx) //nolint:errcheck
-	_, err = tx.Exec(ctx, sql)
-	var pgErr *pgconn.PgError
-	if !errors.As(err, &pgErr) || pgErr.Code != "42501" {
-		t.Errorf("%s: %v, want refused (42501)", sql, err)
-	}
-}
 
 // The application's connection (in tests, as in `make run`, the role that also owns the schema) cannot
 // rewrite the audit: the privilege is gone and the trigger stands behind it.
@@ -44,7 +26,7 @@ func TestApplicationCannotAlterAudit(t *testing.T) {
 		t.Fatalf("appending to the audit refused: %v", err)
 	}
 	for _, sql := range []string{`UPDATE changes SET actor = 'someone else'`, `DELETE FROM changes`, `TRUNCATE changes`} {
-		wantRefused(t, conn, sql)
+		storetest.WantRefused(t, conn, sql)
 	}
 	var canUpdate bool
 	conn.QueryRow(ctx, `SELECT has_table_privilege('changes', 'UPDATE') OR has_table_privilege('changes', 'DELETE')`).Scan(&canUpdate) //nolint:errcheck
@@ -121,6 +103,6 @@ func TestSplitApplicationRoleCannotAlterAudit(t *testing.T) {
 		`DROP TRIGGER changes_no_update ON changes`,
 		`ALTER TABLE changes OWNER TO legalmap_app`,
 	} {
-		wantRefused(t, app, sql)
+		storetest.WantRefused(t, app, sql)
 	}
 }

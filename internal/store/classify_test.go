@@ -23,6 +23,9 @@ func TestClassify(t *testing.T) {
 		{&pgconn.PgError{Code: "57014"}, store.ErrUnavailable},
 		{fmt.Errorf("read: %w", io.ErrUnexpectedEOF), store.ErrUnavailable},
 		{fmt.Errorf("query: %w", context.DeadlineExceeded), store.ErrUnavailable},
+		// a statement on a connection that already broke (the reads' former readErr said so; now every
+		// caller does)
+		{fmt.Errorf("query: %w", pgconn.ErrConnClosed), store.ErrUnavailable},
 	}
 	for _, c := range cases {
 		if got := store.Classify(c.err); !errors.Is(got, c.want) {

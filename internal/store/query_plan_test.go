@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -13,57 +12,12 @@ import (
 	"legalmap/internal/store/storetest"
 )
 
-// planRows fills the package database with enough places (20,000, with practitioners) that the planner
-// chooses as it would at scale, once.
-var planOnce sync.Once
-
-func planRows(t *testing.T) {
-	t.Helper()
-	planOnce.Do(func() {
-		ctx := context.Background()
-		db := storetest.Pool(t)
-		_, err := db.Exec(ctx, `INSERT INTO providers (kind, name, geom, practice_areas, languages, free, status, source, source_id, search_doc)
-			SELECT (ARRAY['law_firm','legal_aid','notary','forensic','community_adviser'])[1 + i % 5], '计划机构' || i,
-				ST_SetSRID(ST_MakePoint(113.75 + (i * 7919 % 10000) / 11000.0, 22.45 + (i * 104729 % 10000) / 25000.0), 4326),
-				ARRAY[(ARRAY['labour','debt','contract','marriage_family'])[1 + i % 4]],
-				CASE WHEN i % 9 = 0 THEN '{zh,en}'::text[] ELSE '{zh}' END, CASE WHEN i % 4 = 0 THEN true END,
-				CASE WHEN i % 40 = 0 THEN 'closed' ELSE 'active' END, 'plan', i::text,
-				('''k:' || (ARRAY['law_firm','legal_aid','notary','forensic','community_adviser'])[1 + i % 5] || ''' ''计划'' ''n' || i || '''')::tsvector
-			FROM generate_series(1, 20000) i`)
-		if err == nil {
-			_, err = db.Exec(ctx, `INSERT INTO practitioners (provider_id, role, name, licence_no, practice_areas, source, source_id)
-				SELECT id, 'lawyer', '律师' || source_id, 'P' || source_id, '{medical}', 'plan', source_id
-				FROM providers WHERE source = 'plan' AND kind = 'law_firm'`)
-		}
-		if err == nil {
-			_, err = db.Exec(ctx, `ANALYZE providers; ANALYZE practitioners`)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	})
-}
-
-// explain returns the text plan of sql with args, as PostgreSQL would run it.
-func explain(t *testing.T, sql string, args ...any) string {
-	t.Helper()
-	rows, err := storetest.Pool(t).Query(context.Background(), "EXPLAIN "+sql, append([]any{pgx.QueryExecModeExec}, args...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(lines, "\n")
-}
-
 // A keyword's matches are found through the GIN index on the search documents, a rare one's and, with
 // SearchMatches' settings, a common one's too (the planner would otherwise read the table until the
 // limit, in its own order or in a partial index's). The part of a query left to the rows and the filter
 // are tested on the places the index yields: no other index joins in.
 func TestSearchPlanUsesGIN(t *testing.T) {
-	planRows(t)
+	storetest.PlanRows(t)
 	ctx := context.Background()
 	for _, c := range []struct {
 		sql  string
@@ -102,7 +56,7 @@ func TestSearchPlanUsesGIN(t *testing.T) {
 // sort), bounded by the places it may read, for a common word and a rare one alike; with one kind asked
 // for, through the (kind, geography) index.
 func TestSearchNearestWalksTheSpatialIndex(t *testing.T) {
-	planRows(t)
+	storetest.PlanRows(t)
 	for _, c := range []struct {
 		tsq   string
 		kinds []string
@@ -114,7 +68,7 @@ func TestSearchNearestWalksTheSpatialIndex(t *testing.T) {
 		{"", []string{"notary"}, "providers_kind_geog_idx"},
 	} {
 		sql, args := store.SearchNearestMatchesStatementForTest(c.tsq, store.Filter{Kinds: c.kinds}, orb.Point{114.05, 22.54}, 1000, 100)
-		plan := explain(t, sql, args...)
+		plan := storetest.Explain(t, sql, args...)
 		if !strings.Contains(plan, "Index Scan using ") || !strings.Contains(plan, c.index) ||
 			!strings.Contains(plan, "Order By: ((geom)::geography <-> ") || strings.Contains(plan, "Sort") {
 			t.Errorf("%s, kinds %v: not a walk through %s:\n%s", c.tsq, c.kinds, c.index, plan)
@@ -124,28 +78,19 @@ func TestSearchNearestWalksTheSpatialIndex(t *testing.T) {
 
 // With several kinds, each kind is walked through the (kind, geography) index on its own, bounded.
 func TestSearchNearestWalksEachKind(t *testing.T) {
-	planRows(t)
+	storetest.PlanRows(t)
 	sql, args := store.SearchNearestMatchesStatementForTest("'计划'", store.Filter{Kinds: []string{"notary", "legal_aid"}}, orb.Point{114.05, 22.54}, 1000, 100)
-	plan := explain(t, sql, args...)
+	plan := storetest.Explain(t, sql, args...)
 	if !strings.Contains(plan, "providers_kind_geog_idx") || !strings.Contains(plan, "(kind = k.kind)") ||
 		!strings.Contains(plan, "Order By: ((geom)::geography <-> ") || strings.Contains(plan, "Seq Scan on providers") {
 		t.Errorf("not a walk per kind:\n%s", plan)
 	}
 }
 
-// The map's point query reads the box through the spatial index.
-func TestViewportPlanUsesBoxIndex(t *testing.T) {
-	planRows(t)
-	plan := explain(t, store.ViewportPointsSQL(), 114.0, 22.5, 114.01, 22.51, []string{}, []string{}, []string{}, nil, 301)
-	if !strings.Contains(plan, "providers_geom_idx") {
-		t.Errorf("viewport without the spatial index:\n%s", plan)
-	}
-}
-
 // EstimateMatches is the planner's estimate: near the truth for a kind a fifth of the places have, small
 // for a word one place holds.
 func TestEstimateMatches(t *testing.T) {
-	planRows(t)
+	storetest.PlanRows(t)
 	ctx := context.Background()
 	est, err := store.EstimateMatches(ctx, storetest.Pool(t), "'k:law_firm'", store.Filter{}, "'n12345'", "'k:law_firm'")
 	if err != nil {

@@ -51,7 +51,7 @@ const kindOnlyRank = "1::real"
 // Without index, the filter's first places are read through the kind index, planned per call.
 func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f Filter, limit int) ([]SearchHit, bool, error) {
 	if index == "" {
-		where, args := f.where([]any{limit})
+		where, args := f.Where([]any{limit})
 		hits, err := searchHits(db.Query(ctx, `SELECT `+searchColumns(kindOnlyRank)+`
 			FROM providers p WHERE `+where+` LIMIT $1`, append([]any{pgx.QueryExecModeCacheDescribe}, args...)...))
 		return hits, len(hits) < limit, err
@@ -64,13 +64,13 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f 
 	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
 		set_config('work_mem', $1, true)`, searchWorkMem)
 	var hits []SearchHit
-	b.Queue(sql, append(append(args, f.args()...), limit)...).Query(func(r pgx.Rows) error {
+	b.Queue(sql, append(append(args, f.Args()...), limit)...).Query(func(r pgx.Rows) error {
 		var err error
 		hits, err = searchHits(r, nil)
 		return err
 	})
 	err := db.SendBatch(ctx, b).Close()
-	return hits, len(hits) < limit, readErr(err)
+	return hits, len(hits) < limit, Classify(err)
 }
 
 // searchWorkMem is the memory the read's bitmap of matching places may take before it keeps whole pages
@@ -83,11 +83,11 @@ const searchWorkMem = "32MB"
 var (
 	searchMatchesSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
 		FROM (SELECT * FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
-		WHERE ` + filterSQL(3) + `
+		WHERE ` + FilterSQL(3) + `
 		LIMIT $7`
 	searchMatchesRowsSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
 		FROM (SELECT * FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
-		WHERE p.search_doc @@ $3::tsquery AND ` + filterSQL(4) + `
+		WHERE p.search_doc @@ $3::tsquery AND ` + FilterSQL(4) + `
 		LIMIT $8`
 )
 
@@ -103,7 +103,7 @@ type SearchEstimate struct {
 func EstimateMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, lexemes ...string) (SearchEstimate, error) {
 	est := SearchEstimate{Lexemes: make([]float64, len(lexemes))}
 	b := &pgx.Batch{}
-	where, args := f.where(nil)
+	where, args := f.Where(nil)
 	if tsq != "" {
 		args = append(args, tsq)
 		where += ` AND p.search_doc @@ $` + strconv.Itoa(len(args)) + `::tsquery`
@@ -112,7 +112,7 @@ func EstimateMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter
 	for i, l := range lexemes {
 		queueEstimate(b, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p WHERE p.search_doc @@ $1::tsquery`, []any{l}, &est.Lexemes[i])
 	}
-	return est, readErr(db.SendBatch(ctx, b).Close())
+	return est, Classify(db.SendBatch(ctx, b).Close())
 }
 
 func queueEstimate(b *pgx.Batch, sql string, args []any, rows *float64) {
@@ -142,7 +142,7 @@ func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f F
 }
 
 // searchNearestMatchesStatement is the statement SearchNearestMatches runs and its arguments. Its filters
-// are those f sets (Filter.where), so that one kind is an equality the (kind, geography) index serves; with
+// are those f sets (Filter.Where), so that one kind is an equality the (kind, geography) index serves; with
 // several kinds, each is walked through that index on its own and the walks are merged by distance (an
 // ANY over the kinds would walk the whole directory's nearest places to find the few of a rare kind). The
 // walk carries its distance as a column, so the outer ORDER BY keeps its order and stops reading it at the
@@ -158,7 +158,7 @@ func searchNearestMatchesStatement(tsq string, f Filter, near orb.Point, among, 
 	if len(kinds) > 1 {
 		f.Kinds = nil
 	}
-	where, args := f.where(args)
+	where, args := f.Where(args)
 	walk := `SELECT p.*, p.geom::geography <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography AS distance
 			FROM providers p
 			WHERE ` + where
@@ -191,22 +191,22 @@ func SearchEnglishNames(ctx context.Context, db *pgxpool.Pool, words string, f F
 		if _, err := tx.Exec(ctx, `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, englishNameSimilarity); err != nil {
 			return err
 		}
-		args := append([]any{pgx.QueryExecModeCacheDescribe, words}, f.args()...)
+		args := append([]any{pgx.QueryExecModeCacheDescribe, words}, f.Args()...)
 		var err error
 		hits, err = searchHits(tx.Query(ctx, `SELECT p.id::text, word_similarity($1, lower(p.name_en)), p.name, coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0),
 				coalesce(p.area_code, ''), p.kind, p.status
 			FROM providers p
-			WHERE $1 <% lower(p.name_en) AND `+filterSQL(2)+`
+			WHERE $1 <% lower(p.name_en) AND `+FilterSQL(2)+`
 			ORDER BY word_similarity($1, lower(p.name_en)) DESC, p.id
 			LIMIT $6`, append(args, limit)...))
 		return err
 	})
-	return hits, readErr(err)
+	return hits, Classify(err)
 }
 
 func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var out []SearchHit
 	var h SearchHit
@@ -214,7 +214,7 @@ func searchHits(rows pgx.Rows, err error) ([]SearchHit, error) {
 		out = append(out, h)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }
 
 var matchedPractitionersSQL = `SELECT pr.provider_id::text, pr.name FROM practitioners pr
@@ -234,12 +234,12 @@ func MatchedPractitioners(ctx context.Context, db *pgxpool.Pool, providerIDs []s
 	}
 	rows, err := db.Query(ctx, matchedPractitionersSQL, providerIDs, tsq)
 	if err != nil {
-		return nil, readErr(err)
+		return nil, Classify(err)
 	}
 	var id, name string
 	_, err = pgx.ForEachRow(rows, []any{&id, &name}, func() error {
 		out[id] = append(out[id], name)
 		return nil
 	})
-	return out, readErr(err)
+	return out, Classify(err)
 }

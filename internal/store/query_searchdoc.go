@@ -5,15 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
-
-// Querier is what the search-document functions need: a pool, a connection or a transaction (an import
-// refreshes the documents of the records it wrote inside its own transaction).
-type Querier interface {
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
-}
 
 // DocSource is what the search analysis reads of one provider to build its search document.
 type DocSource struct {

@@ -1,6 +1,10 @@
-// Package store is legalmap's PostgreSQL + PostGIS storage: the connection pool, the embedded migrations,
-// and the queries. It returns plain errors (ErrNotFound, ErrConflict, wrapped with %w); only the HTTP layer
-// turns them into status codes.
+// Package store is the core of legalmap's PostgreSQL + PostGIS storage: the connection pool, the embedded
+// migrations, the classification of database errors into plain errors (ErrNotFound, ErrConflict,
+// ErrUnavailable, wrapped with %w; only the HTTP layer turns them into status codes), and what the storage
+// packages under it share: the public filter, the audit diff and the tsvector codec. The statements live
+// in those packages, each named for what it stores: placedb (the public reads), vocabdb (kinds, practice
+// areas, areas, legal terms, holidays), importdb (the import transaction), recorddb (the bureau's
+// records, their history and dashboard), accountdb (accounts, sessions, tokens) and requestdb (业务办理).
 package store
 
 import (
@@ -26,6 +30,14 @@ var (
 	// ErrUnavailable: the database cannot be reached or answered too slowly; the caller may retry.
 	ErrUnavailable = errors.New("database unavailable")
 )
+
+// Querier is a pool, a connection or a transaction: what a function needs that runs as well on its own
+// as inside a caller's transaction (an import refreshes the search documents of the records it wrote
+// inside its own).
+type Querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
 
 // PoolConfig is what the pool needs from the process configuration.
 type PoolConfig struct {
@@ -112,13 +124,14 @@ func Classify(err error) error {
 }
 
 // isConnectError: the database could not be reached, or the connection dropped under a query (server
-// restarted, session terminated): the caller may retry, so it is "unavailable", not an internal error.
+// stopped or restarted, session terminated, connection reset or closed): the caller may retry, so it is
+// "unavailable", not an internal error.
 func isConnectError(err error) bool {
 	var ce *pgconn.ConnectError
 	var ne net.Error
 	return errors.As(err, &ce) || pgconn.SafeToRetry(err) || errors.As(err, &ne) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
-		errors.Is(err, puddle.ErrClosedPool)
+		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, puddle.ErrClosedPool)
 }
 
 func isUndefinedTable(err error) bool {

@@ -16,12 +16,13 @@ import (
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
 	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
 )
 
 // The browser tests read a known directory, written through the real write paths: the import pipeline (as
 // `legalmap import` and the admin upload run it) for the ordinary records and their people, and
-// store.CreateProvider with the search refresh (as the admin API writes a record) for the hostile ones, so
+// recorddb.CreateProvider with the search refresh (as the admin API writes a record) for the hostile ones, so
 // that every stored text field can hold a payload exactly as typed.
 
 // nanshan is the origin of the ordinary records: a part of the city no other test of the package writes to.
@@ -209,7 +210,7 @@ func importFile(t *testing.T, opt pipeline.Options) {
 
 // adminEdit is the write the admin API makes: an actor, and the search document refreshed in the same
 // transaction from the vocabularies as stored.
-func adminEdit(t testing.TB) store.Edit {
+func adminEdit(t testing.TB) recorddb.Edit {
 	t.Helper()
 	ctx := context.Background()
 	pool := storetest.Pool(t)
@@ -217,7 +218,7 @@ func adminEdit(t testing.TB) store.Edit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return store.Edit{Actor: "webtest", Refresh: func(ctx context.Context, q store.Querier, id string) error {
+	return recorddb.Edit{Actor: "webtest", Refresh: func(ctx context.Context, q store.Querier, id string) error {
 		return search.RefreshPG(ctx, q, a, []string{id})
 	}}
 }

@@ -13,7 +13,7 @@ import (
 
 	"legalmap/internal/auth"
 	"legalmap/internal/requests"
-	"legalmap/internal/store"
+	"legalmap/internal/store/requestdb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -331,7 +331,7 @@ func staffWithRequest(t *testing.T, key, name, placeID, kind, matter string, p r
 	code := requests.NewCode()
 	sealed, keyID := ring.SealPersonal(p, code)
 	ctx := context.Background()
-	if err := store.CreateRequest(ctx, storetest.Pool(t), store.NewRequest{Code: code, ProviderID: placeID, Kind: kind,
+	if err := requestdb.CreateRequest(ctx, storetest.Pool(t), requestdb.NewRequest{Code: code, ProviderID: placeID, Kind: kind,
 		Type: "consultation", Matter: matter, Sealed: sealed, KeyID: keyID, PhoneMAC: ring.PhoneMAC(p.Phone), MaxOpen: 3, Capacity: 1}); err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"legalmap/importers/pipeline"
 	"legalmap/internal/directory"
-	"legalmap/internal/store"
+	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
 )
 
@@ -117,7 +117,7 @@ func createHostileRecords(t *testing.T, dir string) []xssRecord {
 		x := xssRecord{Kind: kinds[i%len(kinds)], Payload: payload, Group: g,
 			Lng: c[0] + float64(j%5-2)*0.0015, Lat: c[1] + float64(j/5-2)*0.0015}
 		free := i%2 == 0
-		rec := store.Record{Provider: directory.Provider{Kind: x.Kind, Source: "webtest-xss", SourceID: fmt.Sprintf("X%02d", i+1),
+		rec := recorddb.Record{Provider: directory.Provider{Kind: x.Kind, Source: "webtest-xss", SourceID: fmt.Sprintf("X%02d", i+1),
 			Name: payload, NameEn: "EN " + payload, Address: payload, Lng: x.Lng, Lat: x.Lat,
 			Phones: []string{payload, "0755-8888 " + fmt.Sprintf("%04d", i+1)}, Email: payload, Website: payload,
 			Hours: weekdays9to5(payload), Languages: []string{"zh", "en"}, PracticeAreas: []string{"labour"},
@@ -132,7 +132,7 @@ func createHostileRecords(t *testing.T, dir string) []xssRecord {
 		if x.Kind == "forensic" {
 			rec.Categories = []string{payload}
 		}
-		created, err := store.CreateProvider(ctx, pool, rec, edit)
+		created, err := recorddb.CreateProvider(ctx, pool, rec, edit)
 		if err != nil {
 			t.Fatalf("hostile record %d: %v", i+1, err)
 		}

@@ -22,9 +22,11 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/paulmach/orb"
 
 	"legalmap/internal/store"
+	"legalmap/internal/store/placedb"
 )
 
 // requests is how many requests a wrk script holds, each drawn afresh: a run of the fastest endpoint for
@@ -35,31 +37,41 @@ func main() {
 	endpoint := flag.String("endpoint", "nearest", "nearest, search, viewport (city-wide) or viewport-mixed")
 	pgbench := flag.Bool("pgbench", false, "print the pgbench script for the endpoint (nearest, viewport)")
 	explain := flag.Bool("explain", false, "print the endpoint's statement with sample values (for EXPLAIN)")
-	dbURL := flag.String("db", os.Getenv("DATABASE_URL"), "the benchmark's database, to draw points and words from")
+	dbURL := flag.String("db", os.Getenv("DATABASE_URL"), "the benchmark's database, to draw points and words from and read the store's statements on")
 	flag.Parse()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	fail := func(err error) {
+		fmt.Fprintln(os.Stderr, "benchload:", err)
+		os.Exit(1)
+	}
+	var st statements
+	if *explain || *pgbench {
+		var err error
+		if st, err = storeStatements(ctx, *dbURL); err != nil {
+			fail(err)
+		}
+	}
 	switch {
 	case *explain:
-		fmt.Println(explainSQL(*endpoint))
+		fmt.Println(explainSQL(*endpoint, st))
 		return
 	case *endpoint == "viewport" || *endpoint == "viewport-mixed":
 		if *pgbench {
-			fmt.Print(viewportPgbench())
+			fmt.Print(viewportPgbench(st))
 		} else {
 			fmt.Print(wrkScript(*endpoint, viewportPaths(*endpoint)))
 		}
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
 	d, err := readDraws(ctx, *dbURL)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "benchload:", err)
-		os.Exit(1)
+		fail(err)
 	}
 	r := rand.New(rand.NewPCG(1, 99))
 	switch {
 	case *pgbench:
-		fmt.Print(nearestPgbench(d, r))
+		fmt.Print(nearestPgbench(d, r, st))
 	case *endpoint == "search":
 		fmt.Print(wrkScript(*endpoint, d.searchPaths(r)))
 	default:
@@ -236,7 +248,7 @@ func viewportPaths(endpoint string) []string {
 // nearestPgbench runs the store's first nearest statement (ten places, no filter) from the same kind of
 // points as the API load: pgbench draws one of a list of them at each call (in its own expressions, so
 // the statement receives plain values).
-func nearestPgbench(d *draws, r *rand.Rand) string {
+func nearestPgbench(d *draws, r *rand.Rand, st statements) string {
 	const n = 300
 	var lng, lat strings.Builder
 	for i := 1; i <= n; i++ {
@@ -245,33 +257,89 @@ func nearestPgbench(d *draws, r *rand.Rand) string {
 		fmt.Fprintf(&lat, " WHEN :k = %d THEN %.6f", i, p[1])
 	}
 	return fmt.Sprintf("\\set k random(1, %d)\n\\set lng CASE%s END\n\\set lat CASE%s END\n", n, lng.String(), lat.String()) +
-		sub(nearestSQL(), ":lng", ":lat") + ";\n"
+		sub(st.nearest, ":lng", ":lat") + ";\n"
 }
 
-func viewportPgbench() string {
-	return "\\set dx random(-50000, 50000)\n" + sub(store.ViewportPointsSQL(), "113.75 + :dx / 1000000.0", "22.40",
+func viewportPgbench(st statements) string {
+	return "\\set dx random(-50000, 50000)\n" + sub(st.viewport, "113.75 + :dx / 1000000.0", "22.40",
 		"114.62 + :dx / 1000000.0", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301") + ";\n" +
 		`SELECT sum(g.sum_lng) / sum(g.n), sum(g.sum_lat) / sum(g.n), sum(g.n)::int FROM viewport_grid g
 		WHERE g.level = 4 AND g.cx BETWEEN 1819 AND 1833 AND g.cy BETWEEN 358 AND 365 GROUP BY g.cx, g.cy;` + "\n"
 }
 
 // explainSQL is the endpoint's main statement with one sample of its arguments.
-func explainSQL(endpoint string) string {
+func explainSQL(endpoint string, st statements) string {
 	if endpoint == "viewport" || endpoint == "viewport-mixed" {
-		return sub(store.ViewportPointsSQL(), "113.75", "22.40", "114.62", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301")
+		return sub(st.viewport, "113.75", "22.40", "114.62", "22.86", "'{}'", "'{}'", "'{}'", "NULL", "301")
 	}
-	return sub(nearestSQL(), "126.63", "45.75")
+	return sub(st.nearest, "126.63", "45.75")
 }
 
-// nearestSQL is the statement the API runs first for the benchmark's question (ten places, no filter),
-// whose only parameters are the point's longitude ($1) and latitude ($2).
-func nearestSQL() string {
-	sql, args := store.NearestStatement(store.NearestQuery{Point: orb.Point{114.05, 22.54}, Limit: 10}, 0)
-	if len(args) != 2 {
-		panic(fmt.Sprintf("benchload: the nearest statement takes %d parameters, not the point's two", len(args)))
+// statements are the store's statements the benchmark runs through pgbench: the first statement of
+// nearest for the benchmark's question (ten places, no filter; parameters: the point's longitude and
+// latitude) and the map's points over a city-wide box (parameters: the box, the four filters, the limit).
+type statements struct{ nearest, viewport string }
+
+// storeStatements reads them as the store runs them: it calls placedb.Nearest and placedb.ViewportPoints
+// on a connection whose tracer keeps each call's first statement, so the store exports no SQL for the
+// benchmark.
+func storeStatements(ctx context.Context, dbURL string) (statements, error) {
+	cfg, err := pgxpool.ParseConfig(dbURL)
+	if err != nil {
+		return statements{}, err
 	}
-	return sql
+	tr := &firstStatement{}
+	cfg.ConnConfig.Tracer = tr
+	cfg.MaxConns = 1
+	db, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return statements{}, err
+	}
+	defer db.Close()
+	var st statements
+	tr.reset()
+	if _, err := placedb.Nearest(ctx, db, placedb.NearestQuery{Point: orb.Point{114.05, 22.54}, Limit: 10}); err != nil {
+		return st, fmt.Errorf("nearest: %w", err)
+	}
+	if len(tr.args) != 2 {
+		return st, fmt.Errorf("the nearest statement takes %d parameters, not the point's two", len(tr.args))
+	}
+	st.nearest = tr.sql
+	tr.reset()
+	box := orb.Bound{Min: orb.Point{113.75, 22.40}, Max: orb.Point{114.62, 22.86}}
+	if _, _, err := placedb.ViewportPoints(ctx, db, box, store.Filter{}, 300); err != nil {
+		return st, fmt.Errorf("viewport: %w", err)
+	}
+	if len(tr.args) != 9 {
+		return st, fmt.Errorf("the viewport statement takes %d parameters, not nine", len(tr.args))
+	}
+	st.viewport = tr.sql
+	return st, nil
 }
+
+// firstStatement is a pgx tracer keeping the text and parameters of the first statement since reset
+// (parameters without pgx's execution mode, which is not one).
+type firstStatement struct {
+	sql  string
+	args []any
+	seen bool
+}
+
+func (f *firstStatement) reset() { *f = firstStatement{} }
+
+func (f *firstStatement) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	if !f.seen {
+		f.seen, f.sql = true, d.SQL
+		for _, a := range d.Args {
+			if _, mode := a.(pgx.QueryExecMode); !mode {
+				f.args = append(f.args, a)
+			}
+		}
+	}
+	return ctx
+}
+
+func (*firstStatement) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
 // sub replaces $1, $2, … with the given expressions, highest number first so $1 does not eat $12.
 func sub(sql string, vals ...string) string {

@@ -12,8 +12,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"legalmap/internal/search"
-	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
+	"legalmap/internal/store/vocabdb"
 )
 
 // doc is one record as the judgements see it: a record of ../testdata/docs.json, or a place of the sample
@@ -75,7 +75,7 @@ func load(ctx context.Context, db *pgxpool.Pool) (*directory, error) {
 		return nil, err
 	}
 	d := &directory{docs: map[string]doc{}, dbID: map[string]string{}, docID: map[string]string{}}
-	areas, err := store.Areas(ctx, db)
+	areas, err := vocabdb.Areas(ctx, db)
 	if err != nil {
 		return nil, err
 	}
