@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"legalmap/internal/api"
 	"legalmap/internal/auth"
 	"legalmap/internal/store/storetest"
 )
@@ -148,7 +147,7 @@ func getAt(path string) fixture {
 func TestEveryAdminRouteByRole(t *testing.T) {
 	srv, ts := adminServer(t, nil)
 	table := map[string]string{}
-	for _, r := range api.AdminRoutes() {
+	for _, r := range srv.AdminRoutes() {
 		table[r.Method+" "+r.Path] = r.Role
 	}
 	var keys []string
@@ -213,11 +212,11 @@ func TestEveryAdminRouteByRole(t *testing.T) {
 // The same routes from a browser session: a change without the CSRF token is refused even for an admin;
 // reads need none.
 func TestSessionChangesNeedCSRF(t *testing.T) {
-	_, ts := adminServer(t, nil)
+	srv, ts := adminServer(t, nil)
 	setup := newUser(t, auth.Editor)
 	admin := newUser(t, auth.Admin)
 	b := signIn(t, ts.URL, admin)
-	for _, r := range api.AdminRoutes() {
+	for _, r := range srv.AdminRoutes() {
 		key := r.Method + " " + r.Path
 		if r.Role == "" || r.Role == string(auth.Staff) || key == "DELETE /api/v1/admin/session" {
 			continue // staff routes: the admin may not use them; requests_staff_test.go checks their CSRF

@@ -18,15 +18,15 @@ func (s *Server) clientConfig(q *publicAPI) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		r := s.region(cat)
+		r := cat.Region(s.cfg.ServiceRegion)
 		centre := r.Center()
-		for _, a := range cat.areas {
+		for _, a := range cat.Areas {
 			if a.Level == "city" && a.Centre != nil && r.Contains(orb.Point{a.Centre[0], a.Centre[1]}) {
 				centre = orb.Point{a.Centre[0], a.Centre[1]}
 				break
 			}
 		}
-		zh, en := s.cityNames(cat)
+		zh, en := cat.CityNames(s.cfg.CityNameZh, s.cfg.CityNameEn)
 		c.Response().Header().Set("Cache-Control", "public, max-age=300")
 		return c.JSON(http.StatusOK, map[string]any{
 			"city_name_zh":     zh,

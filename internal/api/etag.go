@@ -1,49 +1,12 @@
 package api
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
-
-	"legalmap/internal/store/placedb"
 )
-
-// versionCache holds the directory's data version (directory_state.version) for a moment, so that tying
-// answers to it costs one tiny query per interval rather than one per request. No lock is held while the
-// database is asked: when it is slow or away, requests do not queue behind each other here.
-type versionCache struct {
-	db  *pgxpool.Pool
-	ttl time.Duration
-	now func() time.Time
-	mu  sync.Mutex
-	v   int64
-	at  time.Time
-}
-
-func (vc *versionCache) get(ctx context.Context) (int64, error) {
-	vc.mu.Lock()
-	v, fresh := vc.v, !vc.at.IsZero() && vc.now().Sub(vc.at) < vc.ttl
-	vc.mu.Unlock()
-	if fresh {
-		return v, nil
-	}
-	v, err := placedb.DirectoryVersion(ctx, vc.db)
-	if err != nil {
-		return 0, err
-	}
-	vc.mu.Lock()
-	if v >= vc.v { // versions only grow; a slow answer must not move the cache back
-		vc.v, vc.at = v, vc.now()
-	}
-	vc.mu.Unlock()
-	return v, nil
-}
 
 // answerFormat names the shape of the public answers; it is part of every ETag so that a release that
 // changes the shape is not answered with 304 from a client's old copy.
@@ -58,7 +21,7 @@ const answerFormat = "a1"
 // and browsers keep them briefly. When the version cannot be read the answer goes out untagged (the
 // handler then meets the same fault and says so).
 func (q *publicAPI) conditional(c echo.Context, withClock bool) bool {
-	v, err := q.versions.get(reqCtx(c))
+	v, err := q.versions.Get(reqCtx(c))
 	if err != nil {
 		return false
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/api/reply"
 	"legalmap/internal/directory"
 	"legalmap/internal/store/placedb"
 )
@@ -50,7 +51,7 @@ func (s *Server) exportCSV(c echo.Context) error {
 		return err
 	}
 	if err != nil {
-		s.log.Warn("export cut short", "request_id", requestID(c), "err", err)
+		s.log.Warn("export cut short", "request_id", reply.RequestID(c), "err", err)
 		return nil // the status is sent; a truncated file is all that can be said now
 	}
 	if cw == nil {
@@ -150,7 +151,7 @@ func (s *Server) exportGeoJSON(c echo.Context) error {
 		return err
 	}
 	if err != nil {
-		s.log.Warn("export cut short", "request_id", requestID(c), "err", err)
+		s.log.Warn("export cut short", "request_id", reply.RequestID(c), "err", err)
 		return nil
 	}
 	if n == 0 {

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"legalmap/internal/api/catalog"
+	"legalmap/internal/api/param"
 	"legalmap/internal/store"
 )
 
@@ -11,22 +13,22 @@ type listFilter struct {
 	openNow bool
 }
 
-func parseFilter(p params, cat *catalog) (listFilter, error) {
+func parseFilter(p param.Query, cat *catalog.Catalog) (listFilter, error) {
 	var f listFilter
 	var err error
-	if f.Kinds, err = p.codes("kind", func(c string) bool { return cat.kindSet[c] }); err != nil {
+	if f.Kinds, err = p.Codes("kind", func(c string) bool { return cat.KindSet[c] }); err != nil {
 		return f, err
 	}
-	if f.PracticeAreas, err = p.codes("practice_area", func(c string) bool { return cat.areaSet[c] }); err != nil {
+	if f.PracticeAreas, err = p.Codes("practice_area", func(c string) bool { return cat.PracticeAreaSet[c] }); err != nil {
 		return f, err
 	}
-	if f.Languages, err = p.codes("language", knownLanguage); err != nil {
+	if f.Languages, err = p.Codes("language", knownLanguage); err != nil {
 		return f, err
 	}
-	if f.Free, err = p.boolean("free"); err != nil {
+	if f.Free, err = p.Boolean("free"); err != nil {
 		return f, err
 	}
-	open, err := p.boolean("open_now")
+	open, err := p.Boolean("open_now")
 	if err != nil {
 		return f, err
 	}

@@ -1,15 +1,12 @@
 package api
 
 import (
-	"encoding/json"
-	"maps"
 	"math"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/api/catalog"
 	"legalmap/internal/directory"
 	"legalmap/internal/geo"
 	"legalmap/internal/store/placedb"
@@ -45,48 +42,6 @@ type listAnswer[T any] struct {
 	Offset  int `json:"offset"`
 }
 
-// hoursOf reads the stored hours; unreadable hours count as unknown (the importer and the admin form
-// validate them, so this is a guard, not a path). Parsed hours are kept by their text: a directory has a
-// few hundred distinct schedules, parsed once each instead of once per place per answer. The value
-// returned is shared: callers read it, never change it.
-//
-// The cache is a map replaced whole when a schedule is added (copy on write): reads, one per place in
-// every answer, take no lock and copy no key, and additions stop after the first minutes.
-func hoursOf(raw []byte) directory.Hours {
-	cache := parsedHours.Load()
-	if h, ok := (*cache)[string(raw)]; ok {
-		return h
-	}
-	var h directory.Hours
-	if len(raw) > 0 && json.Unmarshal(raw, &h) != nil {
-		h = directory.Hours{}
-	}
-	if len(*cache) < maxParsedHours {
-		parsedMu.Lock()
-		cache = parsedHours.Load()
-		if _, ok := (*cache)[string(raw)]; !ok && len(*cache) < maxParsedHours {
-			grown := make(map[string]directory.Hours, len(*cache)+1)
-			maps.Copy(grown, *cache)
-			grown[string(raw)] = h
-			parsedHours.Store(&grown)
-		}
-		parsedMu.Unlock()
-	}
-	return h
-}
-
-// maxParsedHours bounds the cache of hoursOf: past that many distinct texts, hours are parsed each time.
-const maxParsedHours = 4096
-
-var (
-	parsedHours = func() *atomic.Pointer[map[string]directory.Hours] {
-		var p atomic.Pointer[map[string]directory.Hours]
-		p.Store(&map[string]directory.Hours{})
-		return &p
-	}() // stored JSON text -> directory.Hours
-	parsedMu sync.Mutex // held by the one adding
-)
-
 // openNow is true or false, or nil when the hours say nothing structured. A place closed for the time
 // being is not open, whatever its hours.
 func openNow(h directory.Hours, status string, now time.Time, cal directory.Calendar) *bool {
@@ -102,7 +57,7 @@ func openNow(h directory.Hours, status string, now time.Time, cal directory.Cale
 
 // isOpen is the open_now filter's test.
 func isOpen(raw []byte, status string, now time.Time, cal directory.Calendar) bool {
-	o := openNow(hoursOf(raw), status, now, cal)
+	o := openNow(catalog.Hours(raw), status, now, cal)
 	return o != nil && *o
 }
 
@@ -111,7 +66,7 @@ func isOpen(raw []byte, status string, now time.Time, cal directory.Calendar) bo
 func item(pl *placedb.Place, distance float64, crs geo.CRS, now time.Time, cal directory.Calendar) placeItem {
 	it := placeItem{
 		ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn, Address: pl.Address, Position: pl.Position,
-		Phones: orEmpty(pl.Phones), OpenNow: openNow(hoursOf(pl.Hours), pl.Status, now, cal),
+		Phones: orEmpty(pl.Phones), OpenNow: openNow(catalog.Hours(pl.Hours), pl.Status, now, cal),
 		PracticeAreas: orEmpty(pl.PracticeAreas), Languages: orEmpty(pl.Languages),
 		Free: pl.Free, Status: pl.Status, VerifiedAt: pl.VerifiedAt,
 	}

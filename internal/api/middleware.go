@@ -12,11 +12,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
-)
 
-func requestID(c echo.Context) string {
-	return c.Response().Header().Get(echo.HeaderXRequestID)
-}
+	"legalmap/internal/api/admin"
+	"legalmap/internal/api/reply"
+)
 
 // logRequests writes one structured line per request, with its id, after the response. Errors are
 // rendered here (HandleError), before the line is written, so the line has the status and size that were
@@ -71,13 +70,6 @@ func redactURI(uri string) string {
 	return path + "?" + strings.Join(parts, "&")
 }
 
-// clientIOError is a failure to read the request body: the client stopped sending it, closed the
-// connection or was too slow. It is the client's doing (400, or 408 for a timeout), never an outage.
-type clientIOError struct{ err error }
-
-func (e *clientIOError) Error() string { return "reading the request body: " + e.err.Error() }
-func (e *clientIOError) Unwrap() error { return e.err }
-
 type clientBody struct{ io.ReadCloser }
 
 func (b clientBody) Read(p []byte) (int, error) {
@@ -85,7 +77,7 @@ func (b clientBody) Read(p []byte) (int, error) {
 	if err != nil && err != io.EOF {
 		var mbe *http.MaxBytesError
 		if !errors.As(err, &mbe) {
-			err = &clientIOError{err}
+			err = &reply.ClientIOError{Err: err}
 		}
 	}
 	return n, err
@@ -236,7 +228,7 @@ func publicAPICORS(next echo.HandlerFunc) echo.HandlerFunc {
 	cors := publicCORS(next)
 	return func(c echo.Context) error {
 		p := c.Request().URL.Path
-		if strings.HasPrefix(p, "/api/v1/") && p != adminPrefix && !strings.HasPrefix(p, adminPrefix+"/") {
+		if strings.HasPrefix(p, "/api/v1/") && p != admin.Prefix && !strings.HasPrefix(p, admin.Prefix+"/") {
 			return cors(c)
 		}
 		return next(c)

@@ -5,6 +5,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/api/param"
+	"legalmap/internal/api/reply"
 	"legalmap/internal/store/placedb"
 )
 
@@ -12,26 +14,26 @@ import (
 // list filters and an optional radius in metres.
 func (q *publicAPI) nearest(c echo.Context) error {
 	ctx := reqCtx(c)
-	p, err := newParams(c.QueryParams())
+	p, err := param.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	crs, err := p.crs()
+	crs, err := p.CRS()
 	if err != nil {
 		return err
 	}
-	pt, err := p.point(crs)
+	pt, err := p.Point(crs)
 	if err != nil {
 		return err
 	}
 	if pt == nil {
-		return BadParam("lat", "缺少位置 lat、lng / location lat, lng missing")
+		return reply.BadParam("lat", "缺少位置 lat、lng / location lat, lng missing")
 	}
-	limit, err := p.limit()
+	limit, err := p.Limit()
 	if err != nil {
 		return err
 	}
-	radius, err := p.radius()
+	radius, err := p.Radius()
 	if err != nil {
 		return err
 	}
@@ -49,7 +51,7 @@ func (q *publicAPI) nearest(c echo.Context) error {
 	now := q.now()
 	nq := placedb.NearestQuery{Point: *pt, Filter: f.Filter, Radius: radius, Limit: limit}
 	if f.openNow {
-		nq.Keep = func(pl *placedb.Place) bool { return isOpen(pl.Hours, pl.Status, now, cat.calendar) }
+		nq.Keep = func(pl *placedb.Place) bool { return isOpen(pl.Hours, pl.Status, now, cat.Calendar) }
 	}
 	found, err := placedb.Nearest(ctx, q.db, nq)
 	if err != nil {
@@ -57,7 +59,7 @@ func (q *publicAPI) nearest(c echo.Context) error {
 	}
 	out := listAnswer[placeItem]{Results: make([]placeItem, 0, len(found)), Total: len(found), Limit: limit}
 	for i := range found {
-		out.Results = append(out.Results, item(&found[i].Place, found[i].Metres, crs, now, cat.calendar))
+		out.Results = append(out.Results, item(&found[i].Place, found[i].Metres, crs, now, cat.Calendar))
 	}
 	activeFirst(out.Results)
 	return c.JSON(http.StatusOK, out)

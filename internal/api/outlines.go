@@ -7,6 +7,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/api/param"
+	"legalmap/internal/api/reply"
 	"legalmap/internal/geo"
 	"legalmap/internal/store/placedb"
 )
@@ -15,21 +17,21 @@ import (
 // GeoJSON FeatureCollection. The map draws them as a light base layer, so it never stands empty when the
 // tiles cannot load.
 func (q *publicAPI) outlines(c echo.Context) error {
-	p, err := newParams(c.QueryParams())
+	p, err := param.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	crs, err := p.crs()
+	crs, err := p.CRS()
 	if err != nil {
 		return err
 	}
-	level := p.v.Get("level")
+	level := c.QueryParam("level")
 	switch level {
 	case "":
 		level = "district"
 	case "district", "street", "community":
 	default:
-		return BadParam("level", "须为 district、street 或 community / want district, street or community")
+		return reply.BadParam("level", "须为 district、street 或 community / want district, street or community")
 	}
 	if q.conditional(c, false) {
 		return nil

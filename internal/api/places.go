@@ -8,6 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/api/catalog"
+	"legalmap/internal/api/param"
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store/placedb"
@@ -40,23 +42,23 @@ const maxPlaceProviders = 5
 // with its street and address.
 func (q *publicAPI) places(c echo.Context) error {
 	ctx := reqCtx(c)
-	p, err := newParams(c.QueryParams())
+	p, err := param.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	text, err := p.text("q", true)
+	text, err := p.Text("q", true)
 	if err != nil {
 		return err
 	}
-	crs, err := p.crs()
+	crs, err := p.CRS()
 	if err != nil {
 		return err
 	}
-	pt, err := p.point(crs)
+	pt, err := p.Point(crs)
 	if err != nil {
 		return err
 	}
-	limit, err := p.limit()
+	limit, err := p.Limit()
 	if err != nil {
 		return err
 	}
@@ -67,10 +69,10 @@ func (q *publicAPI) places(c echo.Context) error {
 	if q.conditional(c, false) {
 		return nil
 	}
-	out := cat.matchAreas(text, crs, limit, pt)
+	out := matchAreas(cat, text, crs, limit, pt)
 	if len(out) < limit {
-		sq := cat.analyzer.Query(text)
-		res, err := q.engine.Search(ctx, search.Request{Query: sq, Near: pt, Within: cat.extent(sq.Places),
+		sq := cat.Analyzer.Query(text)
+		res, err := q.engine.Search(ctx, search.Request{Query: sq, Near: pt, Within: cat.Extent(sq.Places),
 			Limit: min(maxPlaceProviders, limit-len(out))})
 		if err != nil {
 			return err
@@ -90,7 +92,7 @@ func (q *publicAPI) places(c echo.Context) error {
 		for _, pl := range found {
 			at := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
 			h := placeHit{Type: "provider", ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn,
-				Parent: cat.streetOf(facts[pl.ID].AreaCode), Address: pl.Address, Lat: round7(at[1]), Lng: round7(at[0])}
+				Parent: cat.StreetOf(facts[pl.ID].AreaCode), Address: pl.Address, Lat: round7(at[1]), Lng: round7(at[0])}
 			if pt != nil {
 				d := geo.Distance(*pt, orb.Point{pl.Lng, pl.Lat})
 				h.DistanceM = &d
@@ -104,7 +106,7 @@ func (q *publicAPI) places(c echo.Context) error {
 // matchAreas finds areas by name or pinyin, best first: exact names, then names starting with the text,
 // then names containing it; districts before streets before communities at equal quality, and nearer
 // before farther when near is given (the 龙岗社区 of the citizen's own district first).
-func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int, near *orb.Point) []placeHit {
+func matchAreas(cat *catalog.Catalog, text string, crs geo.CRS, limit int, near *orb.Point) []placeHit {
 	t := search.Normalize(text)
 	compact := strings.ReplaceAll(t, " ", "")
 	if compact == "" {
@@ -116,14 +118,14 @@ func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int, near *orb.Po
 		dist  float64
 	}
 	var hits []scoredArea
-	for i := range cat.areas {
-		a := &cat.areas[i]
+	for i := range cat.Areas {
+		a := &cat.Areas[i]
 		if a.Level == "city" {
 			continue
 		}
 		if s := areaScore(a, t, compact); s > 0 {
 			h := scoredArea{a: a, score: s*10 + levelRank(a.Level)}
-			if c := cat.centre(a.Code); near != nil && c != nil {
+			if c := cat.Centre(a.Code); near != nil && c != nil {
 				h.dist = geo.Distance(*near, orb.Point{c[0], c[1]})
 			}
 			hits = append(hits, h)
@@ -137,12 +139,12 @@ func (cat *catalog) matchAreas(text string, crs geo.CRS, limit int, near *orb.Po
 	})
 	out := []placeHit{}
 	for _, h := range hits[:min(len(hits), limit)] {
-		it := cat.areaItem(h.a, crs)
+		it := areaItemOf(cat, h.a, crs)
 		ph := placeHit{Type: h.a.Level, Code: h.a.Code, Name: h.a.NameZh, NameEn: h.a.NameEn, BBox: it.BBox}
 		if it.Lat != nil {
 			ph.Lat, ph.Lng = *it.Lat, *it.Lng
 		}
-		if parent := cat.areaByCode[h.a.ParentCode]; parent != nil && parent.Level != "city" {
+		if parent := cat.AreaByCode[h.a.ParentCode]; parent != nil && parent.Level != "city" {
 			ph.Parent = parent.NameZh
 		}
 		out = append(out, ph)
@@ -188,18 +190,4 @@ func levelRank(level string) int {
 		return 2
 	}
 	return 1
-}
-
-// streetOf names the street (街道) an area code lies in, or its district when the street is not known.
-func (cat *catalog) streetOf(code string) string {
-	district := ""
-	for a, i := cat.areaByCode[code], 0; a != nil && i < 4; a, i = cat.areaByCode[a.ParentCode], i+1 {
-		switch a.Level {
-		case "street":
-			return a.NameZh
-		case "district":
-			district = a.NameZh
-		}
-	}
-	return district
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/api/catalog"
+	"legalmap/internal/api/param"
 	"legalmap/internal/directory"
 	"legalmap/internal/store"
 	"legalmap/internal/store/placedb"
@@ -72,11 +74,11 @@ type areaRef struct {
 
 func (q *publicAPI) provider(c echo.Context) error {
 	ctx := reqCtx(c)
-	p, err := newParams(c.QueryParams())
+	p, err := param.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	crs, err := p.crs()
+	crs, err := p.CRS()
 	if err != nil {
 		return err
 	}
@@ -96,17 +98,17 @@ func (q *publicAPI) provider(c echo.Context) error {
 		return err
 	}
 	now := q.now()
-	h := hoursOf(d.Hours)
+	h := catalog.Hours(d.Hours)
 	out := providerDetail{
-		placeItem: item(&d.Place, -1, crs, now, cat.calendar),
+		placeItem: item(&d.Place, -1, crs, now, cat.Calendar),
 		LicenceNo: d.LicenceNo, Hours: h, Description: d.Description, FeeNote: d.FeeNote,
 		Accessibility: d.Accessibility, Website: safeLink(d.Website), Email: d.Email,
-		Area: cat.areaRef(d.AreaCode), Categories: orEmpty(d.Categories),
+		Area: areaRefOf(cat, d.AreaCode, 4), Categories: orEmpty(d.Categories),
 		ValidFrom: date(d.ValidFrom), ValidTo: date(d.ValidTo), Version: d.Version,
 		Practitioners: []practitionerItem{},
 	}
 	out.HolidayCalendar = "statutory"
-	if cat.calendar.OfficialBetween(now, now.Add(14*24*time.Hour)) {
+	if cat.Calendar.OfficialBetween(now, now.Add(14*24*time.Hour)) {
 		out.HolidayCalendar = "official"
 	}
 	if d.Status != directory.StatusActive {
@@ -119,8 +121,8 @@ func (q *publicAPI) provider(c echo.Context) error {
 		}
 	}
 	if h.Known() {
-		out.Today = orEmptySpans(h.Today(now, cat.calendar))
-		if at, opens, ok := h.NextChange(now, cat.calendar); ok && d.Status == directory.StatusActive {
+		out.Today = orEmptySpans(h.Today(now, cat.Calendar))
+		if at, opens, ok := h.NextChange(now, cat.Calendar); ok && d.Status == directory.StatusActive {
 			out.NextChange = &nextChange{At: at.In(directory.Shanghai), Opens: opens}
 		}
 	}
@@ -137,7 +139,7 @@ func (q *publicAPI) provider(c echo.Context) error {
 // schedule is an assigned adviser's duty time in the form of opening hours (weekly spans, exceptions and
 // the text kept as a note), so pages read it as they read hours; nil when the record has none.
 func schedule(raw []byte) json.RawMessage {
-	h := hoursOf(raw)
+	h := catalog.Hours(raw)
 	if !h.Known() && h.Note == "" && len(h.Exceptions) == 0 {
 		return nil
 	}
@@ -176,13 +178,11 @@ func orEmptySpans(s []directory.Span) []directory.Span {
 
 // areaRef is the area and its ancestors up to the district (the city is implied). Depth is bounded, so a
 // cycle in the parents, which the schema does not rule out, cannot loop.
-func (c *catalog) areaRef(code string) *areaRef { return c.areaRefDepth(code, 4) }
-
-func (c *catalog) areaRefDepth(code string, depth int) *areaRef {
-	a := c.areaByCode[code]
+func areaRefOf(cat *catalog.Catalog, code string, depth int) *areaRef {
+	a := cat.AreaByCode[code]
 	if a == nil || a.Level == "city" || depth == 0 {
 		return nil
 	}
 	return &areaRef{Code: a.Code, Level: a.Level, NameZh: a.NameZh, NameEn: a.NameEn,
-		Parent: c.areaRefDepth(a.ParentCode, depth-1)}
+		Parent: areaRefOf(cat, a.ParentCode, depth-1)}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/api/catalog"
 	"legalmap/internal/search"
 )
 
@@ -17,8 +18,8 @@ import (
 type publicAPI struct {
 	log      *slog.Logger
 	db       *pgxpool.Pool
-	versions *versionCache
-	catalogs *catalogs
+	versions *catalog.Versions
+	catalogs *catalog.Cache
 	engine   search.Engine
 	limiter  *rateLimiter
 	grid     *gridRefresher
@@ -30,8 +31,8 @@ func (s *Server) newPublicAPI() *publicAPI {
 	q := &publicAPI{
 		log:      s.log,
 		db:       s.read,
-		versions: &versionCache{db: s.read, ttl: time.Second, now: s.now},
-		catalogs: &catalogs{db: s.read},
+		versions: catalog.NewVersions(s.read, time.Second, s.now),
+		catalogs: catalog.NewCache(s.read),
 		limiter:  newRateLimiter(s.cfg.RateLimit, s.cfg.RateBurst, s.now),
 		counts:   &kindCounts{db: s.read},
 		now:      s.now,
@@ -47,19 +48,19 @@ func (s *Server) newPublicAPI() *publicAPI {
 }
 
 // catalog returns the vocabularies, areas, calendar and analyzer current for the directory's version.
-func (q *publicAPI) catalog(ctx context.Context) (*catalog, error) {
+func (q *publicAPI) catalog(ctx context.Context) (*catalog.Catalog, error) {
 	cat, _, err := q.versionedCatalog(ctx)
 	return cat, err
 }
 
 // versionedCatalog is catalog with the directory version it was asked for (the catalog's own may lag
 // while another request reloads it).
-func (q *publicAPI) versionedCatalog(ctx context.Context) (*catalog, int64, error) {
-	v, err := q.versions.get(ctx)
+func (q *publicAPI) versionedCatalog(ctx context.Context) (*catalog.Catalog, int64, error) {
+	v, err := q.versions.Get(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	cat, err := q.catalogs.get(ctx, v)
+	cat, err := q.catalogs.Get(ctx, v)
 	return cat, v, err
 }
 

@@ -6,6 +6,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"legalmap/internal/api/admin"
+	"legalmap/internal/api/param"
 	"legalmap/static"
 )
 
@@ -23,12 +25,12 @@ func (s *Server) routes() {
 		markClientIO, // before the body limits, so it wraps the connection's body and not their refusals
 		// Pages, scripts and JSON compress three or four to one. Admin answers are left alone: they carry
 		// the CSRF token next to reflected input, the shape BREACH attacks.
-		compress(1024, func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, adminPrefix+"/") }),
+		compress(1024, func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, admin.Prefix+"/") }),
 		// Admin routes set their own limits after the credentials are checked (an upload is larger than
 		// a JSON body, and a stranger gets 401 before anything else).
 		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
-			Limit:   bodyLimit(s.cfg.MaxBodyBytes),
-			Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, adminPrefix+"/") },
+			Limit:   param.BodyLimit(s.cfg.MaxBodyBytes),
+			Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, admin.Prefix+"/") },
 		}),
 		publicAPICORS,
 	)
@@ -48,7 +50,7 @@ func (s *Server) routes() {
 	// Public API: read-only, open to any origin without credentials.
 	pub := e.Group("/api/v1") // CORS: publicAPICORS above
 	// --- public query routes ---
-	qa := s.newPublicAPI()
+	qa := s.public
 	guard := qa.guard() // per-client rate limit; errors never cached
 	pub.GET("/config", s.clientConfig(qa))
 	pub.GET("/areas/outlines", qa.outlines, guard...)
@@ -61,12 +63,33 @@ func (s *Server) routes() {
 	pub.GET("/areas", qa.areas, guard...)
 	pub.GET("/places", qa.places, guard...)
 	e.GET("/api/openapi.json", qa.openapi, publicCORS)
-	s.requestRoutes(pub, qa, guard) // 业务办理: the citizen's side (requests.go)
+	s.desk.Routes(pub, guard) // 业务办理: the citizen's side (desk package)
 	e.GET("/r/:code", site.page("request.html"), s.securityHeaders(frameSelf))
 
 	// --- open data exports and admin routes ---
 	pub.GET("/export.csv", s.exportCSV, guard...)
 	pub.GET("/export.geojson", s.exportGeoJSON, guard...)
 	e.GET("/admin", site.page("admin.html"), s.securityHeaders(frameNone))
-	s.adminRoutes() // /api/v1/admin/…: the table in admin_routes.go, each route behind its role
+	// /api/v1/admin/…: the table in admin/routes.go, each route behind its role, with the staff's routes of
+	// requests from the desk package.
+	s.adminTable = admin.Routes(e, admin.Deps{Config: s.cfg, Log: s.log, DB: s.db, Read: s.read, Now: s.now},
+		s.desk.StaffRoutes()...)
 }
+
+// AdminRoute is a row of the admin route table as tests see it.
+type AdminRoute struct {
+	Method, Path string
+	Role         string // least role; "" = no credentials needed
+}
+
+// AdminRoutes lists the admin route table with full paths.
+func (s *Server) AdminRoutes() []AdminRoute {
+	out := make([]AdminRoute, len(s.adminTable))
+	for i, r := range s.adminTable {
+		out[i] = AdminRoute{Method: r.Method, Path: admin.Prefix + r.Path, Role: string(r.Role)}
+	}
+	return out
+}
+
+// Routes is every route the server registered, for tests that check none escapes its guard.
+func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }

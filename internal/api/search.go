@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/api/param"
 	"legalmap/internal/geo"
 	"legalmap/internal/search"
 	"legalmap/internal/store/placedb"
@@ -19,27 +20,27 @@ const openNowWindow = 500
 // practitioners by name or licence), nearer places ranking higher when lat/lng is given.
 func (q *publicAPI) search(c echo.Context) error {
 	ctx := reqCtx(c)
-	p, err := newParams(c.QueryParams())
+	p, err := param.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	text, err := p.text("q", true)
+	text, err := p.Text("q", true)
 	if err != nil {
 		return err
 	}
-	crs, err := p.crs()
+	crs, err := p.CRS()
 	if err != nil {
 		return err
 	}
-	pt, err := p.point(crs)
+	pt, err := p.Point(crs)
 	if err != nil {
 		return err
 	}
-	limit, err := p.limit()
+	limit, err := p.Limit()
 	if err != nil {
 		return err
 	}
-	offset, err := p.offset()
+	offset, err := p.Offset()
 	if err != nil {
 		return err
 	}
@@ -55,12 +56,12 @@ func (q *publicAPI) search(c echo.Context) error {
 		return nil
 	}
 	now := q.now()
-	sq := cat.analyzer.Query(text)
-	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.extent(sq.Places), Limit: limit, Offset: offset}
+	sq := cat.Analyzer.Query(text)
+	req := search.Request{Query: sq, Filter: f.Filter, Near: pt, Within: cat.Extent(sq.Places), Limit: limit, Offset: offset}
 	if f.openNow {
 		req.Limit, req.Offset = openNowWindow, 0
 	}
-	res, ran, err := search.SearchOrHelp(ctx, q.engine, cat.analyzer, req)
+	res, ran, err := search.SearchOrHelp(ctx, q.engine, cat.Analyzer, req)
 	if err != nil {
 		return err
 	}
@@ -78,7 +79,7 @@ func (q *publicAPI) search(c echo.Context) error {
 	if f.openNow {
 		open := places[:0]
 		for _, pl := range places {
-			if isOpen(pl.Hours, pl.Status, now, cat.calendar) {
+			if isOpen(pl.Hours, pl.Status, now, cat.Calendar) {
 				open = append(open, pl)
 			}
 		}
@@ -103,33 +104,13 @@ func (q *publicAPI) search(c echo.Context) error {
 		if pt != nil {
 			d = geo.Distance(*pt, orb.Point{places[i].Lng, places[i].Lat})
 		}
-		it := item(&places[i], d, crs, now, cat.calendar)
+		it := item(&places[i], d, crs, now, cat.Calendar)
 		it.MatchedPractitioners = named[places[i].ID]
-		it.Matched = cat.analyzer.Reasons(sq, reasonPlace(&places[i], people[places[i].ID], facts[places[i].ID], it.MatchedPractitioners))
+		it.Matched = cat.Analyzer.Reasons(sq, reasonPlace(&places[i], people[places[i].ID], facts[places[i].ID], it.MatchedPractitioners))
 		out.Results = append(out.Results, it)
 	}
 	activeFirst(out.Results)
 	return c.JSON(http.StatusOK, out)
-}
-
-// extent is the box holding the areas of codes (a street has its district's box), or nil when one has none.
-func (cat *catalog) extent(codes []string) *orb.Bound {
-	var out *orb.Bound
-	for _, code := range codes {
-		var box *[4]float64
-		for a, i := cat.areaByCode[code], 0; a != nil && box == nil && i < 4; a, i = cat.areaByCode[a.ParentCode], i+1 {
-			box = a.BBox
-		}
-		if box == nil {
-			return nil
-		}
-		b := orb.Bound{Min: orb.Point{box[0], box[1]}, Max: orb.Point{box[2], box[3]}}
-		if out != nil {
-			b = b.Union(*out)
-		}
-		out = &b
-	}
-	return out
 }
 
 // reasonPlace is a found place as search.Reasons reads it.

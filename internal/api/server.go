@@ -1,6 +1,7 @@
-// Package api is legalmap's HTTP face: one route table, thin handlers, the middleware every request passes,
-// and one error renderer. Handlers parse and check input, call the store or the search engine, and write JSON;
-// they hold no SQL and no business rules.
+// Package api is legalmap's HTTP face: the server, the one route table, the middleware every request passes,
+// and the public read handlers. The bureau's admin API is in admin, citizens' and staff's requests in desk;
+// all of them read input through param and answer errors through reply's one renderer. Handlers parse and
+// check input, call the store or the search engine, and write JSON; they hold no SQL and no business rules.
 package api
 
 import (
@@ -14,6 +15,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"legalmap/internal/api/admin"
+	"legalmap/internal/api/desk"
+	"legalmap/internal/api/reply"
 	"legalmap/internal/config"
 )
 
@@ -26,9 +30,11 @@ type Server struct {
 	read *pgxpool.Pool // public reads (a replica when DATABASE_READ_URL is set)
 	echo *echo.Echo
 	now  func() time.Time
-	desk *requestDesk // citizens' requests (业务办理)
-	// imports bounds the admin uploads that are parsed and applied at once
-	imports *importGate
+	// public holds what the public query routes share (caches, the search engine, the rate limiter)
+	public *publicAPI
+	desk   *desk.Desk // citizens' requests (业务办理)
+	// adminTable is the admin routes as registered, with their roles
+	adminTable []admin.Route
 }
 
 // Deps are the parts a Server is built from.
@@ -44,8 +50,7 @@ type Deps struct {
 
 // New builds the server and its routes.
 func New(d Deps) (*Server, error) {
-	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, now: d.Now,
-		imports: newImportGate(1, 3)}
+	s := &Server{cfg: d.Config, log: d.Log, db: d.DB, read: d.ReadDB, now: d.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -54,14 +59,15 @@ func New(d Deps) (*Server, error) {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	e.HTTPErrorHandler = s.renderError
+	e.HTTPErrorHandler = reply.Renderer(d.Log)
 	extractor, err := ipExtractor(d.Config.TrustedProxies)
 	if err != nil {
 		return nil, err
 	}
 	e.IPExtractor = extractor
 	s.echo = e
-	if err := s.openRequestDesk(s.now); err != nil {
+	s.public = s.newPublicAPI()
+	if s.desk, err = desk.Open(desk.Deps{Config: d.Config, Log: d.Log, DB: d.DB, Catalog: s.public.catalog, Now: s.now}); err != nil {
 		return nil, err
 	}
 	s.routes()
@@ -70,6 +76,15 @@ func New(d Deps) (*Server, error) {
 
 // Handler is the server as an http.Handler, for tests and for http.Server.
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// RunRequestPurge erases the personal fields of closed requests at every tick until ctx ends, reporting each
+// run to ran (may be nil).
+func (s *Server) RunRequestPurge(ctx context.Context, ticks <-chan time.Time, ran func(n int64, err error)) {
+	s.desk.RunPurge(ctx, ticks, ran)
+}
+
+// WaitNotices waits for the e-mail notices in flight (shutdown, tests).
+func (s *Server) WaitNotices() { s.desk.WaitNotices() }
 
 // ipExtractor decides where the client address comes from. Echo's default believes a client's own
 // X-Forwarded-For, which would let anyone dodge the rate limit and the login throttle; here the connection's

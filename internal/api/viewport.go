@@ -8,6 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/api/catalog"
+	"legalmap/internal/api/param"
 	"legalmap/internal/directory"
 	"legalmap/internal/geo"
 	"legalmap/internal/store/placedb"
@@ -33,19 +35,19 @@ const (
 // free: slow for a city-wide box of a large directory, but within the statement timeout).
 func (q *publicAPI) viewport(c echo.Context) error {
 	ctx := reqCtx(c)
-	p, err := newParams(c.QueryParams())
+	p, err := param.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	crs, err := p.crs()
+	crs, err := p.CRS()
 	if err != nil {
 		return err
 	}
-	box, err := p.bbox(crs)
+	box, err := p.Bbox(crs)
 	if err != nil {
 		return err
 	}
-	zoom, err := p.zoom()
+	zoom, err := p.Zoom()
 	if err != nil {
 		return err
 	}
@@ -68,8 +70,8 @@ func (q *publicAPI) viewport(c echo.Context) error {
 	fc := featureCollection{Type: "FeatureCollection", Features: []feature{}}
 	if !more {
 		for i := range pts {
-			if !f.openNow || isOpen(pts[i].Hours, pts[i].Status, now, cat.calendar) {
-				fc.Features = append(fc.Features, pointFeature(&pts[i], crs, now, cat.calendar))
+			if !f.openNow || isOpen(pts[i].Hours, pts[i].Status, now, cat.Calendar) {
+				fc.Features = append(fc.Features, pointFeature(&pts[i], crs, now, cat.Calendar))
 			}
 		}
 		return c.JSON(http.StatusOK, fc)
@@ -93,7 +95,7 @@ func (q *publicAPI) viewport(c echo.Context) error {
 		return err
 	}
 	for i := range ones {
-		fc.Features = append(fc.Features, pointFeature(&ones[i], crs, now, cat.calendar))
+		fc.Features = append(fc.Features, pointFeature(&ones[i], crs, now, cat.Calendar))
 	}
 	fc.Clustered = true
 	return c.JSON(http.StatusOK, fc)
@@ -116,7 +118,7 @@ func (q *publicAPI) clusters(c echo.Context, box orb.Bound, zoom int, f listFilt
 	if err != nil {
 		return nil, err
 	}
-	current, err := q.versions.get(ctx)
+	current, err := q.versions.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +180,7 @@ type clusterProps struct {
 func pointFeature(m *placedb.MapPoint, crs geo.CRS, now time.Time, cal directory.Calendar) feature {
 	pt := geo.FromWGS84(orb.Point{m.Lng, m.Lat}, crs)
 	return feature{Type: "Feature", Geometry: pointGeometry(pt),
-		Properties: pointProps{ID: m.ID, Kind: m.Kind, Name: m.Name, NameEn: m.NameEn, OpenNow: openNow(hoursOf(m.Hours), m.Status, now, cal),
+		Properties: pointProps{ID: m.ID, Kind: m.Kind, Name: m.Name, NameEn: m.NameEn, OpenNow: openNow(catalog.Hours(m.Hours), m.Status, now, cal),
 			Approximate: m.Approximate}}
 }
 

@@ -9,6 +9,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/api/catalog"
+	"legalmap/internal/api/param"
 	"legalmap/internal/geo"
 	"legalmap/internal/store/placedb"
 	"legalmap/internal/store/vocabdb"
@@ -54,7 +56,7 @@ type areaItem struct {
 }
 
 func (q *publicAPI) kinds(c echo.Context) error {
-	if _, err := newParams(c.QueryParams()); err != nil {
+	if _, err := param.Parse(c.QueryParams()); err != nil {
 		return err
 	}
 	cat, err := q.catalog(reqCtx(c))
@@ -64,16 +66,16 @@ func (q *publicAPI) kinds(c echo.Context) error {
 	if q.conditional(c, false) {
 		return nil
 	}
-	counts, err := q.counts.get(reqCtx(c), cat.version)
+	counts, err := q.counts.get(reqCtx(c), cat.Version)
 	if err != nil {
 		return err
 	}
 	groups := map[string]vocabdb.KindGroup{}
-	for _, g := range cat.kindGroups {
+	for _, g := range cat.KindGroups {
 		groups[g.Code] = g
 	}
-	out := make([]kindItem, 0, len(cat.kindList))
-	for _, k := range cat.kindList {
+	out := make([]kindItem, 0, len(cat.KindList))
+	for _, k := range cat.KindList {
 		g := groups[k.Group]
 		out = append(out, kindItem{Code: k.Code, NameZh: k.NameZh, NameEn: k.NameEn, Synonyms: orEmpty(k.Synonyms),
 			Count: counts[k.Code], Group: k.Group, GroupZh: g.NameZh, GroupEn: g.NameEn, Colour: k.Colour,
@@ -83,7 +85,7 @@ func (q *publicAPI) kinds(c echo.Context) error {
 }
 
 func (q *publicAPI) practiceAreas(c echo.Context) error {
-	if _, err := newParams(c.QueryParams()); err != nil {
+	if _, err := param.Parse(c.QueryParams()); err != nil {
 		return err
 	}
 	cat, err := q.catalog(reqCtx(c))
@@ -93,19 +95,19 @@ func (q *publicAPI) practiceAreas(c echo.Context) error {
 	if q.conditional(c, false) {
 		return nil
 	}
-	out := make([]vocabItem, 0, len(cat.practiceAreas))
-	for _, a := range cat.practiceAreas {
+	out := make([]vocabItem, 0, len(cat.PracticeAreas))
+	for _, a := range cat.PracticeAreas {
 		out = append(out, vocabItem{Code: a.Code, NameZh: a.NameZh, NameEn: a.NameEn, Synonyms: orEmpty(a.Synonyms)})
 	}
 	return c.JSON(http.StatusOK, whole(out))
 }
 
 func (q *publicAPI) areas(c echo.Context) error {
-	p, err := newParams(c.QueryParams())
+	p, err := param.Parse(c.QueryParams())
 	if err != nil {
 		return err
 	}
-	crs, err := p.crs()
+	crs, err := p.CRS()
 	if err != nil {
 		return err
 	}
@@ -116,20 +118,20 @@ func (q *publicAPI) areas(c echo.Context) error {
 	if q.conditional(c, false) {
 		return nil
 	}
-	out := make([]areaItem, 0, len(cat.areas))
-	for _, a := range cat.areas {
+	out := make([]areaItem, 0, len(cat.Areas))
+	for _, a := range cat.Areas {
 		if a.Level == "city" {
 			continue
 		}
-		out = append(out, cat.areaItem(&a, crs))
+		out = append(out, areaItemOf(cat, &a, crs))
 	}
 	return c.JSON(http.StatusOK, whole(out))
 }
 
-func (cat *catalog) areaItem(a *vocabdb.Area, crs geo.CRS) areaItem {
+func areaItemOf(cat *catalog.Catalog, a *vocabdb.Area, crs geo.CRS) areaItem {
 	it := areaItem{Code: a.Code, Level: a.Level, ParentCode: a.ParentCode, NameZh: a.NameZh, NameEn: a.NameEn,
 		Pinyin: a.Pinyin, BBox: a.BBox}
-	if ctr := cat.centre(a.Code); ctr != nil {
+	if ctr := cat.Centre(a.Code); ctr != nil {
 		pt := geo.FromWGS84(orb.Point{ctr[0], ctr[1]}, crs)
 		lat, lng := round7(pt[1]), round7(pt[0])
 		it.Lat, it.Lng = &lat, &lng
