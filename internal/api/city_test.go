@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
+
+	"legalmap/internal/api/apitest"
 )
 
 // TestCityIsConfiguration: the city's name and region come from the loaded areas unless configured, and
@@ -15,7 +17,7 @@ func TestCityIsConfiguration(t *testing.T) {
 		Bounds [2][2]float64 `json:"bounds"`
 		Center [2]float64    `json:"center"`
 	}
-	_, body := get(t, newServer(t, nil, nil).URL+"/api/v1/config")
+	_, body := apitest.Get(t, apitest.NewServer(t, nil, nil).URL+"/api/v1/config")
 	if err := json.Unmarshal(body, &cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +26,7 @@ func TestCityIsConfiguration(t *testing.T) {
 		!(cfg.Bounds[0][0] < cfg.Center[0] && cfg.Center[0] < cfg.Bounds[1][0]) {
 		t.Fatalf("config from the areas: %s", body)
 	}
-	_, body = get(t, newServer(t, nil, map[string]string{"CITY_NAME_ZH": "杭州市", "CITY_NAME_EN": "Hangzhou",
+	_, body = apitest.Get(t, apitest.NewServer(t, nil, map[string]string{"CITY_NAME_ZH": "杭州市", "CITY_NAME_EN": "Hangzhou",
 		"SERVICE_REGION": "119.9,30.0,120.5,30.5"}).URL+"/api/v1/config")
 	if err := json.Unmarshal(body, &cfg); err != nil {
 		t.Fatal(err)
@@ -33,7 +35,7 @@ func TestCityIsConfiguration(t *testing.T) {
 		t.Fatalf("configured city: %s", body)
 	}
 
-	resp, body := get(t, newServer(t, nil, nil).URL+"/api/v1/areas/outlines")
+	resp, body := apitest.Get(t, apitest.NewServer(t, nil, nil).URL+"/api/v1/areas/outlines")
 	var fc struct {
 		Features []struct {
 			Properties struct {
@@ -50,7 +52,7 @@ func TestCityIsConfiguration(t *testing.T) {
 			t.Errorf("%s: marked approximate", f.Properties.Code)
 		}
 	}
-	if resp, _ := get(t, newServer(t, nil, nil).URL+"/api/v1/areas/outlines?level=province"); resp.StatusCode != http.StatusBadRequest {
+	if resp, _ := apitest.Get(t, apitest.NewServer(t, nil, nil).URL+"/api/v1/areas/outlines?level=province"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("level=province: %d", resp.StatusCode)
 	}
 }

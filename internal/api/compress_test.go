@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/auth"
 )
 
@@ -37,7 +38,7 @@ func fetch(t *testing.T, url string, gz bool, header ...string) (*http.Response,
 // without gzip gets.
 func TestPublicAnswersAreCompressed(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for _, path := range []string{"/", "/static/js/app.js", "/static/vendor/leaflet/leaflet.js", "/api/v1/practice-areas", "/api/v1/kinds",
 		"/api/v1/providers/nearest?lat=22.54&lng=114.05&limit=20", "/api/v1/providers?bbox=113.7,22.4,114.7,22.9&zoom=11"} {
 		resp, packed := fetch(t, ts.URL+path, true)
@@ -66,7 +67,7 @@ func TestPublicAnswersAreCompressed(t *testing.T) {
 
 // Short answers, errors, answers without a body and the admin's answers (BREACH) go as they are.
 func TestShortAndAdminAnswersAreNotCompressed(t *testing.T) {
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for _, c := range []struct {
 		path   string
 		status int
@@ -85,11 +86,11 @@ func TestShortAndAdminAnswersAreNotCompressed(t *testing.T) {
 		}
 	}
 	// A signed-in admin's answers, long ones too: the list of accounts, at 20 of them.
-	root := newUser(t, auth.Admin)
+	root := apitest.NewUser(t, auth.Admin)
 	for i := 0; i < 20; i++ {
-		newUser(t, auth.Viewer)
+		apitest.NewUser(t, auth.Viewer)
 	}
-	resp, body := fetch(t, ts.URL+"/api/v1/admin/accounts", true, "Authorization", "Bearer "+root.token)
+	resp, body := fetch(t, ts.URL+"/api/v1/admin/accounts", true, "Authorization", "Bearer "+root.Token)
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Encoding") != "" || !bytes.HasPrefix(body, []byte("{")) || len(body) < 1024 {
 		t.Errorf("admin accounts: status %d, Content-Encoding %q, %d bytes %.40q; want 200 and over 1 KB of plain JSON",
 			resp.StatusCode, resp.Header.Get("Content-Encoding"), len(body), body)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store/storetest"
 )
 
@@ -30,8 +31,8 @@ func getWith(t *testing.T, url string, header map[string]string) *http.Response 
 // gives a new tag and a full answer.
 func TestETagFollowsTheDirectory(t *testing.T) {
 	ids := qaFixtures(t)
-	clock := newTestClock()
-	ts := newServerAt(t, nil, nil, clock)
+	clock := apitest.NewClock()
+	ts := apitest.NewServerAt(t, nil, nil, clock)
 	for _, path := range []string{"/api/v1/kinds", "/api/v1/providers/nearest?lat=22.54&lng=114.05", "/api/v1/providers/" + ids[fxHuashang]} {
 		first := getWith(t, ts.URL+path, nil)
 		tag := first.Header.Get("ETag")
@@ -49,7 +50,7 @@ func TestETagFollowsTheDirectory(t *testing.T) {
 		`UPDATE providers SET description = description || ' ' WHERE source = 'qa-fixture' AND source_id = 'gen-001'`); err != nil {
 		t.Fatal(err)
 	}
-	clock.advance(1100 * time.Millisecond) // the version is cached for a second
+	clock.Advance(1100 * time.Millisecond) // the version is cached for a second
 	after := getWith(t, ts.URL+path, map[string]string{"If-None-Match": tag})
 	if after.StatusCode != http.StatusOK || after.Header.Get("ETag") == tag {
 		t.Errorf("after a change: %d with ETag %q (was %q), want 200 with a new tag", after.StatusCode, after.Header.Get("ETag"), tag)
@@ -62,8 +63,8 @@ func TestETagFollowsTheDirectory(t *testing.T) {
 func TestRateLimitPerClient(t *testing.T) {
 	qaFixtures(t)
 	const rate, burst = 5, 10
-	clock := newTestClock()
-	ts := newServerAt(t, nil, map[string]string{"RATE_LIMIT": strconv.Itoa(rate), "RATE_BURST": strconv.Itoa(burst)}, clock)
+	clock := apitest.NewClock()
+	ts := apitest.NewServerAt(t, nil, map[string]string{"RATE_LIMIT": strconv.Itoa(rate), "RATE_BURST": strconv.Itoa(burst)}, clock)
 	var ok, limited atomic.Int32
 	var wg sync.WaitGroup
 	for i := 0; i < 40; i++ {
@@ -91,7 +92,7 @@ func TestRateLimitPerClient(t *testing.T) {
 	if resp := getWith(t, ts.URL+"/api/v1/kinds", nil); resp.StatusCode != http.StatusTooManyRequests {
 		t.Errorf("before the clock moved, %d; want 429", resp.StatusCode)
 	}
-	clock.advance(time.Second / rate * 2)
+	clock.Advance(time.Second / rate * 2)
 	if resp := getWith(t, ts.URL+"/api/v1/kinds", nil); resp.StatusCode != http.StatusOK {
 		t.Errorf("after waiting, %d", resp.StatusCode)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"legalmap/importers/pipeline"
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/directory"
 	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
@@ -49,8 +50,8 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 			t.Fatalf("import %s: %v\n%s", kind, err, rep.JSON())
 		}
 	}
-	_, ts := adminServer(t, nil)
-	_, body := get(t, ts.URL+"/api/v1/export.csv")
+	_, ts := apitest.AdminServer(t, nil)
+	_, body := apitest.Get(t, ts.URL+"/api/v1/export.csv")
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))).ReadAll()
 	if err != nil {
 		t.Fatal(err)

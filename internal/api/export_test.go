@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/directory"
 	"legalmap/internal/store/recorddb"
 	"legalmap/internal/store/storetest"
@@ -47,8 +48,8 @@ func seedExport(t *testing.T) {
 
 func TestExportCSV(t *testing.T) {
 	seedExport(t)
-	_, ts := adminServer(t, nil)
-	resp, body := get(t, ts.URL+"/api/v1/export.csv")
+	_, ts := apitest.AdminServer(t, nil)
+	resp, body := apitest.Get(t, ts.URL+"/api/v1/export.csv")
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
 		t.Fatalf("export.csv: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
@@ -107,8 +108,8 @@ func TestExportCSV(t *testing.T) {
 
 func TestExportGeoJSON(t *testing.T) {
 	seedExport(t)
-	_, ts := adminServer(t, nil)
-	resp, body := get(t, ts.URL+"/api/v1/export.geojson")
+	_, ts := apitest.AdminServer(t, nil)
+	resp, body := apitest.Get(t, ts.URL+"/api/v1/export.geojson")
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/geo+json" {
 		t.Fatalf("export.geojson: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/directory"
 	"legalmap/internal/search"
 	"legalmap/internal/store/placedb"
@@ -201,7 +202,7 @@ type list struct {
 // getList GETs a list endpoint, fails unless 200, and decodes it.
 func getList(t *testing.T, url string) list {
 	t.Helper()
-	resp, body := get(t, url)
+	resp, body := apitest.Get(t, url)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s: %d %s", url, resp.StatusCode, body)
 	}

@@ -5,12 +5,14 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"legalmap/internal/api/apitest"
 )
 
 func TestSecurityHeadersOnEveryRoute(t *testing.T) {
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for _, path := range []string{"/", "/embed", "/embed/builder", "/healthz", "/readyz", "/api/v1/config", "/nosuch", "/api/v1/nosuch"} {
-		resp, _ := get(t, ts.URL+path)
+		resp, _ := apitest.Get(t, ts.URL+path)
 		h := resp.Header
 		if h.Get("X-Content-Type-Options") != "nosniff" {
 			t.Errorf("%s: X-Content-Type-Options %q", path, h.Get("X-Content-Type-Options"))
@@ -34,7 +36,7 @@ func TestSecurityHeadersOnEveryRoute(t *testing.T) {
 }
 
 func TestFraming(t *testing.T) {
-	ts := newServer(t, nil, map[string]string{"EMBED_ANCESTORS": "https://community.example.org"})
+	ts := apitest.NewServer(t, nil, map[string]string{"EMBED_ANCESTORS": "https://community.example.org"})
 	want := map[string]string{
 		"/":              "frame-ancestors 'self'",
 		"/embed":         "frame-ancestors https://community.example.org",
@@ -42,7 +44,7 @@ func TestFraming(t *testing.T) {
 		"/api/v1/config": "frame-ancestors 'none'",
 	}
 	for path, w := range want {
-		resp, _ := get(t, ts.URL+path)
+		resp, _ := apitest.Get(t, ts.URL+path)
 		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, w) {
 			t.Errorf("%s: CSP %q, want %q", path, csp, w)
 		}
@@ -50,7 +52,7 @@ func TestFraming(t *testing.T) {
 }
 
 func TestPublicCORSWithoutCredentials(t *testing.T) {
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	req, _ := http.NewRequest(http.MethodOptions, ts.URL+"/api/v1/config", nil)
 	req.Header.Set("Origin", "https://elsewhere.example")
 	req.Header.Set("Access-Control-Request-Method", "GET")
@@ -65,12 +67,12 @@ func TestPublicCORSWithoutCredentials(t *testing.T) {
 }
 
 func TestStaticTraversalIs404(t *testing.T) {
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for _, path := range []string{
 		"/static/..%2f..%2fetc/passwd", "/static/../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd",
 		"/static/", "/static/js", "/static/..%5c..%5cwindows", "/static/nosuch.js",
 	} {
-		resp, body := get(t, ts.URL+path)
+		resp, body := apitest.Get(t, ts.URL+path)
 		if resp.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", path, resp.StatusCode)
 		}
@@ -84,8 +86,8 @@ func TestStaticTraversalIs404(t *testing.T) {
 }
 
 func TestEmbeddedPagesServedWithETag(t *testing.T) {
-	ts := newServer(t, nil, nil)
-	resp, body := get(t, ts.URL+"/")
+	ts := apitest.NewServer(t, nil, nil)
+	resp, body := apitest.Get(t, ts.URL+"/")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Type"), "text/html") || len(body) == 0 {
 		t.Fatalf("/: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
@@ -103,8 +105,8 @@ func TestEmbeddedPagesServedWithETag(t *testing.T) {
 }
 
 func TestClientConfigOpensOnTheCityCentre(t *testing.T) {
-	ts := newServer(t, nil, nil)
-	_, body := get(t, ts.URL+"/api/v1/config")
+	ts := apitest.NewServer(t, nil, nil)
+	_, body := apitest.Get(t, ts.URL+"/api/v1/config")
 	var cfg struct {
 		Center [2]float64 `json:"center"`
 	}

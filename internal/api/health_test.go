@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
@@ -30,31 +31,31 @@ func TestReadyzFollowsTheDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	ts := newServer(t, pool, nil)
+	ts := apitest.NewServer(t, pool, nil)
 
-	if resp, _ := get(t, ts.URL+"/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
+	if resp, _ := apitest.Get(t, ts.URL+"/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("readyz on an empty schema = %d, want 503", resp.StatusCode)
 	}
 	if _, err := store.Migrate(ctx, pool); err != nil {
 		t.Fatal(err)
 	}
-	if resp, _ := get(t, ts.URL+"/readyz"); resp.StatusCode != http.StatusOK {
+	if resp, _ := apitest.Get(t, ts.URL+"/readyz"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("readyz after migrate = %d, want 200", resp.StatusCode)
 	}
 
 	cl.Stop(t)
-	resp, _ := get(t, ts.URL+"/readyz")
+	resp, _ := apitest.Get(t, ts.URL+"/readyz")
 	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
 		t.Fatalf("readyz with the database stopped = %d (Retry-After %q), want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
 	}
-	if resp, _ := get(t, ts.URL+"/healthz"); resp.StatusCode != http.StatusOK {
+	if resp, _ := apitest.Get(t, ts.URL+"/healthz"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("healthz with the database stopped = %d, want 200", resp.StatusCode)
 	}
 
 	cl.Start(t)
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		resp, _ := get(t, ts.URL+"/readyz")
+		resp, _ := apitest.Get(t, ts.URL+"/readyz")
 		if resp.StatusCode == http.StatusOK {
 			break
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store/storetest"
 )
 
@@ -79,9 +80,9 @@ var badInputs = []badInput{
 // Bad parameters are 400 naming the field, with the JSON error shape; never a 500.
 func TestBadInputsAre400(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for _, b := range badInputs {
-		resp, body := get(t, ts.URL+"/api/v1"+b.path+"?"+b.query)
+		resp, body := apitest.Get(t, ts.URL+"/api/v1"+b.path+"?"+b.query)
 		var e struct {
 			Error struct{ Code, Field, Message string } `json:"error"`
 		}
@@ -98,14 +99,14 @@ func TestBadInputsAre400(t *testing.T) {
 // Hostile keywords are text like any other: a normal (possibly empty) answer, never an error.
 func TestHostileKeywordsAnswerNormally(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for _, q := range []string{
 		"'; DROP TABLE providers; --", `" OR 1=1 --`, "%", "_", `\`, `\\'`, "%_%", "律师%", "a:*", "!!", "&|!()",
 		"'pa:labour'", "k:law_firm", "<script>alert(1)</script>", "\u202eevil", "ＳＥＬＥＣＴ", "🙂", strings.Repeat("律", 200),
 		"1e400", "NaN", "\t\n", "((((((((((", "a & b | c", "$1", "::tsquery",
 	} {
 		for _, path := range []string{"/providers/search", "/places"} {
-			resp, body := get(t, ts.URL+"/api/v1"+path+"?q="+url.QueryEscape(q))
+			resp, body := apitest.Get(t, ts.URL+"/api/v1"+path+"?q="+url.QueryEscape(q))
 			if resp.StatusCode != http.StatusOK && !(resp.StatusCode == http.StatusBadRequest && strings.TrimSpace(q) == "") {
 				t.Errorf("%s q=%q: %d %.200s", path, q, resp.StatusCode, body)
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/geo"
 	"legalmap/internal/store/storetest"
 )
@@ -73,7 +74,7 @@ func bruteNearest(all []row, p orb.Point, kind string, radius float64, k int) ([
 // with and without a kind filter and a radius; ties within a metre may come in either order.
 func TestNearestMatchesBruteForce(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	all := visible(t)
 	r := rand.New(rand.NewPCG(3, 5))
 	for i := 0; i < 60; i++ {
@@ -115,7 +116,7 @@ func TestNearestMatchesBruteForce(t *testing.T) {
 // language, free; withdrawn places never appear, even next door.
 func TestNearestFilters(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	base := ts.URL + "/api/v1/providers/nearest?lat=22.5401&lng=114.0570&limit=50"
 
 	labour := getList(t, base+"&practice_area=labour&kind=law_firm")
@@ -154,7 +155,7 @@ func TestNearestFilters(t *testing.T) {
 // each place's coordinates shifted by the GCJ-02 offset.
 func TestNearestGCJ02(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	w := orb.Point{114.0570, 22.5401}
 	g := geo.FromWGS84(w, geo.GCJ02)
 	a := getList(t, fmt.Sprintf("%s/api/v1/providers/nearest?lat=%v&lng=%v&limit=5", ts.URL, w[1], w[0]))

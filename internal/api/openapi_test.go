@@ -6,14 +6,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"legalmap/internal/api/apitest"
 )
 
 // The OpenAPI document describes what the server really answers: real answers of every public endpoint
 // (successes and errors) are checked against it, and every documented path is exercised.
 func TestResponsesMatchOpenAPI(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
-	resp, body := get(t, ts.URL+"/api/openapi.json")
+	ts := apitest.NewServer(t, nil, nil)
+	resp, body := apitest.Get(t, ts.URL+"/api/openapi.json")
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Access-Control-Allow-Origin") != "*" {
 		t.Fatalf("/api/openapi.json: %d, CORS %q", resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"))
 	}
@@ -24,7 +26,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 	if doc["openapi"] != "3.0.3" {
 		t.Fatalf("openapi %v", doc["openapi"])
 	}
-	sc := schemaChecker{doc: doc}
+	sc := apitest.SchemaChecker{Doc: doc}
 	calls := []struct{ template, path string }{
 		{"/api/v1/providers/nearest", "/api/v1/providers/nearest?lat=22.54&lng=114.05&limit=20"},
 		{"/api/v1/providers/nearest", "/api/v1/providers/nearest?lat=22.54&lng=114.05&open_now=true&practice_area=labour"},
@@ -58,24 +60,24 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, c := range calls {
-		resp, body := get(t, ts.URL+c.path)
+		resp, body := apitest.Get(t, ts.URL+c.path)
 		seen[c.template] = true
-		schema, err := sc.responseSchema(c.template, strconv.Itoa(resp.StatusCode))
+		schema, err := sc.ResponseSchema(c.template, strconv.Itoa(resp.StatusCode))
 		if err != nil {
 			t.Errorf("%s: %v", c.path, err)
 			continue
 		}
-		v, err := decodeJSON(body)
+		v, err := apitest.JSONValue(body)
 		if err != nil {
 			t.Errorf("%s: %v", c.path, err)
 			continue
 		}
-		for _, e := range sc.check("body", v, schema) {
+		for _, e := range sc.Check("body", v, schema) {
 			t.Errorf("%s (%d): %s", c.path, resp.StatusCode, e)
 		}
 	}
 	for template := range doc["paths"].(map[string]any) {
-		if !seen[template] && !checkedElsewhere[template] {
+		if !seen[template] && !apitest.CheckedByDesk[template] {
 			t.Errorf("%s is documented but not checked", template)
 		}
 	}

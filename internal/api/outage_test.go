@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
 )
@@ -38,8 +39,8 @@ func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 		VALUES ('legal_aid', '测试援助站', ST_SetSRID(ST_MakePoint(114.05, 22.54), 4326), 'qa', '1')`); err != nil {
 		t.Fatal(err)
 	}
-	clock := newTestClock()
-	ts := newServerAt(t, pool, nil, clock)
+	clock := apitest.NewClock()
+	ts := apitest.NewServerAt(t, pool, nil, clock)
 	good := []string{
 		"/api/v1/providers/nearest?lat=22.54&lng=114.05",
 		"/api/v1/providers/search?q=%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9",
@@ -47,7 +48,7 @@ func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 		"/api/v1/kinds",
 	}
 	for _, p := range good {
-		if resp, body := get(t, ts.URL+p); resp.StatusCode != http.StatusOK {
+		if resp, body := apitest.Get(t, ts.URL+p); resp.StatusCode != http.StatusOK {
 			t.Fatalf("%s before the outage: %d %s", p, resp.StatusCode, body)
 		}
 	}
@@ -55,15 +56,15 @@ func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 	cl.Stop(t)
 	// 503 once a second has passed (RELIABILITY.md): until then an answer may come from what was read a
 	// moment ago (the directory version, held for a second). A vocabulary may come from memory for longer.
-	clock.advance(1100 * time.Millisecond)
+	clock.Advance(1100 * time.Millisecond)
 	for _, p := range good {
-		resp, body := get(t, ts.URL+p)
+		resp, body := apitest.Get(t, ts.URL+p)
 		cached := p == "/api/v1/kinds" && resp.StatusCode == http.StatusOK
 		if !cached && (resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "") {
 			t.Errorf("%s with the database stopped: %d (Retry-After %q) %.200s", p, resp.StatusCode, resp.Header.Get("Retry-After"), body)
 		}
 	}
-	if resp, _ := get(t, ts.URL+"/api/v1/providers/nearest?lat=NaN&lng=114"); resp.StatusCode != http.StatusBadRequest {
+	if resp, _ := apitest.Get(t, ts.URL+"/api/v1/providers/nearest?lat=NaN&lng=114"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a bad parameter during the outage: %d, want 400 (checked before any query)", resp.StatusCode)
 	}
 
@@ -72,7 +73,7 @@ func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 	deadline := back.Add(15 * time.Second)
 	for _, p := range good {
 		for {
-			resp, _ := get(t, ts.URL+p)
+			resp, _ := apitest.Get(t, ts.URL+p)
 			if resp.StatusCode == http.StatusOK {
 				break
 			}

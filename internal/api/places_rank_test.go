@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+
+	"legalmap/internal/api/apitest"
 )
 
 type placeAnswer struct {
@@ -21,7 +23,7 @@ type placeAnswer struct {
 
 func getPlaces(t *testing.T, base string, v url.Values) placeAnswer {
 	t.Helper()
-	resp, body := get(t, base+"/api/v1/places?"+v.Encode())
+	resp, body := apitest.Get(t, base+"/api/v1/places?"+v.Encode())
 	var a placeAnswer
 	if resp.StatusCode != http.StatusOK || json.Unmarshal(body, &a) != nil {
 		t.Fatalf("/places?%s: %d %s", v.Encode(), resp.StatusCode, body)
@@ -34,7 +36,7 @@ func getPlaces(t *testing.T, base string, v url.Values) placeAnswer {
 // community advisers in name order across the city.
 func TestPlaceSuggestionsRankAndShowTheStreet(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	a := getPlaces(t, ts.URL, url.Values{"q": {"欠薪"}, "lat": {"22.5402"}, "lng": {"114.0569"}})
 	if len(a.Results) == 0 {
 		t.Fatal("欠薪: no suggestion")

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"legalmap/internal/api/apitest"
 )
 
 type detail struct {
@@ -42,7 +44,7 @@ type detail struct {
 
 func getDetail(t *testing.T, base, id string) (detail, *http.Response, []byte) {
 	t.Helper()
-	resp, body := get(t, base+"/api/v1/providers/"+id)
+	resp, body := apitest.Get(t, base+"/api/v1/providers/"+id)
 	var d detail
 	if resp.StatusCode == http.StatusOK {
 		if err := json.Unmarshal(body, &d); err != nil {
@@ -57,7 +59,7 @@ func getDetail(t *testing.T, base, id string) (detail, *http.Response, []byte) {
 
 func TestProviderDetail(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	d, resp, body := getDetail(t, ts.URL, ids[fxHuashang])
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("%d %s", resp.StatusCode, body)
@@ -109,7 +111,7 @@ func TestProviderDetail(t *testing.T) {
 // No public answer carries a private field: the canary in internal_note never shows, on any endpoint.
 func TestNoPrivateFieldsInPublicAnswers(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	paths := []string{
 		"/api/v1/providers/nearest?lat=22.54&lng=114.05&limit=50",
 		"/api/v1/providers/search?q=" + "%E5%BE%8B%E5%B8%88&limit=50", // 律师
@@ -123,7 +125,7 @@ func TestNoPrivateFieldsInPublicAnswers(t *testing.T) {
 		paths = append(paths, "/api/v1/providers/"+id)
 	}
 	for _, p := range paths {
-		resp, body := get(t, ts.URL+p)
+		resp, body := apitest.Get(t, ts.URL+p)
 		if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: %d", p, resp.StatusCode)
 		}

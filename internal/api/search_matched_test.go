@@ -3,13 +3,15 @@ package api_test
 import (
 	"strings"
 	"testing"
+
+	"legalmap/internal/api/apitest"
 )
 
 // Every search result says why it matched, in words a citizen reads, and the words follow from what the
 // place is: a name hit says 名称, a practice area says 业务领域, a lawyer's name names the lawyer.
 func TestSearchResultsSayWhy(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for _, q := range []string{"华商", "张伟", "离婚", "欠薪", "遗嘱公证", "法律援助", "福田公证处", "劳动合同法", "離婚"} {
 		l := getList(t, searchURL(ts.URL, q, "limit", "50"))
 		for _, r := range l.Results {
@@ -47,7 +49,7 @@ func TestSearchResultsSayWhy(t *testing.T) {
 // A place that is not serving now (temporarily closed, a lapsed licence) is found, but after every active one.
 func TestSearchRanksInactiveLast(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	l := getList(t, searchURL(ts.URL, "南山 法律援助", "limit", "50"))
 	more := getList(t, searchURL(ts.URL, "南山 法律援助", "limit", "50", "offset", "50"))
 	l.Results = append(l.Results, more.Results...)
@@ -70,7 +72,7 @@ func TestSearchRanksInactiveLast(t *testing.T) {
 // Words nothing holds get general legal help, saying so; a name nothing holds gets nothing.
 func TestSearchGeneralHelp(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	l := getList(t, searchURL(ts.URL, "丈夫经常欺压我"))
 	if len(l.Results) == 0 || l.Total == 0 {
 		t.Fatalf("丈夫经常欺压我: nothing; want general legal help")

@@ -3,6 +3,8 @@ package api_test
 import (
 	"net/url"
 	"testing"
+
+	"legalmap/internal/api/apitest"
 )
 
 func searchURL(base, q string, extra ...string) string {
@@ -17,7 +19,7 @@ func searchURL(base, q string, extra ...string) string {
 // the place it should, first.
 func TestSearchFinds(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	cases := []struct {
 		q, want string
 		named   string // a practitioner the answer must name
@@ -54,7 +56,7 @@ func TestSearchFinds(t *testing.T) {
 // Everyday words reach practice areas and kinds; the filters apply; withdrawn places never appear.
 func TestSearchEverydayWordsAndFilters(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	l := getList(t, searchURL(ts.URL, "老板不发工资怎么办", "kind", "law_firm", "limit", "50"))
 	if !has(l.ids(), ids[fxHuashang]) {
 		t.Errorf("老板不发工资怎么办: 华商 (labour through its lawyer) missing")
@@ -81,7 +83,7 @@ func TestSearchEverydayWordsAndFilters(t *testing.T) {
 // With a location, the nearer of two equally good matches ranks first, and distance_m is given.
 func TestSearchNearnessBlend(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	west := getList(t, searchURL(ts.URL, "生成机构", "lat", "22.55", "lng", "113.80", "limit", "5"))
 	east := getList(t, searchURL(ts.URL, "生成机构", "lat", "22.55", "lng", "114.55", "limit", "5"))
 	if len(west.Results) == 0 || len(east.Results) == 0 || west.Results[0].ID == east.Results[0].ID {
@@ -100,7 +102,7 @@ func TestSearchNearnessBlend(t *testing.T) {
 // Paging: total, limit and offset as asked; pages do not overlap.
 func TestSearchPaging(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	p1 := getList(t, searchURL(ts.URL, "生成机构", "limit", "10"))
 	p2 := getList(t, searchURL(ts.URL, "生成机构", "limit", "10", "offset", "10"))
 	if p1.Total < 20 || p1.Total != p2.Total || p2.Offset != 10 || p2.Limit != 10 || len(p2.Results) != 10 {
@@ -121,7 +123,7 @@ func TestSearchPaging(t *testing.T) {
 // never the one shut today, never a temporarily closed one.
 func TestSearchOpenNow(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	for q, id := range map[string]string{"法律援助热线": ids[fxAlwaysOpen], "今日开放法律援助工作站": ids[fxOpenToday]} {
 		if l := getList(t, searchURL(ts.URL, q, "open_now", "true")); !has(l.ids(), id) {
 			t.Errorf("open_now=true: %s missing", q)

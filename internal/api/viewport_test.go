@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store/placedb"
 	"legalmap/internal/store/storetest"
 )
@@ -30,7 +31,7 @@ type geoJSON struct {
 
 func viewport(t *testing.T, base, query string) (geoJSON, int) {
 	t.Helper()
-	resp, body := get(t, base+"/api/v1/providers?"+query)
+	resp, body := apitest.Get(t, base+"/api/v1/providers?"+query)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("%s: %d %s", query, resp.StatusCode, body)
 	}
@@ -69,7 +70,7 @@ func placesInBox(t *testing.T, box string, extra string) int {
 // add up to the places in the box.
 func TestViewportPointsAndClusters(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	refreshGrid(t) // other tests of the package may have changed the directory since
 
 	small := "114.05,22.53,114.07,22.55"
@@ -122,8 +123,8 @@ func refreshGrid(t *testing.T) {
 // moment ago, marked not to be kept), rebuilds the grid in the background, and soon counts the change.
 func TestViewportGridCatchesUp(t *testing.T) {
 	qaFixtures(t)
-	clock := newTestClock()
-	ts := newServerAt(t, nil, nil, clock)
+	clock := apitest.NewClock()
+	ts := apitest.NewServerAt(t, nil, nil, clock)
 	refreshGrid(t)
 	city := "113.70,22.35,114.67,22.91"
 	before, _ := viewport(t, ts.URL, "bbox="+city+"&zoom=10")
@@ -132,8 +133,8 @@ func TestViewportGridCatchesUp(t *testing.T) {
 		fmt.Sprint("new-", time.Now().UnixNano())); err != nil {
 		t.Fatal(err)
 	}
-	clock.advance(1100 * time.Millisecond) // the version is cached for a second
-	resp, _ := get(t, ts.URL+"/api/v1/providers?bbox="+city+"&zoom=10")
+	clock.Advance(1100 * time.Millisecond) // the version is cached for a second
+	resp, _ := apitest.Get(t, ts.URL+"/api/v1/providers?bbox="+city+"&zoom=10")
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("stale grid: %d, Cache-Control %q, want 200 not to be kept", resp.StatusCode, resp.Header.Get("Cache-Control"))
 	}
@@ -153,7 +154,7 @@ func TestViewportGridCatchesUp(t *testing.T) {
 // A box over the whole country at a close zoom still answers quickly with a bounded number of clusters.
 func TestViewportHugeBox(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	g, size := viewport(t, ts.URL, "bbox=73,18,135,54&zoom=18")
 	if len(g.Features) == 0 || len(g.Features) > 4096 || size > 500_000 {
 		t.Errorf("country-wide box: %d features, %d bytes", len(g.Features), size)

@@ -7,13 +7,14 @@ import (
 	"net/url"
 	"testing"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store/storetest"
 )
 
 func TestKindsWithCounts(t *testing.T) {
 	qaFixtures(t)
-	ts := newServer(t, nil, nil)
-	resp, body := get(t, ts.URL+"/api/v1/kinds")
+	ts := apitest.NewServer(t, nil, nil)
+	resp, body := apitest.Get(t, ts.URL+"/api/v1/kinds")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("%d %s", resp.StatusCode, body)
 	}
@@ -52,7 +53,7 @@ func TestKindsWithCounts(t *testing.T) {
 			t.Errorf("%s: count %v, want %d", k.Code, k.Count, want)
 		}
 	}
-	resp, body = get(t, ts.URL+"/api/v1/practice-areas")
+	resp, body = apitest.Get(t, ts.URL+"/api/v1/practice-areas")
 	if resp.StatusCode != http.StatusOK || !json.Valid(body) {
 		t.Fatalf("practice-areas: %d", resp.StatusCode)
 	}
@@ -60,8 +61,8 @@ func TestKindsWithCounts(t *testing.T) {
 
 // Every street has a centre: its own, or its district's.
 func TestAreasWithCentres(t *testing.T) {
-	ts := newServer(t, nil, nil)
-	_, body := get(t, ts.URL+"/api/v1/areas")
+	ts := apitest.NewServer(t, nil, nil)
+	_, body := apitest.Get(t, ts.URL+"/api/v1/areas")
 	var l struct {
 		Results []struct {
 			Code, Level, ParentCode string
@@ -93,9 +94,9 @@ func TestAreasWithCentres(t *testing.T) {
 // "Go to": districts and streets by Chinese name, pinyin and initials, then providers by name.
 func TestPlacesLookup(t *testing.T) {
 	ids := qaFixtures(t)
-	ts := newServer(t, nil, nil)
+	ts := apitest.NewServer(t, nil, nil)
 	first := func(q string) (string, string) {
-		_, body := get(t, ts.URL+"/api/v1/places?q="+url.QueryEscape(q))
+		_, body := apitest.Get(t, ts.URL+"/api/v1/places?q="+url.QueryEscape(q))
 		var l struct {
 			Results []struct{ Type, Code, ID string } `json:"results"`
 		}

@@ -2,9 +2,10 @@ package admin
 
 import (
 	"context"
-	"legalmap/internal/api/reply"
 	"net/http"
 	"sync/atomic"
+
+	"legalmap/internal/api/reply"
 )
 
 // importGate bounds the imports that run at once: each holds a file's parse state and its rows in

@@ -1,27 +1,28 @@
-package api_test
+package admin_test
 
 import (
 	"net/http"
 	"net/url"
 	"testing"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/auth"
 )
 
 // Staff find a record by its phone number, written as people write it, in the admin list.
 func TestAdminListFindsByPhone(t *testing.T) {
-	_, ts := adminServer(t, nil)
-	ed := newUser(t, auth.Editor)
-	landline := createRecord(t, ts.URL, ed, map[string]any{"name": "电话查找测试援助站甲", "phones": "0755-83917265"})
-	mobile := createRecord(t, ts.URL, ed, map[string]any{"name": "电话查找测试援助站乙", "phones": "13926081735"})
+	_, ts := apitest.AdminServer(t, nil)
+	ed := apitest.NewUser(t, auth.Editor)
+	landline := apitest.CreateRecord(t, ts.URL, ed, map[string]any{"name": "电话查找测试援助站甲", "phones": "0755-83917265"})
+	mobile := apitest.CreateRecord(t, ts.URL, ed, map[string]any{"name": "电话查找测试援助站乙", "phones": "13926081735"})
 	find := func(q string) []string {
 		t.Helper()
-		resp, b := as(t, ed, request{method: http.MethodGet, url: ts.URL + "/api/v1/admin/providers?q=" + url.QueryEscape(q)})
+		resp, b := apitest.As(t, ed, apitest.Request{Method: http.MethodGet, URL: ts.URL + "/api/v1/admin/providers?q=" + url.QueryEscape(q)})
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("q=%q: %d %s", q, resp.StatusCode, b)
 		}
-		var out struct{ Results []recordOut }
-		decode(t, b, &out)
+		var out struct{ Results []apitest.Record }
+		apitest.Decode(t, b, &out)
 		var ids []string
 		for _, r := range out.Results {
 			ids = append(ids, r.ID)

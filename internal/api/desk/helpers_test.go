@@ -1,7 +1,6 @@
-package api_test
+package desk_test
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -16,6 +15,7 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"legalmap/internal/api"
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/auth"
 	"legalmap/internal/config"
 	"legalmap/internal/directory"
@@ -29,7 +29,7 @@ type clock struct {
 	t  time.Time
 }
 
-func (c *clock) now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 func at(s string) time.Time {
@@ -43,7 +43,7 @@ func at(s string) time.Time {
 // desk is a server with requests on: its key, its clock, and the *api.Server for purge runs.
 type desk struct {
 	srv   *api.Server
-	url   string
+	URL   string
 	key   string
 	clock *clock
 }
@@ -67,13 +67,13 @@ func deskServer(t testing.TB, vars map[string]string, now time.Time) desk {
 		t.Fatal(err)
 	}
 	clk := &clock{t: now}
-	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t), Now: clk.now})
+	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t), Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(func() { ts.Close(); srv.WaitNotices() })
-	return desk{srv: srv, url: ts.URL, key: env["REQUEST_KEY"], clock: clk}
+	return desk{srv: srv, URL: ts.URL, key: env["REQUEST_KEY"], clock: clk}
 }
 
 var placeSeq int
@@ -81,26 +81,10 @@ var placeSeq int
 // newPlace makes an active place of a kind with weekday hours 9-12, 14-17 and an e-mail address.
 func newPlace(t *testing.T, base string, kind string) string {
 	t.Helper()
-	setup := newUser(t, auth.Editor)
+	setup := apitest.NewUser(t, auth.Editor)
 	placeSeq++
-	return createRecord(t, base, setup, map[string]any{"kind": kind, "name": fmt.Sprintf("业务办理测试%s%d", kind, placeSeq),
+	return apitest.CreateRecord(t, base, setup, map[string]any{"kind": kind, "name": fmt.Sprintf("业务办理测试%s%d", kind, placeSeq),
 		"hours": "周一至周五 9:00-12:00,14:00-17:00", "email": fmt.Sprintf("place%d@example.org", placeSeq)}).ID
-}
-
-// newStaff makes a staff account of the places, with a token.
-func newStaff(t *testing.T, places ...string) user {
-	t.Helper()
-	ctx := context.Background()
-	svc := auth.NewService(storetest.Pool(t))
-	name := fmt.Sprintf("t%d-staff", accountSeq.Add(1))
-	if _, err := svc.CreateAccount(ctx, name, testPassword, auth.Staff, places...); err != nil {
-		t.Fatal(err)
-	}
-	tok, _, err := svc.CreateToken(ctx, name, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return user{name: name, password: testPassword, token: tok, role: auth.Staff}
 }
 
 var phoneSeq = 100000
@@ -114,10 +98,10 @@ func freshPhone() string {
 // submit posts a request; it returns the status, the body and the code of a 201.
 func submit(t *testing.T, base string, body map[string]any) (int, []byte, string) {
 	t.Helper()
-	resp, b := do(t, request{method: http.MethodPost, url: base + "/api/v1/requests", body: jsonBody(body)})
+	resp, b := apitest.Do(t, apitest.Request{Method: http.MethodPost, URL: base + "/api/v1/requests", Body: apitest.JSONBody(body)})
 	var out struct{ Code string }
 	if resp.StatusCode == http.StatusCreated {
-		decode(t, b, &out)
+		apitest.Decode(t, b, &out)
 	}
 	return resp.StatusCode, b, out.Code
 }
@@ -130,8 +114,8 @@ func consultation(place, phone string) map[string]any {
 // citizen posts {phone_last4} to one of a request's citizen routes.
 func citizen(t *testing.T, base, code, what, last4 string) (*http.Response, []byte) {
 	t.Helper()
-	return do(t, request{method: http.MethodPost, url: base + "/api/v1/requests/" + code + "/" + what,
-		body: jsonBody(map[string]string{"phone_last4": last4})})
+	return apitest.Do(t, apitest.Request{Method: http.MethodPost, URL: base + "/api/v1/requests/" + code + "/" + what,
+		Body: apitest.JSONBody(map[string]string{"phone_last4": last4})})
 }
 
 // mailbox is a real SMTP server on loopback that keeps what it receives.
@@ -216,6 +200,6 @@ func contains(s string, subs ...string) bool {
 func decodeJSONObject(t *testing.T, b []byte) map[string]any {
 	t.Helper()
 	var m map[string]any
-	decode(t, b, &m)
+	apitest.Decode(t, b, &m)
 	return m
 }

@@ -1,4 +1,4 @@
-package api_test
+package apitest
 
 import (
 	"context"
@@ -17,15 +17,15 @@ import (
 	"legalmap/internal/store/storetest"
 )
 
-// newServer starts the real server on the package's test database (or on pool when given), with the rate
+// NewServer starts the real server on the package's test database (or on pool when given), with the rate
 // limit off unless the test sets it.
-func newServer(t *testing.T, pool *pgxpool.Pool, vars map[string]string) *httptest.Server {
+func NewServer(t *testing.T, pool *pgxpool.Pool, vars map[string]string) *httptest.Server {
 	t.Helper()
-	return newServerAt(t, pool, vars, nil)
+	return NewServerAt(t, pool, vars, nil)
 }
 
-// newServerAt is newServer on a clock the test moves (nil: the real one).
-func newServerAt(t *testing.T, pool *pgxpool.Pool, vars map[string]string, clock *testClock) *httptest.Server {
+// NewServerAt is NewServer on a clock the test moves (nil: the real one).
+func NewServerAt(t *testing.T, pool *pgxpool.Pool, vars map[string]string, clock *Clock) *httptest.Server {
 	t.Helper()
 	if pool == nil {
 		pool = storetest.Pool(t)
@@ -42,7 +42,7 @@ func newServerAt(t *testing.T, pool *pgxpool.Pool, vars map[string]string, clock
 	}
 	deps := api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: pool}
 	if clock != nil {
-		deps.Now = clock.now
+		deps.Now = clock.Now
 	}
 	srv, err := api.New(deps)
 	if err != nil {
@@ -53,7 +53,8 @@ func newServerAt(t *testing.T, pool *pgxpool.Pool, vars map[string]string, clock
 	return ts
 }
 
-func get(t *testing.T, url string) (*http.Response, []byte) {
+// Get sends a GET to url and returns the response with its body read.
+func Get(t *testing.T, url string) (*http.Response, []byte) {
 	t.Helper()
 	req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)
 	resp, err := http.DefaultClient.Do(req)
@@ -65,22 +66,25 @@ func get(t *testing.T, url string) (*http.Response, []byte) {
 	return resp, body
 }
 
-// testClock is a clock a test moves by hand: what waits for a time (a cache's second, a rate limit's
+// Clock is a clock a test moves by hand: what waits for a time (a cache's second, a rate limit's
 // refill) is tested by moving it, not by sleeping.
-type testClock struct {
+type Clock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func newTestClock() *testClock { return &testClock{t: time.Now()} }
+// NewClock is a clock standing at the real time now.
+func NewClock() *Clock { return &Clock{t: time.Now()} }
 
-func (c *testClock) now() time.Time {
+// Now is the clock's time.
+func (c *Clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.t
 }
 
-func (c *testClock) advance(d time.Duration) {
+// Advance moves the clock on by d.
+func (c *Clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)

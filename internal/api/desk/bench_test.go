@@ -1,4 +1,4 @@
-package api_test
+package desk_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store/storetest"
 )
 
@@ -43,8 +44,8 @@ func BenchmarkRequestCreate(b *testing.B) {
 					phoneSeqMu.Lock()
 					phone := freshPhone()
 					phoneSeqMu.Unlock()
-					body := jsonBody(consultation(place, phone))
-					req, _ := http.NewRequestWithContext(context.Background(), http.MethodPost, d.url+"/api/v1/requests", bytes.NewReader(body))
+					body := apitest.JSONBody(consultation(place, phone))
+					req, _ := http.NewRequestWithContext(context.Background(), http.MethodPost, d.URL+"/api/v1/requests", bytes.NewReader(body))
 					req.Header.Set("Content-Type", "application/json")
 					req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255))
 					t0 := time.Now()

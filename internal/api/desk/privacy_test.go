@@ -1,4 +1,4 @@
-package api_test
+package desk_test
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"legalmap/internal/api/apitest"
+	"legalmap/internal/auth"
 	"legalmap/internal/requests"
 	"legalmap/internal/store/requestdb"
 	"legalmap/internal/store/storetest"
@@ -37,17 +39,17 @@ func encodings(s string) [][]byte {
 // or message of a request in any of the encodings above; the staff reply neither.
 func TestDatabaseDumpShowsNoPersonalFields(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "legal_aid")
-	staff := newStaff(t, place)
+	place := newPlace(t, d.URL, "legal_aid")
+	staff := apitest.NewUser(t, auth.Staff, place)
 	const name, message, matter, reply = "欧阳娜娜Canary", "我的秘密留言QX7", "邻里纠纷私密Z9", "请周一带材料QZ8"
 	phone := freshPhone()
-	code, b, receipt := submit(t, d.url, map[string]any{"provider_id": place, "type": "legal_aid_application", "name": name,
+	code, b, receipt := submit(t, d.URL, map[string]any{"provider_id": place, "type": "legal_aid_application", "name": name,
 		"phone": phone, "matter": matter, "message": message, "consent": true})
 	if code != 201 {
 		t.Fatalf("create: %d %s", code, b)
 	}
 	for _, act := range []map[string]string{{"action": "accept"}, {"action": "reply", "reply": reply}} {
-		if resp, body := as(t, staff, request{method: "POST", url: adminURL(d.url, "/requests/"+receipt+"/actions"), body: jsonBody(act)}); resp.StatusCode != 200 {
+		if resp, body := apitest.As(t, staff, apitest.Request{Method: "POST", URL: apitest.AdminURL(d.URL, "/requests/"+receipt+"/actions"), Body: apitest.JSONBody(act)}); resp.StatusCode != 200 {
 			t.Fatalf("%v: %d %s", act, resp.StatusCode, body)
 		}
 	}
@@ -97,11 +99,11 @@ func TestDatabaseDumpShowsNoPersonalFields(t *testing.T) {
 // (its clock moved, its tick handed in) and the counts stay; open ones keep theirs.
 func TestPurgeAfterRetention(t *testing.T) {
 	d := deskServer(t, map[string]string{"REQUEST_RETENTION": "30d"}, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "community_adviser")
+	place := newPlace(t, d.URL, "community_adviser")
 	phoneOld, phoneOpen := freshPhone(), freshPhone()
-	_, _, closed := submit(t, d.url, consultation(place, phoneOld))
-	_, _, open := submit(t, d.url, consultation(place, phoneOpen))
-	if resp, body := citizen(t, d.url, closed, "withdraw", phoneOld[7:]); resp.StatusCode != 200 {
+	_, _, closed := submit(t, d.URL, consultation(place, phoneOld))
+	_, _, open := submit(t, d.URL, consultation(place, phoneOpen))
+	if resp, body := citizen(t, d.URL, closed, "withdraw", phoneOld[7:]); resp.StatusCode != 200 {
 		t.Fatalf("withdraw: %d %s", resp.StatusCode, body)
 	}
 	ticks := make(chan time.Time)
@@ -132,10 +134,10 @@ func TestPurgeAfterRetention(t *testing.T) {
 	if sealed != nil || erased == nil {
 		t.Fatalf("closed request after purge: sealed %d bytes, erased %v", len(sealed), erased)
 	}
-	if resp, _ := citizen(t, d.url, closed, "status", phoneOld[7:]); resp.StatusCode != 404 {
+	if resp, _ := citizen(t, d.URL, closed, "status", phoneOld[7:]); resp.StatusCode != 404 {
 		t.Errorf("status of an erased request: %d", resp.StatusCode)
 	}
-	if resp, body := citizen(t, d.url, open, "status", phoneOpen[7:]); resp.StatusCode != 200 {
+	if resp, body := citizen(t, d.URL, open, "status", phoneOpen[7:]); resp.StatusCode != 200 {
 		t.Errorf("open request after purge: %d %s", resp.StatusCode, body)
 	}
 	counts, err := requestdb.RequestCounts(context.Background(), storetest.Pool(t), time.Now())
@@ -157,9 +159,9 @@ func TestPurgeAfterRetention(t *testing.T) {
 // the old key is no longer needed, and the per-phone cap finds the phone under the new key's MAC.
 func TestRotateKey(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "law_firm")
+	place := newPlace(t, d.URL, "law_firm")
 	phone := freshPhone()
-	_, _, receipt := submit(t, d.url, consultation(place, phone))
+	_, _, receipt := submit(t, d.URL, consultation(place, phone))
 	newKey := requests.NewKeyText()
 	ring, err := requests.NewKeyring(newKey, testKey)
 	if err != nil {
@@ -178,18 +180,18 @@ func TestRotateKey(t *testing.T) {
 		t.Fatalf("%d requests still under an old key", left)
 	}
 	only := deskServer(t, map[string]string{"REQUEST_KEY": newKey}, at("2026-10-08 10:00"))
-	if resp, body := citizen(t, only.url, receipt, "status", phone[7:]); resp.StatusCode != 200 {
+	if resp, body := citizen(t, only.URL, receipt, "status", phone[7:]); resp.StatusCode != 200 {
 		t.Fatalf("status under the new key alone: %d %s", resp.StatusCode, body)
 	}
-	if resp, body := citizen(t, d.url, receipt, "status", phone[7:]); resp.StatusCode != 503 || errorCode(body) != "request_key" {
+	if resp, body := citizen(t, d.URL, receipt, "status", phone[7:]); resp.StatusCode != 503 || apitest.ErrorCode(body) != "request_key" {
 		t.Fatalf("the old key alone on a re-encrypted request: %d %s, want 503 request_key", resp.StatusCode, body)
 	}
 	for i := 0; i < 2; i++ {
-		if code, b, _ := submit(t, only.url, consultation(place, phone)); code != 201 {
+		if code, b, _ := submit(t, only.URL, consultation(place, phone)); code != 201 {
 			t.Fatalf("request %d: %d %s", i+2, code, b)
 		}
 	}
-	if code, b, _ := submit(t, only.url, consultation(place, phone)); code != 429 || !strings.Contains(string(b), "too_many_open") {
+	if code, b, _ := submit(t, only.URL, consultation(place, phone)); code != 429 || !strings.Contains(string(b), "too_many_open") {
 		t.Errorf("fourth open request of one phone: %d %s", code, b)
 	}
 }

@@ -1,4 +1,4 @@
-package api_test
+package desk_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/store/storetest"
 )
 
@@ -23,7 +24,7 @@ func requestRows(t *testing.T) int {
 // stored as text and come back unchanged; the honeypot is answered like success and stores nothing.
 func TestHostileRequestInput(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "legal_aid")
+	place := newPlace(t, d.URL, "legal_aid")
 	refused := []struct {
 		field string
 		edit  map[string]any
@@ -66,25 +67,25 @@ func TestHostileRequestInput(t *testing.T) {
 		for k, v := range c.edit {
 			body[k] = v
 		}
-		code, b, _ := submit(t, d.url, body)
-		if code != 400 || !strings.Contains(string(b), `"field":"`+c.field+`"`) || errorCode(b) != "invalid_parameter" {
+		code, b, _ := submit(t, d.URL, body)
+		if code != 400 || !strings.Contains(string(b), `"field":"`+c.field+`"`) || apitest.ErrorCode(b) != "invalid_parameter" {
 			t.Errorf("%v: %d %s, want 400 naming %s", c.edit, code, b, c.field)
 		}
 	}
 	for _, r := range []struct {
 		status int
-		req    request
+		req    apitest.Request
 	}{
-		{413, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: []byte(`{"name":"` + strings.Repeat("x", 17<<10) + `"}`)}},
-		{415, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: []byte(`name=x`), ctype: "application/x-www-form-urlencoded"}},
-		{400, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: []byte(`{"name":"x"} {"name":"y"}`)}},
-		{400, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: []byte(`[`)}},
+		{413, apitest.Request{Method: http.MethodPost, URL: d.URL + "/api/v1/requests", Body: []byte(`{"name":"` + strings.Repeat("x", 17<<10) + `"}`)}},
+		{415, apitest.Request{Method: http.MethodPost, URL: d.URL + "/api/v1/requests", Body: []byte(`name=x`), CType: "application/x-www-form-urlencoded"}},
+		{400, apitest.Request{Method: http.MethodPost, URL: d.URL + "/api/v1/requests", Body: []byte(`{"name":"x"} {"name":"y"}`)}},
+		{400, apitest.Request{Method: http.MethodPost, URL: d.URL + "/api/v1/requests", Body: []byte(`[`)}},
 	} {
-		if resp, b := do(t, r.req); resp.StatusCode != r.status {
-			t.Errorf("body %.40q: %d %s, want %d", r.req.body, resp.StatusCode, b, r.status)
+		if resp, b := apitest.Do(t, r.req); resp.StatusCode != r.status {
+			t.Errorf("body %.40q: %d %s, want %d", r.req.Body, resp.StatusCode, b, r.status)
 		}
 	}
-	if code, b, _ := submit(t, d.url, map[string]any{"provider_id": place, "type": "consultation", "name": "bot", "phone": freshPhone(),
+	if code, b, _ := submit(t, d.URL, map[string]any{"provider_id": place, "type": "consultation", "name": "bot", "phone": freshPhone(),
 		"message": "buy now", "consent": true, "website": "http://spam.example"}); code != 201 {
 		t.Errorf("honeypot: %d %s", code, b)
 	}
@@ -97,12 +98,12 @@ func TestHostileRequestInput(t *testing.T) {
 		phone := freshPhone()
 		body := consultation(place, phone)
 		body["name"], body["message"], body["matter"] = s, s, s
-		code, b, receipt := submit(t, d.url, body)
+		code, b, receipt := submit(t, d.URL, body)
 		if code != 201 {
 			t.Errorf("%q: %d %s", s, code, b)
 			continue
 		}
-		resp, out := citizen(t, d.url, receipt, "export", phone[7:])
+		resp, out := citizen(t, d.URL, receipt, "export", phone[7:])
 		m := decodeJSONObject(t, out)
 		p, _ := m["personal"].(map[string]any)
 		if resp.StatusCode != 200 || p["name"] != s || p["message"] != s || p["matter_text"] != s {
@@ -115,28 +116,28 @@ func TestHostileRequestInput(t *testing.T) {
 // address twenty; beyond, 429 with Retry-After and nothing stored.
 func TestRequestLimitsPerPhoneAndAddress(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "law_firm")
+	place := newPlace(t, d.URL, "law_firm")
 	phone := freshPhone()
 	for i := range 5 {
-		code, b, receipt := submit(t, d.url, consultation(place, phone))
+		code, b, receipt := submit(t, d.URL, consultation(place, phone))
 		if code != 201 {
 			t.Fatalf("request %d of one phone: %d %s", i+1, code, b)
 		}
-		if resp, body := citizen(t, d.url, receipt, "withdraw", phone[7:]); resp.StatusCode != 200 {
+		if resp, body := citizen(t, d.URL, receipt, "withdraw", phone[7:]); resp.StatusCode != 200 {
 			t.Fatalf("withdraw: %d %s", resp.StatusCode, body)
 		}
 	}
 	before := requestRows(t)
-	resp, b := do(t, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: jsonBody(consultation(place, phone))})
+	resp, b := apitest.Do(t, apitest.Request{Method: http.MethodPost, URL: d.URL + "/api/v1/requests", Body: apitest.JSONBody(consultation(place, phone))})
 	if resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(b), `"field":"phone"`) {
 		t.Errorf("sixth request of one phone in a day: %d %s", resp.StatusCode, b)
 	}
 	for i := range 15 { // the address has sent 5; 15 more reach its 20
-		if code, b, _ := submit(t, d.url, consultation(place, freshPhone())); code != 201 {
+		if code, b, _ := submit(t, d.URL, consultation(place, freshPhone())); code != 201 {
 			t.Fatalf("request %d from the address: %d %s", i+6, code, b)
 		}
 	}
-	if code, b, _ := submit(t, d.url, consultation(place, freshPhone())); code != 429 {
+	if code, b, _ := submit(t, d.URL, consultation(place, freshPhone())); code != 429 {
 		t.Errorf("twenty-first request from one address: %d %s", code, b)
 	}
 	if after := requestRows(t); after != before+15 {

@@ -1,4 +1,4 @@
-package api_test
+package desk_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/auth"
 	"legalmap/internal/directory"
 	"legalmap/internal/store/storetest"
@@ -26,18 +27,18 @@ type slotsAnswer struct {
 func TestAppointmentSlotsAroundHolidaysAndNotice(t *testing.T) {
 	box := newMailbox(t)
 	d := deskServer(t, map[string]string{"SMTP_URL": "smtp://" + box.addr, "PUBLIC_URL": "https://map.example.org"}, at("2026-09-30 16:10"))
-	place := newPlace(t, d.url, "notary")
+	place := newPlace(t, d.URL, "notary")
 
-	resp, body := get(t, d.url+"/api/v1/providers/"+place+"/request-types")
+	resp, body := apitest.Get(t, d.URL+"/api/v1/providers/"+place+"/request-types")
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"appointment"`) || strings.Contains(string(body), "consultation") {
 		t.Fatalf("request types of a notary: %d %s", resp.StatusCode, body)
 	}
-	resp, body = get(t, d.url+"/api/v1/providers/"+place+"/slots?from=2026-09-30&days=12")
+	resp, body = apitest.Get(t, d.URL+"/api/v1/providers/"+place+"/slots?from=2026-09-30&days=12")
 	var s slotsAnswer
-	decode(t, body, &s)
+	apitest.Decode(t, body, &s)
 	perDay := map[string]int{}
 	for _, x := range s.Results {
-		if !x.Start.After(d.clock.now()) || x.Free != 1 {
+		if !x.Start.After(d.clock.Now()) || x.Free != 1 {
 			t.Errorf("slot %v free %d", x.Start, x.Free)
 		}
 		perDay[x.Start.In(directory.Shanghai).Format(time.DateOnly)]++
@@ -49,7 +50,7 @@ func TestAppointmentSlotsAroundHolidaysAndNotice(t *testing.T) {
 		}
 	}
 	book := func(slot, phone string) (int, []byte, string) {
-		return submit(t, d.url, map[string]any{"provider_id": place, "type": "appointment", "name": "赵敏", "phone": phone,
+		return submit(t, d.URL, map[string]any{"provider_id": place, "type": "appointment", "name": "赵敏", "phone": phone,
 			"matter": "继承公证", "slot": slot, "consent": true})
 	}
 	for _, bad := range []string{"2026-10-01T09:00:00+08:00", "2026-09-30T09:00:00+08:00", "2026-10-08T09:10:00+08:00",
@@ -65,8 +66,8 @@ func TestAppointmentSlotsAroundHolidaysAndNotice(t *testing.T) {
 	if code, b, _ := book("2026-10-10T09:00:00+08:00", freshPhone()); code != 409 || !strings.Contains(string(b), "slot_taken") {
 		t.Errorf("second booking of one seat: %d %s", code, b)
 	}
-	_, body = get(t, d.url+"/api/v1/providers/"+place+"/slots?from=2026-10-10&days=1")
-	decode(t, body, &s)
+	_, body = apitest.Get(t, d.URL+"/api/v1/providers/"+place+"/slots?from=2026-10-10&days=1")
+	apitest.Decode(t, body, &s)
 	if len(s.Results) != 11 || s.Results[0].Start.Equal(at("2026-10-10 09:00")) {
 		t.Errorf("after booking 09:00: %d slots, first %v", len(s.Results), s.Results[0].Start)
 	}
@@ -85,10 +86,10 @@ func TestAppointmentSlotsAroundHolidaysAndNotice(t *testing.T) {
 // both bookings arrive at once.
 func TestSlotCapacityHoldsUnderConcurrency(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 08:00"))
-	place := newPlace(t, d.url, "notary")
-	editor := newUser(t, auth.Editor)
-	if resp, b := as(t, editor, request{method: http.MethodPut, url: d.url + "/api/v1/admin/providers/" + place + "/request-settings",
-		body: jsonBody(map[string]int{"slot_minutes": 60, "capacity": 2})}); resp.StatusCode != 200 {
+	place := newPlace(t, d.URL, "notary")
+	editor := apitest.NewUser(t, auth.Editor)
+	if resp, b := apitest.As(t, editor, apitest.Request{Method: http.MethodPut, URL: d.URL + "/api/v1/admin/providers/" + place + "/request-settings",
+		Body: apitest.JSONBody(map[string]int{"slot_minutes": 60, "capacity": 2})}); resp.StatusCode != 200 {
 		t.Fatalf("settings: %d %s", resp.StatusCode, b)
 	}
 	// Three slots, six bookings each at once: every time exactly the two seats are taken, none twice.
@@ -97,7 +98,7 @@ func TestSlotCapacityHoldsUnderConcurrency(t *testing.T) {
 		for range 6 {
 			phone := freshPhone()
 			go func() {
-				resp, _ := do(t, request{method: http.MethodPost, url: d.url + "/api/v1/requests", body: jsonBody(map[string]any{
+				resp, _ := apitest.Do(t, apitest.Request{Method: http.MethodPost, URL: d.URL + "/api/v1/requests", Body: apitest.JSONBody(map[string]any{
 					"provider_id": place, "type": "appointment", "name": "并发", "phone": phone, "slot": "2026-10-08T" + slot + ":00+08:00", "consent": true})})
 				results <- resp.StatusCode
 			}()
@@ -121,14 +122,14 @@ func TestSlotCapacityHoldsUnderConcurrency(t *testing.T) {
 // like passwords; withdrawal keeps the status readable; export gives everything held.
 func TestStatusWithdrawExport(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "legal_aid")
+	place := newPlace(t, d.URL, "legal_aid")
 	phone := freshPhone()
-	code, b, receipt := submit(t, d.url, consultation(place, phone))
+	code, b, receipt := submit(t, d.URL, consultation(place, phone))
 	if code != 201 {
 		t.Fatalf("create: %d %s", code, b)
 	}
 	last4 := phone[7:]
-	resp, body := citizen(t, d.url, strings.ToLower(strings.ReplaceAll(receipt, "-", "")), "status", last4)
+	resp, body := citizen(t, d.URL, strings.ToLower(strings.ReplaceAll(receipt, "-", "")), "status", last4)
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"status":"submitted"`) || contains(string(body), "王小明", phone) {
 		t.Fatalf("status: %d %s", resp.StatusCode, body)
 	}
@@ -137,35 +138,35 @@ func TestStatusWithdrawExport(t *testing.T) {
 		wrong = "1111"
 	}
 	for i := range 5 {
-		if resp, body := citizen(t, d.url, receipt, "status", wrong); resp.StatusCode != 404 {
+		if resp, body := citizen(t, d.URL, receipt, "status", wrong); resp.StatusCode != 404 {
 			t.Fatalf("wrong digits #%d: %d %s", i+1, resp.StatusCode, body)
 		}
 	}
-	if resp, body := citizen(t, d.url, receipt, "status", last4); resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" {
+	if resp, body := citizen(t, d.URL, receipt, "status", last4); resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" {
 		t.Fatalf("after five wrong tries the right digits: %d %s, want 429 with Retry-After", resp.StatusCode, body)
 	}
 
 	// A fresh server (a fresh throttle) on the same database: withdrawal and export.
 	d2 := deskServer(t, map[string]string{"REQUEST_KEY": d.key}, at("2026-10-08 11:00"))
-	if resp, body := citizen(t, d2.url, "QQQQ-QQQQ-QQQQ", "status", last4); resp.StatusCode != 404 {
+	if resp, body := citizen(t, d2.URL, "QQQQ-QQQQ-QQQQ", "status", last4); resp.StatusCode != 404 {
 		t.Errorf("unknown code: %d %s", resp.StatusCode, body)
 	}
-	if resp, body := citizen(t, d2.url, receipt, "withdraw", last4); resp.StatusCode != 200 || !strings.Contains(string(body), `"status":"withdrawn"`) {
+	if resp, body := citizen(t, d2.URL, receipt, "withdraw", last4); resp.StatusCode != 200 || !strings.Contains(string(body), `"status":"withdrawn"`) {
 		t.Fatalf("withdraw: %d %s", resp.StatusCode, body)
 	}
-	if resp, body := citizen(t, d2.url, receipt, "withdraw", last4); resp.StatusCode != 409 {
+	if resp, body := citizen(t, d2.URL, receipt, "withdraw", last4); resp.StatusCode != 409 {
 		t.Errorf("withdraw twice: %d %s", resp.StatusCode, body)
 	}
-	if resp, body := citizen(t, d2.url, receipt, "status", last4); resp.StatusCode != 200 || !strings.Contains(string(body), `"status":"withdrawn"`) {
+	if resp, body := citizen(t, d2.URL, receipt, "status", last4); resp.StatusCode != 200 || !strings.Contains(string(body), `"status":"withdrawn"`) {
 		t.Errorf("status after withdrawal: %d %s", resp.StatusCode, body)
 	}
-	resp, body = citizen(t, d2.url, receipt, "export", last4)
+	resp, body = citizen(t, d2.URL, receipt, "export", last4)
 	var ex struct {
 		Request  struct{ Code, Status string }
 		Personal struct{ Name, Phone, MatterText, Message string } `json:"personal"`
 		Events   []struct{ Action, Actor string }
 	}
-	decode(t, body, &ex)
+	apitest.Decode(t, body, &ex)
 	if resp.StatusCode != 200 || ex.Personal.Name != "王小明" || ex.Personal.Phone != phone || ex.Request.Status != "withdrawn" ||
 		!strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") || len(ex.Events) != 3 ||
 		ex.Events[0].Action != "create" || ex.Events[1].Action != "withdraw" || ex.Events[2].Action != "export" {
@@ -177,16 +178,16 @@ func TestStatusWithdrawExport(t *testing.T) {
 // sees counts without personal fields; staff see nothing of the bureau's pages.
 func TestStaffSeeOnlyTheirPlaces(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	a, b := newPlace(t, d.url, "legal_aid"), newPlace(t, d.url, "community_adviser")
-	staffA := newStaff(t, a)
-	_, _, codeA := submit(t, d.url, consultation(a, freshPhone()))
+	a, b := newPlace(t, d.URL, "legal_aid"), newPlace(t, d.URL, "community_adviser")
+	staffA := apitest.NewUser(t, auth.Staff, a)
+	_, _, codeA := submit(t, d.URL, consultation(a, freshPhone()))
 	phoneB := freshPhone()
-	_, _, codeB := submit(t, d.url, consultation(b, phoneB))
+	_, _, codeB := submit(t, d.URL, consultation(b, phoneB))
 	if codeA == "" || codeB == "" {
 		t.Fatal("setup requests not made")
 	}
-	admin := adminURL(d.url, "")
-	resp, body := as(t, staffA, request{method: http.MethodGet, url: admin + "/requests"})
+	admin := apitest.AdminURL(d.URL, "")
+	resp, body := apitest.As(t, staffA, apitest.Request{Method: http.MethodGet, URL: admin + "/requests"})
 	var list struct {
 		Results []struct {
 			Code, Type, Status string
@@ -194,40 +195,40 @@ func TestStaffSeeOnlyTheirPlaces(t *testing.T) {
 		}
 		Total, Limit, Offset int
 	}
-	decode(t, body, &list)
+	apitest.Decode(t, body, &list)
 	if resp.StatusCode != 200 || list.Total != 1 || len(list.Results) != 1 || list.Results[0].Code != codeA || list.Results[0].Type != "consultation" ||
 		list.Results[0].Status != "submitted" || list.Results[0].ProviderID != a || contains(string(body), "王小明") {
 		t.Fatalf("staff list: %d %s", resp.StatusCode, body)
 	}
-	for _, r := range []request{
-		{method: http.MethodGet, url: admin + "/requests/" + codeB},
-		{method: http.MethodPost, url: admin + "/requests/" + codeB + "/actions", body: jsonBody(map[string]string{"action": "accept"})},
+	for _, r := range []apitest.Request{
+		{Method: http.MethodGet, URL: admin + "/requests/" + codeB},
+		{Method: http.MethodPost, URL: admin + "/requests/" + codeB + "/actions", Body: apitest.JSONBody(map[string]string{"action": "accept"})},
 	} {
-		if resp, body := as(t, staffA, r); resp.StatusCode != 404 || contains(string(body), "王小明", phoneB) {
-			t.Errorf("staff of A on B's request %s: %d %s", r.url, resp.StatusCode, body)
+		if resp, body := apitest.As(t, staffA, r); resp.StatusCode != 404 || contains(string(body), "王小明", phoneB) {
+			t.Errorf("staff of A on B's request %s: %d %s", r.URL, resp.StatusCode, body)
 		}
 	}
-	if resp, body := as(t, staffA, request{method: http.MethodGet, url: admin + "/requests?provider_id=" + b}); resp.StatusCode != 200 || strings.Contains(string(body), codeB) {
+	if resp, body := apitest.As(t, staffA, apitest.Request{Method: http.MethodGet, URL: admin + "/requests?provider_id=" + b}); resp.StatusCode != 200 || strings.Contains(string(body), codeB) {
 		t.Errorf("staff of A filtering on B: %d %s", resp.StatusCode, body)
 	}
 	for _, path := range []string{"/dashboard", "/providers", "/request-counts", "/changes", "/accounts"} {
-		if resp, _ := as(t, staffA, request{method: http.MethodGet, url: admin + path}); resp.StatusCode != 403 {
+		if resp, _ := apitest.As(t, staffA, apitest.Request{Method: http.MethodGet, URL: admin + path}); resp.StatusCode != 403 {
 			t.Errorf("staff on %s: %d, want 403", path, resp.StatusCode)
 		}
 	}
 	for _, role := range auth.Roles {
-		if resp, _ := as(t, newUser(t, role), request{method: http.MethodGet, url: admin + "/requests/" + codeA}); resp.StatusCode != 403 {
+		if resp, _ := apitest.As(t, apitest.NewUser(t, role), apitest.Request{Method: http.MethodGet, URL: admin + "/requests/" + codeA}); resp.StatusCode != 403 {
 			t.Errorf("%s reading a request: %d, want 403", role, resp.StatusCode)
 		}
 	}
 
 	// Staff of A handle theirs: read (recorded), accept, reply, close; the citizen reads the reply.
-	resp, body = as(t, staffA, request{method: http.MethodGet, url: admin + "/requests/" + codeA})
+	resp, body = apitest.As(t, staffA, apitest.Request{Method: http.MethodGet, URL: admin + "/requests/" + codeA})
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "王小明") || !strings.Contains(string(body), "公司三个月没发工资") {
 		t.Fatalf("staff read: %d %s", resp.StatusCode, body)
 	}
 	act := func(body map[string]string) (*http.Response, []byte) {
-		return as(t, staffA, request{method: http.MethodPost, url: admin + "/requests/" + codeA + "/actions", body: jsonBody(body)})
+		return apitest.As(t, staffA, apitest.Request{Method: http.MethodPost, URL: admin + "/requests/" + codeA + "/actions", Body: apitest.JSONBody(body)})
 	}
 	if resp, body := act(map[string]string{"action": "done"}); resp.StatusCode != 409 {
 		t.Errorf("done straight from submitted: %d %s", resp.StatusCode, body)
@@ -251,7 +252,7 @@ func TestStaffSeeOnlyTheirPlaces(t *testing.T) {
 		rows.Scan(&s) //nolint:errcheck
 		events = append(events, s)
 	}
-	want := []string{"citizen:create", staffA.name + ":view", staffA.name + ":accept", staffA.name + ":reply", staffA.name + ":done"}
+	want := []string{"citizen:create", staffA.Name + ":view", staffA.Name + ":accept", staffA.Name + ":reply", staffA.Name + ":done"}
 	if strings.Join(events, ",") != strings.Join(want, ",") {
 		t.Errorf("events %v, want %v", events, want)
 	}
@@ -260,8 +261,8 @@ func TestStaffSeeOnlyTheirPlaces(t *testing.T) {
 	}
 
 	// The bureau: counts and waiting times, no personal field.
-	viewer := newUser(t, auth.Viewer)
-	resp, body = as(t, viewer, request{method: http.MethodGet, url: admin + "/request-counts"})
+	viewer := apitest.NewUser(t, auth.Viewer)
+	resp, body = apitest.As(t, viewer, apitest.Request{Method: http.MethodGet, URL: admin + "/request-counts"})
 	if resp.StatusCode != 200 || !strings.Contains(string(body), a) || !strings.Contains(string(body), `"median_wait_hours"`) ||
 		contains(string(body), "王小明", "工资", phoneB, codeA) {
 		t.Errorf("bureau counts: %d %s", resp.StatusCode, body)
@@ -271,36 +272,36 @@ func TestStaffSeeOnlyTheirPlaces(t *testing.T) {
 // Staff changes from a browser session need the CSRF token like every admin change.
 func TestStaffSessionNeedsCSRF(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "legal_aid")
-	staff := newStaff(t, place)
-	_, _, code := submit(t, d.url, consultation(place, freshPhone()))
-	br := signIn(t, d.url, staff)
-	url := adminURL(d.url, "/requests/"+code+"/actions")
-	resp, body := do(t, request{method: http.MethodPost, url: url, body: jsonBody(map[string]string{"action": "accept"}),
-		cookies: []*http.Cookie{br.cookie}, header: map[string]string{"Origin": d.url, "Sec-Fetch-Site": "same-origin"}})
-	if resp.StatusCode != 403 || errorCode(body) != "csrf" {
+	place := newPlace(t, d.URL, "legal_aid")
+	staff := apitest.NewUser(t, auth.Staff, place)
+	_, _, code := submit(t, d.URL, consultation(place, freshPhone()))
+	br := apitest.SignIn(t, d.URL, staff)
+	url := apitest.AdminURL(d.URL, "/requests/"+code+"/actions")
+	resp, body := apitest.Do(t, apitest.Request{Method: http.MethodPost, URL: url, Body: apitest.JSONBody(map[string]string{"action": "accept"}),
+		Cookies: []*http.Cookie{br.Cookie}, Header: map[string]string{"Origin": d.URL, "Sec-Fetch-Site": "same-origin"}})
+	if resp.StatusCode != 403 || apitest.ErrorCode(body) != "csrf" {
 		t.Errorf("without the token: %d %s", resp.StatusCode, body)
 	}
-	if resp, body := br.in(t, d.url, request{method: http.MethodPost, url: url, body: jsonBody(map[string]string{"action": "accept"})}); resp.StatusCode != 200 {
+	if resp, body := br.In(t, d.URL, apitest.Request{Method: http.MethodPost, URL: url, Body: apitest.JSONBody(map[string]string{"action": "accept"})}); resp.StatusCode != 200 {
 		t.Errorf("with the token: %d %s", resp.StatusCode, body)
 	}
-	if resp, body := br.in(t, d.url, request{method: http.MethodGet, url: adminURL(d.url, "/session")}); resp.StatusCode != 200 {
+	if resp, body := br.In(t, d.URL, apitest.Request{Method: http.MethodGet, URL: apitest.AdminURL(d.URL, "/session")}); resp.StatusCode != 200 {
 		t.Errorf("staff session: %d %s", resp.StatusCode, body)
 	}
 }
 
 // Without a key, requests are off: the form says so and nothing is stored.
 func TestRequestsOffWithoutKey(t *testing.T) {
-	_, ts := adminServer(t, nil)
+	_, ts := apitest.AdminServer(t, nil)
 	place := newPlace(t, ts.URL, "legal_aid")
-	resp, body := get(t, ts.URL+"/api/v1/providers/"+place+"/request-types")
+	resp, body := apitest.Get(t, ts.URL+"/api/v1/providers/"+place+"/request-types")
 	var rt struct{ Enabled bool }
-	decode(t, body, &rt)
+	apitest.Decode(t, body, &rt)
 	if resp.StatusCode != 200 || rt.Enabled {
 		t.Errorf("request types without a key: %d %s", resp.StatusCode, body)
 	}
 	code, b, _ := submit(t, ts.URL, consultation(place, freshPhone()))
-	if code != 503 || errorCode(b) != "requests_off" {
+	if code != 503 || apitest.ErrorCode(b) != "requests_off" {
 		t.Errorf("create without a key: %d %s", code, b)
 	}
 }
@@ -309,15 +310,15 @@ func TestRequestsOffWithoutKey(t *testing.T) {
 // changes the table without code.
 func TestRequestTypesAreData(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	admin := newUser(t, auth.Admin)
-	resp, body := as(t, admin, request{method: http.MethodGet, url: adminURL(d.url, "/request-types")})
+	admin := apitest.NewUser(t, auth.Admin)
+	resp, body := apitest.As(t, admin, apitest.Request{Method: http.MethodGet, URL: apitest.AdminURL(d.URL, "/request-types")})
 	var list struct {
 		Results []struct {
 			Kind  string
 			Types []string
 		}
 	}
-	decode(t, body, &list)
+	apitest.Decode(t, body, &list)
 	got := map[string]string{}
 	for _, k := range list.Results {
 		got[k.Kind] = strings.Join(k.Types, ",")
@@ -334,21 +335,21 @@ func TestRequestTypesAreData(t *testing.T) {
 			t.Errorf("%s offers %q", k, got[k])
 		}
 	}
-	place := newPlace(t, d.url, "forensic")
+	place := newPlace(t, d.URL, "forensic")
 	set := func(types []string) {
-		if resp, b := as(t, admin, request{method: http.MethodPut, url: adminURL(d.url, "/request-types/forensic"), body: jsonBody(map[string]any{"types": types})}); resp.StatusCode != 200 {
+		if resp, b := apitest.As(t, admin, apitest.Request{Method: http.MethodPut, URL: apitest.AdminURL(d.URL, "/request-types/forensic"), Body: apitest.JSONBody(map[string]any{"types": types})}); resp.StatusCode != 200 {
 			t.Fatalf("set: %d %s", resp.StatusCode, b)
 		}
 	}
 	set([]string{"appointment", "consultation"})
 	defer set([]string{"appointment"})
-	if code, b, _ := submit(t, d.url, consultation(place, freshPhone())); code != 201 {
+	if code, b, _ := submit(t, d.URL, consultation(place, freshPhone())); code != 201 {
 		t.Errorf("consultation at a forensic place once the bureau allows it: %d %s", code, b)
 	}
-	if resp, b := as(t, admin, request{method: http.MethodPut, url: adminURL(d.url, "/request-types/forensic"), body: jsonBody(map[string]any{"types": []string{"divorce"}})}); resp.StatusCode != 400 {
+	if resp, b := apitest.As(t, admin, apitest.Request{Method: http.MethodPut, URL: apitest.AdminURL(d.URL, "/request-types/forensic"), Body: apitest.JSONBody(map[string]any{"types": []string{"divorce"}})}); resp.StatusCode != 400 {
 		t.Errorf("unknown type: %d %s", resp.StatusCode, b)
 	}
-	if resp, b := as(t, admin, request{method: http.MethodPut, url: adminURL(d.url, "/request-types/nosuch"), body: jsonBody(map[string]any{"types": []string{}})}); resp.StatusCode != 404 {
+	if resp, b := apitest.As(t, admin, apitest.Request{Method: http.MethodPut, URL: apitest.AdminURL(d.URL, "/request-types/nosuch"), Body: apitest.JSONBody(map[string]any{"types": []string{}})}); resp.StatusCode != 404 {
 		t.Errorf("unknown kind: %d %s", resp.StatusCode, b)
 	}
 }
@@ -357,17 +358,17 @@ func TestRequestTypesAreData(t *testing.T) {
 // changes nothing; the accounts page makes staff accounts only with existing places.
 func TestStaffHostileInputAndAccounts(t *testing.T) {
 	d := deskServer(t, nil, at("2026-10-08 10:00"))
-	place := newPlace(t, d.url, "notary")
-	staff := newStaff(t, place)
-	code, b, receipt := submit(t, d.url, map[string]any{"provider_id": place, "type": "appointment", "name": "郑", "phone": freshPhone(),
+	place := newPlace(t, d.URL, "notary")
+	staff := apitest.NewUser(t, auth.Staff, place)
+	code, b, receipt := submit(t, d.URL, map[string]any{"provider_id": place, "type": "appointment", "name": "郑", "phone": freshPhone(),
 		"slot": "2026-10-09T09:00:00+08:00", "consent": true})
 	if code != 201 {
 		t.Fatalf("create: %d %s", code, b)
 	}
-	url := adminURL(d.url, "/requests/"+receipt+"/actions")
+	url := apitest.AdminURL(d.URL, "/requests/"+receipt+"/actions")
 	for _, c := range []struct {
 		field string
-		body  map[string]any
+		Body  map[string]any
 	}{
 		{"reply", map[string]any{"action": "reply", "reply": ""}},
 		{"reply", map[string]any{"action": "reply", "reply": "a\u0000b"}},
@@ -380,15 +381,15 @@ func TestStaffHostileInputAndAccounts(t *testing.T) {
 		{"slot", map[string]any{"action": "reschedule"}},
 		{"extra", map[string]any{"action": "accept", "extra": true}},
 	} {
-		resp, body := as(t, staff, request{method: http.MethodPost, url: url, body: jsonBody(c.body)})
-		if c.body["slot"] == "2026-10-10T09:00:00+08:00" {
+		resp, body := apitest.As(t, staff, apitest.Request{Method: http.MethodPost, URL: url, Body: apitest.JSONBody(c.Body)})
+		if c.Body["slot"] == "2026-10-10T09:00:00+08:00" {
 			if resp.StatusCode != 200 {
 				t.Errorf("scheduling on the make-up working day: %d %s", resp.StatusCode, body)
 			}
 			continue
 		}
 		if resp.StatusCode != 400 || !strings.Contains(string(body), `"field":"`+c.field+`"`) {
-			t.Errorf("%v: %d %s, want 400 naming %s", c.body, resp.StatusCode, body, c.field)
+			t.Errorf("%v: %d %s, want 400 naming %s", c.Body, resp.StatusCode, body, c.field)
 		}
 	}
 	var events int
@@ -398,15 +399,15 @@ func TestStaffHostileInputAndAccounts(t *testing.T) {
 		t.Errorf("%d events written by refused moves", events)
 	}
 	// Scheduling the request on another slot freed its first seat: 09:00 on the 9th can be booked again.
-	if code, b, _ := submit(t, d.url, map[string]any{"provider_id": place, "type": "appointment", "name": "冯", "phone": freshPhone(),
+	if code, b, _ := submit(t, d.URL, map[string]any{"provider_id": place, "type": "appointment", "name": "冯", "phone": freshPhone(),
 		"slot": "2026-10-09T09:00:00+08:00", "consent": true}); code != 201 {
 		t.Errorf("the seat left by the move: %d %s", code, b)
 	}
 
-	admin := newUser(t, auth.Admin)
+	admin := apitest.NewUser(t, auth.Admin)
 	for _, c := range []struct {
 		status int
-		body   map[string]any
+		Body   map[string]any
 	}{
 		{201, map[string]any{"username": "desk-ok", "role": "staff", "providers": []string{place}}},
 		{400, map[string]any{"username": "desk-none", "role": "staff"}},
@@ -414,13 +415,13 @@ func TestStaffHostileInputAndAccounts(t *testing.T) {
 		{400, map[string]any{"username": "desk-bad", "role": "staff", "providers": []string{"' OR 1=1"}}},
 		{400, map[string]any{"username": "viewer-place", "role": "viewer", "providers": []string{place}}},
 	} {
-		resp, body := as(t, admin, request{method: http.MethodPost, url: adminURL(d.url, "/accounts"), body: jsonBody(c.body)})
+		resp, body := apitest.As(t, admin, apitest.Request{Method: http.MethodPost, URL: apitest.AdminURL(d.URL, "/accounts"), Body: apitest.JSONBody(c.Body)})
 		if resp.StatusCode != c.status {
-			t.Errorf("%v: %d %s, want %d", c.body, resp.StatusCode, body, c.status)
+			t.Errorf("%v: %d %s, want %d", c.Body, resp.StatusCode, body, c.status)
 		}
 	}
-	if resp, body := as(t, admin, request{method: http.MethodPatch, url: adminURL(d.url, "/accounts/"+newUser(t, auth.Viewer).name),
-		body: jsonBody(map[string]string{"role": "staff"})}); resp.StatusCode != 400 {
+	if resp, body := apitest.As(t, admin, apitest.Request{Method: http.MethodPatch, URL: apitest.AdminURL(d.URL, "/accounts/"+apitest.NewUser(t, auth.Viewer).Name),
+		Body: apitest.JSONBody(map[string]string{"role": "staff"})}); resp.StatusCode != 400 {
 		t.Errorf("turning a viewer into staff without places: %d %s", resp.StatusCode, body)
 	}
 }

@@ -1,4 +1,4 @@
-package api_test
+package admin_test
 
 import (
 	"context"
@@ -8,44 +8,10 @@ import (
 	"sync"
 	"testing"
 
+	"legalmap/internal/api/apitest"
 	"legalmap/internal/auth"
 	"legalmap/internal/store/storetest"
 )
-
-type recordOut struct {
-	ID            string   `json:"id"`
-	Name          string   `json:"name"`
-	Status        string   `json:"status"`
-	Version       int      `json:"version"`
-	Lat           float64  `json:"lat"`
-	Lng           float64  `json:"lng"`
-	Phones        []string `json:"phones"`
-	PracticeAreas []string `json:"practice_areas"`
-	PracticeNotes []string `json:"practice_notes"`
-	HoursText     string   `json:"hours_text"`
-	VerifiedAt    *string  `json:"verified_at"`
-	Warnings      []struct{ Field, Message string }
-}
-
-var recordSeq int
-
-// createRecord makes a record through the API as u and returns it.
-func createRecord(t *testing.T, base string, u user, fields map[string]any) recordOut {
-	t.Helper()
-	recordSeq++
-	body := map[string]any{"kind": "legal_aid", "name": fmt.Sprintf("测试法律援助站%d", recordSeq), "lat": 22.5431, "lng": 114.0579,
-		"address": "深圳市福田区", "phones": "0755-12348"}
-	for k, v := range fields {
-		body[k] = v
-	}
-	resp, b := as(t, u, request{method: http.MethodPost, url: base + "/api/v1/admin/providers", body: jsonBody(body)})
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("create: %d %s", resp.StatusCode, b)
-	}
-	var r recordOut
-	decode(t, b, &r)
-	return r
-}
 
 func audits(t *testing.T, id string) int {
 	t.Helper()
@@ -56,15 +22,15 @@ func audits(t *testing.T, id string) int {
 	return n
 }
 
-func patch(t *testing.T, base string, u user, id string, fields map[string]any) (*http.Response, []byte) {
+func patch(t *testing.T, base string, u apitest.User, id string, fields map[string]any) (*http.Response, []byte) {
 	t.Helper()
-	return as(t, u, request{method: http.MethodPatch, url: base + "/api/v1/admin/providers/" + id, body: jsonBody(fields)})
+	return apitest.As(t, u, apitest.Request{Method: http.MethodPatch, URL: base + "/api/v1/admin/providers/" + id, Body: apitest.JSONBody(fields)})
 }
 
 func TestRecordEditValidatesAsImporters(t *testing.T) {
-	_, ts := adminServer(t, nil)
-	ed := newUser(t, auth.Editor)
-	r := createRecord(t, ts.URL, ed, map[string]any{"credit_code": "91440300MA5XXXXXX1", "practice_areas": "离婚、劳动争议、奇怪的词",
+	_, ts := apitest.AdminServer(t, nil)
+	ed := apitest.NewUser(t, auth.Editor)
+	r := apitest.CreateRecord(t, ts.URL, ed, map[string]any{"credit_code": "91440300MA5XXXXXX1", "practice_areas": "离婚、劳动争议、奇怪的词",
 		"hours": "周一至周五 9:00-12:00,14:00-17:30"})
 	if r.Version != 1 || audits(t, r.ID) != 1 || r.HoursText != "周一至周五 09:00-12:00,14:00-17:30" {
 		t.Fatalf("created %+v with %d audit rows", r, audits(t, r.ID))
@@ -109,8 +75,8 @@ func TestRecordEditValidatesAsImporters(t *testing.T) {
 
 	// A good edit: phones read like an import cell, the point moved; one audit row.
 	resp, b := patch(t, ts.URL, ed, r.ID, map[string]any{"version": 1, "phones": "0755 8321 0000、83210001", "lat": "22.55", "lng": "114.06"})
-	var up recordOut
-	decode(t, b, &up)
+	var up apitest.Record
+	apitest.Decode(t, b, &up)
 	if resp.StatusCode != http.StatusOK || up.Version != 2 || strings.Join(up.Phones, ",") != "0755-83210000,0755-83210001" || up.Lat != 22.55 {
 		t.Fatalf("edit: %d %s", resp.StatusCode, b)
 	}
@@ -136,18 +102,18 @@ func TestRecordEditValidatesAsImporters(t *testing.T) {
 }
 
 func TestStaleVersionGets409WithCurrentRecord(t *testing.T) {
-	_, ts := adminServer(t, nil)
-	ed := newUser(t, auth.Editor)
-	r := createRecord(t, ts.URL, ed, nil)
+	_, ts := apitest.AdminServer(t, nil)
+	ed := apitest.NewUser(t, auth.Editor)
+	r := apitest.CreateRecord(t, ts.URL, ed, nil)
 	if resp, _ := patch(t, ts.URL, ed, r.ID, map[string]any{"version": 1, "description": "first"}); resp.StatusCode != http.StatusOK {
 		t.Fatal("first edit failed")
 	}
 	resp, b := patch(t, ts.URL, ed, r.ID, map[string]any{"version": 1, "description": "second, from a stale form"})
 	var out struct {
 		Error  struct{ Code string }
-		Record recordOut
+		Record apitest.Record
 	}
-	decode(t, b, &out)
+	apitest.Decode(t, b, &out)
 	if resp.StatusCode != http.StatusConflict || out.Error.Code != "version_conflict" || out.Record.Version != 2 || out.Record.ID != r.ID {
 		t.Fatalf("stale save: %d %s", resp.StatusCode, b)
 	}
@@ -158,19 +124,19 @@ func TestStaleVersionGets409WithCurrentRecord(t *testing.T) {
 
 // Two editors open the same record and save at once: exactly one save wins, the other gets 409.
 func TestTwoEditorsOneRecord(t *testing.T) {
-	_, ts := adminServer(t, nil)
-	a, b := newUser(t, auth.Editor), newUser(t, auth.Editor)
-	r := createRecord(t, ts.URL, a, nil)
+	_, ts := apitest.AdminServer(t, nil)
+	a, b := apitest.NewUser(t, auth.Editor), apitest.NewUser(t, auth.Editor)
+	r := apitest.CreateRecord(t, ts.URL, a, nil)
 	for round := 0; round < 5; round++ {
 		var wg sync.WaitGroup
 		codes := make([]int, 2)
 		start := make(chan struct{})
-		for i, u := range []user{a, b} {
+		for i, u := range []apitest.User{a, b} {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				<-start
-				resp, _ := patch(t, ts.URL, u, r.ID, map[string]any{"version": 1 + round, "description": fmt.Sprintf("%s round %d", u.name, round)})
+				resp, _ := patch(t, ts.URL, u, r.ID, map[string]any{"version": 1 + round, "description": fmt.Sprintf("%s round %d", u.Name, round)})
 				codes[i] = resp.StatusCode
 			}()
 		}
@@ -195,14 +161,14 @@ func TestTwoEditorsOneRecord(t *testing.T) {
 }
 
 func TestWithdrawRestoreVerify(t *testing.T) {
-	_, ts := adminServer(t, nil)
-	ed := newUser(t, auth.Editor)
-	r := createRecord(t, ts.URL, ed, nil)
-	act := func(action string, body map[string]any) (*http.Response, recordOut) {
-		resp, b := as(t, ed, request{method: http.MethodPost, url: ts.URL + "/api/v1/admin/providers/" + r.ID + "/" + action, body: jsonBody(body)})
-		var out recordOut
+	_, ts := apitest.AdminServer(t, nil)
+	ed := apitest.NewUser(t, auth.Editor)
+	r := apitest.CreateRecord(t, ts.URL, ed, nil)
+	act := func(action string, body map[string]any) (*http.Response, apitest.Record) {
+		resp, b := apitest.As(t, ed, apitest.Request{Method: http.MethodPost, URL: ts.URL + "/api/v1/admin/providers/" + r.ID + "/" + action, Body: apitest.JSONBody(body)})
+		var out apitest.Record
 		if resp.StatusCode == http.StatusOK {
-			decode(t, b, &out)
+			apitest.Decode(t, b, &out)
 		}
 		return resp, out
 	}
@@ -229,7 +195,7 @@ func TestWithdrawRestoreVerify(t *testing.T) {
 	}
 
 	// The history answers newest first, with who, why and what.
-	resp, b := as(t, ed, request{method: http.MethodGet, url: ts.URL + "/api/v1/admin/providers/" + r.ID + "/history"})
+	resp, b := apitest.As(t, ed, apitest.Request{Method: http.MethodGet, URL: ts.URL + "/api/v1/admin/providers/" + r.ID + "/history"})
 	var h struct {
 		Results []struct {
 			Action, Actor, Reason, Source string
@@ -237,7 +203,7 @@ func TestWithdrawRestoreVerify(t *testing.T) {
 		}
 		Total int
 	}
-	decode(t, b, &h)
+	apitest.Decode(t, b, &h)
 	if resp.StatusCode != http.StatusOK || h.Total != 4 || len(h.Results) != 4 {
 		t.Fatalf("history: %d %s", resp.StatusCode, b)
 	}
@@ -249,18 +215,18 @@ func TestWithdrawRestoreVerify(t *testing.T) {
 		t.Fatalf("history order %v", got)
 	}
 	w := h.Results[2]
-	if w.Actor != ed.name || w.Reason != "机构已注销" || w.Source != "edit" || w.Diff["status"].Old != "active" || w.Diff["status"].New != "closed" {
+	if w.Actor != ed.Name || w.Reason != "机构已注销" || w.Source != "edit" || w.Diff["status"].Old != "active" || w.Diff["status"].New != "closed" {
 		t.Fatalf("withdraw row %+v", w)
 	}
 
 	// The change log filters by actor, action and record.
-	resp, b = as(t, ed, request{method: http.MethodGet, url: ts.URL + "/api/v1/admin/changes?action=withdraw&actor=" + ed.name + "&record=" + r.ID})
-	decode(t, b, &h)
+	resp, b = apitest.As(t, ed, apitest.Request{Method: http.MethodGet, URL: ts.URL + "/api/v1/admin/changes?action=withdraw&actor=" + ed.Name + "&record=" + r.ID})
+	apitest.Decode(t, b, &h)
 	if resp.StatusCode != http.StatusOK || h.Total != 1 || h.Results[0].Action != "withdraw" {
 		t.Fatalf("filtered change log: %d %s", resp.StatusCode, b)
 	}
 	for _, bad := range []string{"action=delete", "record=nope", "from=yesterday", "from=2026-02-01&to=2026-01-01", "import_run=-1", "limit=0"} {
-		if resp, _ := as(t, ed, request{method: http.MethodGet, url: ts.URL + "/api/v1/admin/changes?" + bad}); resp.StatusCode != http.StatusBadRequest {
+		if resp, _ := apitest.As(t, ed, apitest.Request{Method: http.MethodGet, URL: ts.URL + "/api/v1/admin/changes?" + bad}); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("change log ?%s: %d, want 400", bad, resp.StatusCode)
 		}
 	}

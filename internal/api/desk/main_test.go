@@ -1,0 +1,10 @@
+package desk_test
+
+import (
+	"os"
+	"testing"
+
+	"legalmap/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
