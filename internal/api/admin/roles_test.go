@@ -188,7 +188,7 @@ func TestEveryAdminRouteByRole(t *testing.T) {
 		}
 		fx, ok := fixtures[key]
 		if !ok {
-			t.Errorf("%s has no fixture in admin_roles_test.go", key)
+			t.Errorf("%s has no fixture in roles_test.go", key)
 			continue
 		}
 		if resp, body := apitest.Do(t, fx(t, ts.URL, setup)); resp.StatusCode != http.StatusUnauthorized {
@@ -221,7 +221,7 @@ func TestSessionChangesNeedCSRF(t *testing.T) {
 	for _, r := range srv.AdminRoutes() {
 		key := r.Method + " " + r.Path
 		if r.Role == "" || r.Role == string(auth.Staff) || key == "DELETE /api/v1/admin/session" {
-			continue // staff routes: the admin may not use them; requests_staff_test.go checks their CSRF
+			continue // staff routes: the admin may not use them; the desk's TestStaffSessionNeedsCSRF checks their CSRF
 		}
 		req := fixtures[key](t, ts.URL, setup)
 		req.Cookies = []*http.Cookie{b.Cookie}

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
@@ -17,7 +16,6 @@ import (
 
 	"legalmap/internal/api"
 	"legalmap/internal/auth"
-	"legalmap/internal/config"
 	"legalmap/internal/store/storetest"
 )
 
@@ -25,23 +23,7 @@ import (
 // tests that walk its route table.
 func AdminServer(t *testing.T, vars map[string]string) (*api.Server, *httptest.Server) {
 	t.Helper()
-	if vars == nil {
-		vars = map[string]string{}
-	}
-	if _, ok := vars["RATE_LIMIT"]; !ok {
-		vars["RATE_LIMIT"] = "0"
-	}
-	cfg, err := config.Load(func(k string) string { return vars[k] })
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return srv, ts
+	return Start(t, nil, vars, nil)
 }
 
 // accountSeq numbers the accounts of a test binary.

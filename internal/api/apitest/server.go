@@ -27,6 +27,14 @@ func NewServer(t *testing.T, pool *pgxpool.Pool, vars map[string]string) *httpte
 // NewServerAt is NewServer on a clock the test moves (nil: the real one).
 func NewServerAt(t *testing.T, pool *pgxpool.Pool, vars map[string]string, clock *Clock) *httptest.Server {
 	t.Helper()
+	_, ts := Start(t, pool, vars, clock)
+	return ts
+}
+
+// Start builds the server of NewServerAt and serves it until the test ends, then waits for the e-mail
+// notices it sent; it returns the *api.Server too, for tests that walk its routes or run its purge.
+func Start(t testing.TB, pool *pgxpool.Pool, vars map[string]string, clock *Clock) (*api.Server, *httptest.Server) {
+	t.Helper()
 	if pool == nil {
 		pool = storetest.Pool(t)
 	}
@@ -49,8 +57,8 @@ func NewServerAt(t *testing.T, pool *pgxpool.Pool, vars map[string]string, clock
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return ts
+	t.Cleanup(func() { ts.Close(); srv.WaitNotices() })
+	return srv, ts
 }
 
 // Get sends a GET to url and returns the response with its body read.
@@ -74,13 +82,23 @@ type Clock struct {
 }
 
 // NewClock is a clock standing at the real time now.
-func NewClock() *Clock { return &Clock{t: time.Now()} }
+func NewClock() *Clock { return NewClockAt(time.Now()) }
+
+// NewClockAt is a clock standing at t.
+func NewClockAt(t time.Time) *Clock { return &Clock{t: t} }
 
 // Now is the clock's time.
 func (c *Clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.t
+}
+
+// Set puts the clock at t.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
 }
 
 // Advance moves the clock on by d.

@@ -3,12 +3,9 @@ package desk_test
 import (
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,20 +14,9 @@ import (
 	"legalmap/internal/api"
 	"legalmap/internal/api/apitest"
 	"legalmap/internal/auth"
-	"legalmap/internal/config"
 	"legalmap/internal/directory"
 	"legalmap/internal/requests"
-	"legalmap/internal/store/storetest"
 )
-
-// clock is a settable time for the request desk.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 func at(s string) time.Time {
 	t, err := time.ParseInLocation("2006-01-02 15:04", s, directory.Shanghai)
@@ -45,7 +31,7 @@ type desk struct {
 	srv   *api.Server
 	URL   string
 	key   string
-	clock *clock
+	clock *apitest.Clock
 }
 
 // testKey is the request key of the package's servers (unless a test sets another): every request of the
@@ -62,17 +48,8 @@ func deskServer(t testing.TB, vars map[string]string, now time.Time) desk {
 	for k, v := range vars {
 		env[k] = v
 	}
-	cfg, err := config.Load(func(k string) string { return env[k] })
-	if err != nil {
-		t.Fatal(err)
-	}
-	clk := &clock{t: now}
-	srv, err := api.New(api.Deps{Config: cfg, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: storetest.Pool(t), Now: clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { ts.Close(); srv.WaitNotices() })
+	clk := apitest.NewClockAt(now)
+	srv, ts := apitest.Start(t, nil, env, clk)
 	return desk{srv: srv, URL: ts.URL, key: env["REQUEST_KEY"], clock: clk}
 }
 

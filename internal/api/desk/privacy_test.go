@@ -117,7 +117,7 @@ func TestPurgeAfterRetention(t *testing.T) {
 		ran <- n
 	})
 	purge := func(now time.Time) int64 {
-		d.clock.set(now)
+		d.clock.Set(now)
 		ticks <- now
 		return <-ran
 	}
