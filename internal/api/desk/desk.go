@@ -1,3 +1,6 @@
+// Package desk is the server's side of 业务办理 (online requests to a place): the citizen's form, status
+// page, withdrawal and export, a place's staff's queue and moves, and the purge of personal fields after
+// the retention period. The staff's routes are rows of the admin route table, behind its authentication.
 package desk
 
 import (
