@@ -19,7 +19,8 @@ run: db build migrate sample serve
 # Packages that run goroutines or share state between them: their tests run under the race detector.
 RACE_PKGS := legalmap/importers/pipeline legalmap/importers/sample legalmap/internal/api legalmap/internal/auth \
 	legalmap/internal/search legalmap/internal/store legalmap/internal/store/importdb legalmap/internal/store/placedb \
-	legalmap/internal/store/recorddb legalmap/internal/store/requestdb
+	legalmap/internal/store/recorddb legalmap/internal/store/requestdb legalmap/internal/api/admin \
+	legalmap/internal/api/catalog legalmap/internal/api/desk
 
 ## test: the same provisioning for throwaway databases, then every test (unit, storage, HTTP, browser)
 test: db web browser
