@@ -50,13 +50,13 @@ ogr_s=$(elapsed tmp/bench-ogr.time)
 ogr_rows=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM ogr_law_firms")
 
 say "legalmap import (first load)"
-/usr/bin/time -v -o tmp/bench-ours.time "$bin" import --kind law_firm --file "$csv" --source bench --report json >tmp/bench-ours.json
+/usr/bin/time -v -o tmp/bench-ours.time "$bin" import --kind law_firm --crs wgs84 --file "$csv" --source bench --report json >tmp/bench-ours.json
 ours_s=$(elapsed tmp/bench-ours.time)
 ours_rows=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM providers WHERE source = 'bench'")
 audit=$(psql -qXAt "$dburl" -c "SELECT count(*) FROM changes")
 
 say "legalmap import (the same file again: unchanged)"
-/usr/bin/time -v -o tmp/bench-again.time "$bin" import --kind law_firm --file "$csv" --source bench --report json >tmp/bench-again.json
+/usr/bin/time -v -o tmp/bench-again.time "$bin" import --kind law_firm --crs wgs84 --file "$csv" --source bench --report json >tmp/bench-again.json
 again_s=$(elapsed tmp/bench-again.time)
 unchanged=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["unchanged"])' tmp/bench-again.json)
 
@@ -75,7 +75,7 @@ with open(sys.argv[1], encoding="utf-8-sig", newline="") as f, open(sys.argv[2],
             row[phone] = "0755-8%07d" % i
         w.writerow(row)
 PY
-/usr/bin/time -v -o tmp/bench-daily.time "$bin" import --kind law_firm --file "$daily" --source bench --report json >tmp/bench-daily.json
+/usr/bin/time -v -o tmp/bench-daily.time "$bin" import --kind law_firm --crs wgs84 --file "$daily" --source bench --report json >tmp/bench-daily.json
 daily_s=$(elapsed tmp/bench-daily.time)
 updated=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["updated"])' tmp/bench-daily.json)
 

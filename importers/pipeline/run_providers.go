@@ -56,7 +56,7 @@ func (r *runner) runProviders(ctx context.Context, tx *importdb.ImportTx, table 
 				if prev, seen := shared[k]; seen && prev.name != h {
 					r.rep.warn(Issue{Line: m.line, Field: "lng", SourceID: m.id, Reason: sharedReason(int(prev.line))})
 				} else if !seen {
-					shared[k] = sharedPoint{line: int32(m.line), name: h, lng: m.rec.Lng, lat: m.rec.Lat}
+					shared[k] = sharedPoint{line: int32(m.line), name: h}
 				}
 			}
 			// Communities the workers registered so far go in before this row, which may name one.
@@ -123,10 +123,11 @@ func (r *runner) runProviders(ctx context.Context, tx *importdb.ImportTx, table 
 	return res, nil
 }
 
+// sharedPoint is the first row of the file at a point: eight bytes beside its key, for every exact point
+// of a file of a million rows.
 type sharedPoint struct {
-	line     int32
-	name     uint32
-	lng, lat float64
+	line int32
+	name uint32
 }
 
 func nameHash(s string) uint32 {
@@ -156,16 +157,16 @@ func (r *runner) sharedAcrossDirectory(ctx context.Context, tx *importdb.ImportT
 	if len(shared) == 0 {
 		return nil
 	}
-	lngs, lats := make([]float64, 0, len(shared)), make([]float64, 0, len(shared))
-	for _, sp := range shared {
-		lngs, lats = append(lngs, sp.lng), append(lats, sp.lat)
+	xs, ys := make([]int64, 0, len(shared)), make([]int64, 0, len(shared))
+	for k := range shared {
+		xs, ys = append(xs, k[0]), append(ys, k[1])
 	}
-	held, err := tx.PointsHeldElsewhere(ctx, lngs, lats, r.opt.Kind)
+	held, err := tx.PointsHeldElsewhere(ctx, xs, ys, r.opt.Kind)
 	if err != nil {
 		return err
 	}
 	for _, h := range held {
-		sp := shared[keyOf([2]float64{h.Lng, h.Lat})]
+		sp := shared[pointKey{h.X, h.Y}]
 		if sp.name == nameHash(h.Name) {
 			continue // the same place in another list
 		}
