@@ -5,7 +5,8 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
+	"github.com/twpayne/go-geom"
+	"github.com/twpayne/go-geom/xy"
 
 	"legalmap/internal/geo"
 	"legalmap/internal/store/importdb"
@@ -36,11 +37,61 @@ type addressIndex struct {
 	bounded []boundedArea  // areas with a loaded boundary, smallest level first
 }
 
-// boundedArea is an area's boundary, with its box to rule most points out cheaply.
+// boundedArea is an area's boundary, prepared for many points: boxes rule most points out cheaply, at the
+// area and at each of its polygons, and the rings are kept flat for the crossing test, which then reads
+// only the ring itself (orb's planar test measures a ring's box again on every call).
 type boundedArea struct {
-	code string
-	box  orb.Bound
-	mp   orb.MultiPolygon
+	code  string
+	box   orb.Bound
+	parts []boundedPolygon
+}
+
+type boundedPolygon struct {
+	box   orb.Bound
+	rings [][]float64 // the outer ring, then the holes, as x, y pairs
+}
+
+func newBoundedArea(code string, mp orb.MultiPolygon) boundedArea {
+	b := boundedArea{code: code, box: mp.Bound()}
+	for _, poly := range mp {
+		if len(poly) == 0 {
+			continue
+		}
+		part := boundedPolygon{box: poly.Bound()}
+		for _, ring := range poly {
+			flat := make([]float64, 0, 2*len(ring))
+			for _, pt := range ring {
+				flat = append(flat, pt[0], pt[1])
+			}
+			part.rings = append(part.rings, flat)
+		}
+		b.parts = append(b.parts, part)
+	}
+	return b
+}
+
+// contains: p lies in one of the area's polygons (on its edge counts), outside that polygon's holes.
+func (b *boundedArea) contains(p orb.Point) bool {
+	if !b.box.Contains(p) {
+		return false
+	}
+	c := geom.Coord{p[0], p[1]}
+	for _, part := range b.parts {
+		if !part.box.Contains(p) || !xy.IsPointInRing(geom.XY, c, part.rings[0]) {
+			continue
+		}
+		inHole := false
+		for _, hole := range part.rings[1:] {
+			if xy.IsPointInRing(geom.XY, c, hole) {
+				inHole = true
+				break
+			}
+		}
+		if !inHole {
+			return true
+		}
+	}
+	return false
 }
 
 func newAddressIndex(areas []vocabdb.Area, boundaries map[string]orb.MultiPolygon) *addressIndex {
@@ -48,7 +99,7 @@ func newAddressIndex(areas []vocabdb.Area, boundaries map[string]orb.MultiPolygo
 	for r := 3; r >= 1; r-- {
 		for _, a := range areas {
 			if mp, ok := boundaries[a.Code]; ok && levelRank[a.Level] == r {
-				x.bounded = append(x.bounded, boundedArea{code: a.Code, box: mp.Bound(), mp: mp})
+				x.bounded = append(x.bounded, newBoundedArea(a.Code, mp))
 			}
 		}
 	}
@@ -157,9 +208,9 @@ func (x *addressIndex) centreOf(code string) (orb.Point, string, bool) {
 
 // containing is the smallest area whose boundary covers p (the same rule as SQL area_at), or "".
 func (x *addressIndex) containing(p orb.Point) string {
-	for _, b := range x.bounded {
-		if b.box.Contains(p) && planar.MultiPolygonContains(b.mp, p) {
-			return b.code
+	for i := range x.bounded {
+		if x.bounded[i].contains(p) {
+			return x.bounded[i].code
 		}
 	}
 	return ""
