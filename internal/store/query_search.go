@@ -26,6 +26,11 @@ func searchColumns(rank string) string {
 		coalesce(p.area_code, ''), p.kind, p.status`
 }
 
+// searchRowColumns are the columns of a place the search statements read through a subquery: those of a
+// SearchHit, its document, and those the filters test (not the whole row, which carries hours, contacts
+// and descriptions a search never reads).
+const searchRowColumns = `p.id, p.name, p.geom, p.area_code, p.kind, p.status, p.search_doc, p.practice_areas, p.languages, p.free`
+
 // kindOnlyRank is the text relevance of a place read for its kind alone: all of them meet the query alike.
 const kindOnlyRank = "1::real"
 
@@ -82,11 +87,11 @@ const searchWorkMem = "32MB"
 // searchMatchesRowsSQL the same with rows' after index's.
 var (
 	searchMatchesSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
-		FROM (SELECT * FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
+		FROM (SELECT ` + searchRowColumns + ` FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
 		WHERE ` + FilterSQL(3) + `
 		LIMIT $7`
 	searchMatchesRowsSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
-		FROM (SELECT * FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
+		FROM (SELECT ` + searchRowColumns + ` FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
 		WHERE p.search_doc @@ $3::tsquery AND ` + FilterSQL(4) + `
 		LIMIT $8`
 )
@@ -159,7 +164,7 @@ func searchNearestMatchesStatement(tsq string, f Filter, near orb.Point, among, 
 		f.Kinds = nil
 	}
 	where, args := f.Where(args)
-	walk := `SELECT p.*, p.geom::geography <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography AS distance
+	walk := `SELECT ` + searchRowColumns + `, p.geom::geography <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography AS distance
 			FROM providers p
 			WHERE ` + where
 	if len(kinds) > 1 {
