@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"legalmap/internal/api/apitest"
 	"legalmap/internal/store"
 	"legalmap/internal/store/storetest"
@@ -18,15 +16,7 @@ import (
 // on its own once the database is back.
 func TestPublicAPIThroughADatabaseOutage(t *testing.T) {
 	ctx := context.Background()
-	cl := storetest.StartCluster(t)
-	conn, err := pgx.Connect(ctx, cl.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := conn.Exec(ctx, "CREATE EXTENSION postgis; CREATE EXTENSION pg_trgm"); err != nil {
-		t.Fatal(err)
-	}
-	conn.Close(ctx)
+	cl := storetest.StartClusterWithExtensions(t)
 	pool, err := store.OpenPool(ctx, store.PoolConfig{URL: cl.URL, MaxConns: 4, ConnectTimeout: 500 * time.Millisecond, StatementTimeout: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)

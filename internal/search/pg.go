@@ -105,8 +105,9 @@ func intersect(a, b []string) []string {
 // Reading a query's first matches costs the GIN index's posting lists of its lexemes, most of a search's
 // time for one that matches a large part of the directory ("律师"). So with a location, a query
 // PostgreSQL's statistics expect to match more than MaxRanked places is first looked for around the
-// citizen, and read only when that does not fill the page. And the read leaves to the rows the concepts
-// whose lists are long beside the others' (splitConcepts).
+// citizen, and read only when that does not fill the page, then only as far as the window: such a query
+// counts as "more than MaxRanked" on the statistics' word, unless the read finds fewer than the window.
+// And the read leaves to the rows the concepts whose lists are long beside the others' (splitConcepts).
 func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]store.SearchHit, int, error) {
 	// Only a query of several concepts has a choice of what to read.
 	var lexemes []string
@@ -121,41 +122,50 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]st
 	if err != nil {
 		return nil, 0, err
 	}
-	var near []store.SearchHit
-	walked := false
+	shares := make(lexemeShares, len(lexemes))
+	for i, l := range lexemes {
+		shares[l] = est.Lexemes[i]
+	}
 	if r.Near != nil && est.Matches > MaxRanked {
-		walked = true
-		if near, err = e.nearest(ctx, r, w); err != nil || len(near) >= r.Offset+r.Limit {
+		near, err := e.nearest(ctx, r, w)
+		if err != nil || len(near) >= r.Offset+r.Limit {
 			return near, MaxTotal, err
 		}
-	}
-	// A query naming nothing but kinds reads its places by the kind column's index.
-	index, rows, f := "", "", w.filter
-	if w.tsq != "" {
-		shares := make(lexemeShares, len(lexemes))
-		for i, l := range lexemes {
-			shares[l] = est.Lexemes[i]
+		// Too few around the citizen (a query naming another town): the window is filled from the first
+		// matches, which the ranking's nearness then orders.
+		hits, all, err := e.read(ctx, r, cs, w, shares, window(r))
+		if err != nil || all {
+			return hits, len(hits), err
 		}
-		index, rows = splitConcepts(cs, shares)
-		f = r.Filter
+		return union(near, hits), MaxTotal, nil
 	}
-	hits, all, err := store.SearchMatches(ctx, e.db, index, rows, f, MaxRanked+1)
-	if err != nil || all && len(hits) <= MaxRanked {
+	hits, all, err := e.read(ctx, r, cs, w, shares, MaxRanked+1)
+	if err != nil || all {
 		return hits, len(hits), err
 	}
-	hits = hits[:min(len(hits), MaxRanked)]
+	hits = hits[:MaxRanked]
 	if r.Near == nil {
 		return hits, MaxTotal, nil
 	}
-	if !walked {
-		if near, err = e.nearest(ctx, r, w); err != nil {
-			return nil, 0, err
-		}
+	near, err := e.nearest(ctx, r, w)
+	if err != nil {
+		return nil, 0, err
 	}
 	if len(near) >= r.Offset+r.Limit {
 		return near, MaxTotal, nil
 	}
 	return union(near, hits), MaxTotal, nil
+}
+
+// read is up to limit matches of the concepts, read through the search index (splitConcepts says which
+// concepts it reads and which it tests on the places it yields), and whether they are all there are. A
+// query naming nothing but kinds reads its places by the kind column's index instead.
+func (e *PG) read(ctx context.Context, r Request, cs []concept, w walk, shares lexemeShares, limit int) ([]store.SearchHit, bool, error) {
+	if w.tsq == "" {
+		return store.SearchMatches(ctx, e.db, "", "", w.filter, limit)
+	}
+	index, rows := splitConcepts(cs, shares)
+	return store.SearchMatches(ctx, e.db, index, rows, r.Filter, limit)
 }
 
 // nearest is the window of a broad query's matches nearest the citizen (or the place the query names).

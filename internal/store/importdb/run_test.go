@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"legalmap/internal/store"
 	"legalmap/internal/store/importdb"
 	"legalmap/internal/store/storetest"
@@ -17,15 +15,7 @@ import (
 // abandoned runs (the server at start, the next import). A run in progress is left alone.
 func TestImportRunSurvivesDatabaseCrash(t *testing.T) {
 	ctx := context.Background()
-	cl := storetest.StartCluster(t)
-	conn, err := pgx.Connect(ctx, cl.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := conn.Exec(ctx, "CREATE EXTENSION postgis; CREATE EXTENSION pg_trgm"); err != nil {
-		t.Fatal(err)
-	}
-	conn.Close(ctx)
+	cl := storetest.StartClusterWithExtensions(t)
 	open := func() *store.PoolConfig {
 		return &store.PoolConfig{URL: cl.URL, MaxConns: 4, ConnectTimeout: 2 * time.Second}
 	}

@@ -62,6 +62,23 @@ func StartCluster(t testing.TB) *Cluster {
 	return c
 }
 
+// StartClusterWithExtensions is StartCluster with the extensions the migrations need (PostGIS, pg_trgm)
+// created in its postgres database, as the provisioning script puts them in template1.
+func StartClusterWithExtensions(t testing.TB) *Cluster {
+	t.Helper()
+	c := StartCluster(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, c.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE EXTENSION postgis; CREATE EXTENSION pg_trgm"); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // Start starts the server and waits until it accepts connections.
 func (c *Cluster) Start(t testing.TB) {
 	t.Helper()
