@@ -55,7 +55,8 @@ func Rank(cands []Candidate, q Query, near *orb.Point) []Ranked {
 		}
 		out[i] = Ranked{Candidate: c, Tier: rankTier(q, c.Kind, c.Status), Score: s}
 	}
-	slices.SortStableFunc(out, func(a, b Ranked) int {
+	// The order is total (ids are unique), so an unstable sort gives the one order there is.
+	slices.SortFunc(out, func(a, b Ranked) int {
 		return cmp.Or(cmp.Compare(a.Tier, b.Tier), cmp.Compare(b.Score, a.Score),
 			strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
