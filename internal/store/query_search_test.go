@@ -1,0 +1,101 @@
+package store_test
+
+import (
+	"context"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/paulmach/orb"
+
+	"legalmap/internal/store"
+	"legalmap/internal/store/storetest"
+)
+
+// A concept left to the rows finds what the whole query read through the index finds, ranked alike.
+func TestSearchRowsPartFindsAsTheWhole(t *testing.T) {
+	storetest.PlanRows(t)
+	ctx := context.Background()
+	db := storetest.Pool(t)
+	for _, c := range []struct{ index, rows string }{
+		{"'计划'", "'k:notary'"},
+		{"'计划'", "'k:notary' | 'k:forensic'"},
+		{"'k:law_firm'", "'计划'"},
+	} {
+		split, all, err := store.SearchMatches(ctx, db, c.index, c.rows, store.Filter{}, 10000)
+		if err != nil || !all {
+			t.Fatalf("%s / %s: all %v, %v", c.index, c.rows, all, err)
+		}
+		whole, _, err := store.SearchMatches(ctx, db, "("+c.index+") & ("+c.rows+")", "", store.Filter{}, 10000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(split) == 0 || len(split) != len(whole) {
+			t.Fatalf("%s / %s: %d places, the whole query %d", c.index, c.rows, len(split), len(whole))
+		}
+		rank := map[string]float64{}
+		for _, h := range whole {
+			rank[h.ID] = h.Rank
+		}
+		for _, h := range split {
+			if r, ok := rank[h.ID]; !ok || math.Abs(r-h.Rank) > 1e-6 || h.Status == "closed" {
+				t.Fatalf("%s / %s: %s (%s) rank %v, the whole query's %v (found %v)", c.index, c.rows, h.ID, h.Status, h.Rank, r, ok)
+			}
+		}
+	}
+}
+
+// Several kinds are walked one by one and merged: the places found are the nearest of those kinds, as a
+// scan of every place orders them.
+func TestSearchNearestOfSeveralKinds(t *testing.T) {
+	storetest.PlanRows(t)
+	ctx := context.Background()
+	db := storetest.Pool(t)
+	for _, at := range []orb.Point{{114.05, 22.54}, {113.80, 22.46}, {114.60, 22.80}} {
+		for _, tsq := range []string{"", "'计划'"} {
+			kinds := []string{"notary", "forensic"}
+			hits, err := store.SearchNearestMatches(ctx, db, tsq, store.Filter{Kinds: kinds}, at, 1000, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := make([]string, len(hits))
+			for i, h := range hits {
+				if !slices.Contains(kinds, h.Kind) {
+					t.Fatalf("%v: a place of kind %s", at, h.Kind)
+				}
+				ids[i] = h.ID
+			}
+			got := distances(t, db, at, `p.id::text = ANY ($3)`, ids)
+			want := distances(t, db, at, `p.kind = ANY ($3) AND p.status <> 'closed'`, kinds)
+			if len(got) != 50 || !slices.Equal(got, want[:len(got)]) {
+				t.Errorf("%v %q: distances %v, a scan's %v", at, tsq, got, want[:min(len(want), 50)])
+			}
+		}
+	}
+}
+
+// distances are the distances (to the centimetre) from at of the places that cond (reading $3) admits,
+// nearest first, as a scan of every place finds them.
+func distances(t *testing.T, db *pgxpool.Pool, at orb.Point, cond string, arg any) []float64 {
+	t.Helper()
+	ctx := context.Background()
+	var out []float64
+	err := pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off`); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `SELECT round((p.geom::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography)::numeric, 2)::float8
+			FROM providers p WHERE `+cond+` ORDER BY 1 LIMIT 50`, at[0], at[1], arg)
+		if err != nil {
+			return err
+		}
+		out, err = pgx.CollectRows(rows, pgx.RowTo[float64])
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
