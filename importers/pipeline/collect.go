@@ -19,9 +19,9 @@ type collector struct {
 	seeds    [2]maphash.Seed
 }
 
-// seenID is an id as the collector remembers it: 128 bits of two independent hashes, a quarter of what a
-// million ids would take as strings. Two different ids share a key with a chance of about n²/2¹²⁹ for n
-// ids: never, in any list.
+// seenID is an id as the collector remembers it, for every row of the file: 128 bits of two independent
+// hashes, far less than the id as a string in a map. Two different ids share a key with a chance of about
+// n²/2¹²⁹ for n ids: never, in any list.
 type seenID [2]uint64
 
 func (r *runner) newCollector() *collector {

@@ -123,8 +123,8 @@ func (r *runner) runProviders(ctx context.Context, tx *importdb.ImportTx, table 
 	return res, nil
 }
 
-// sharedPoint is the first row of the file at a point: eight bytes beside its key, for every exact point
-// of a file of a million rows.
+// sharedPoint is the first row of the file at a point: eight bytes beside its key, kept for every exact
+// point of the file until it is read.
 type sharedPoint struct {
 	line int32
 	name uint32
