@@ -12,8 +12,8 @@ import (
 // places are community advisers or law firms), and a city's or a practice area's a good part of it. So
 // the concepts of a query are parted: those read through the index, and those tested on each place the
 // index yields. A concept costs the entries of its lists to read, or a test per place the read part
-// yields; the statistics ANALYZE keeps of the search documents (the share of documents holding each
-// common lexeme) say which is less.
+// yields; PostgreSQL's estimate of how many documents hold each lexeme (from the statistics ANALYZE keeps,
+// asked per query with EXPLAIN) says which is less.
 
 // rowCost is how many posting-list entries the index decodes in the time it takes to test one place: a
 // heap fetch and a tsquery test against its document.
