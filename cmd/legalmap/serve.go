@@ -31,10 +31,8 @@ func runServe(ctx context.Context, env *runEnv, args []string) error {
 	}
 	failAbandonedRuns(ctx, env, db)
 	var read *pgxpool.Pool
-	readURL := env.cfg.DatabaseURL
 	if env.cfg.DatabaseReadURL != "" {
-		readURL = env.cfg.DatabaseReadURL
-		if read, err = openDB(ctx, env, readURL, false); err != nil {
+		if read, err = openDB(ctx, env, env.cfg.DatabaseReadURL, false); err != nil {
 			return err
 		}
 		defer read.Close()

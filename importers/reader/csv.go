@@ -74,34 +74,32 @@ func (t *csvTable) Header() []string { return t.header }
 func (t *csvTable) CRS() string      { return "" }
 
 func (t *csvTable) Next() (Row, error) {
-	for {
-		if t.done {
-			return Row{}, io.EOF
-		}
-		rec, err := t.nextRecord() // skips ",,,," rows: Excel's formatted but empty lines
-		if err != nil {
-			t.done = true
-			if rerr := t.p.src.err; rerr != nil {
-				return Row{}, fileErrorf("读取文件时出错 / error reading the file: %v", rerr)
-			}
-			return Row{}, io.EOF
-		}
-		if rec.eof {
-			t.done = true
-		}
-		if rec.prob != "" {
-			return Row{}, &RowError{Line: rec.line, Column: t.column(rec.probCol), Reason: rec.prob}
-		}
-		n := len(t.header)
-		if rec.nfields < n {
-			return Row{}, &RowError{Line: rec.line, Reason: fmt.Sprintf("字段数 %d 少于表头的 %d 列 / %d fields but the header has %d columns", rec.nfields, n, rec.nfields, n)}
-		}
-		cells, why := fitCells(rec.fields, n)
-		if why != "" {
-			return Row{}, &RowError{Line: rec.line, Reason: why}
-		}
-		return Row{Line: rec.line, Cells: cells}, nil
+	if t.done {
+		return Row{}, io.EOF
 	}
+	rec, err := t.nextRecord() // skips ",,,," rows: Excel's formatted but empty lines
+	if err != nil {
+		t.done = true
+		if rerr := t.p.src.err; rerr != nil {
+			return Row{}, fileErrorf("读取文件时出错 / error reading the file: %v", rerr)
+		}
+		return Row{}, io.EOF
+	}
+	if rec.eof {
+		t.done = true
+	}
+	if rec.prob != "" {
+		return Row{}, &RowError{Line: rec.line, Column: t.column(rec.probCol), Reason: rec.prob}
+	}
+	n := len(t.header)
+	if rec.nfields < n {
+		return Row{}, &RowError{Line: rec.line, Reason: fmt.Sprintf("字段数 %d 少于表头的 %d 列 / %d fields but the header has %d columns", rec.nfields, n, rec.nfields, n)}
+	}
+	cells, why := fitCells(rec.fields, n)
+	if why != "" {
+		return Row{}, &RowError{Line: rec.line, Reason: why}
+	}
+	return Row{Line: rec.line, Cells: cells}, nil
 }
 
 func (t *csvTable) column(i int) string {

@@ -34,6 +34,9 @@ func TestAppointmentSlotsAroundHolidaysAndNotice(t *testing.T) {
 		t.Fatalf("request types of a notary: %d %s", resp.StatusCode, body)
 	}
 	resp, body = apitest.Get(t, d.URL+"/api/v1/providers/"+place+"/slots?from=2026-09-30&days=12")
+	if resp.StatusCode != 200 {
+		t.Fatalf("slots of a notary: %d %s", resp.StatusCode, body)
+	}
 	var s slotsAnswer
 	apitest.Decode(t, body, &s)
 	perDay := map[string]int{}
