@@ -57,8 +57,8 @@ func NationalPlan(scale int) Plan {
 	return p
 }
 
-// nationalLawyers is how many lawyers a national firm has: one to three, so that a million places stay a
-// load of hours' work, not a day's.
+// nationalLawyers is how many lawyers a national firm has: one to three, as most firms are small, which also
+// keeps the benchmark's directory quick to load.
 func nationalLawyers(r *rand.Rand) int { return 1 + r.IntN(3) }
 
 // Salts of the national directory's random streams, apart from the Shenzhen sample's.

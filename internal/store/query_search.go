@@ -79,8 +79,8 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f 
 }
 
 // searchWorkMem is the memory the read's bitmap of matching places may take before it keeps whole pages
-// instead of places (a lossy bitmap, whose every place must then be tested again): enough for the places
-// of a broad word in a directory of millions.
+// instead of places (a lossy bitmap, whose every place must then be tested again): room for an exact
+// bitmap of a broad word's places in a national directory.
 const searchWorkMem = "32MB"
 
 // searchMatchesSQL reads the rank's tsquery, index's, the filter's four parameters and the limit;

@@ -11,10 +11,10 @@ import (
 
 // A created record's audit diff holds every non-empty field it was created with, {"field": {"old": null,
 // "new": …}} (store.AuditDiff against nothing). The row workers build it (in parallel, while the file is read)
-// together with the record's id, so the database only stores it: building a million JSON objects in SQL
-// costs the one backend of the transaction several times more than parsing them.
+// together with the record's id, so the database only stores it: building the objects in SQL would load the
+// one backend of the transaction with work the workers share.
 
-func init() { uuid.EnableRandPool() } // ids for a million rows without a million reads of the system's random source
+func init() { uuid.EnableRandPool() } // ids for a file's rows without a read of the system's random source each
 
 // Prepare gives the staged place its creation diff and the wire form of its search documents (its id is
 // given in file order, by WriteProviders).
