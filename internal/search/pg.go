@@ -103,22 +103,23 @@ func intersect(a, b []string) []string {
 // another town), the window is filled from the first matches, which the ranking's nearness then orders.
 //
 // Reading a query's first matches costs the GIN index's posting lists of its lexemes, most of a search's
-// time for one that matches a large part of the directory ("律师"). So with a location, a query
-// PostgreSQL's statistics expect to match more than MaxRanked places is first looked for around the
-// citizen, and read only when that does not fill the page, then only as far as the window: such a query
-// counts as "more than MaxRanked" on the statistics' word, unless the read finds fewer than the window.
-// And the read leaves to the rows the concepts whose lists are long beside the others' (splitConcepts).
+// time for one that matches a large part of the directory ("律师"). So with a location, a query the
+// statistics expect to match more than MaxRanked places (expectedMatches) is first looked for around the
+// citizen, and where that does not fill the page (a query naming another town) its window is drawn from a
+// sample of its matches (sample), or read only as far as the window: such a query counts as "more than
+// MaxRanked" on the statistics' word, unless the read finds fewer than the window. The read leaves to the
+// rows the concepts whose lists are long beside the others' (splitConcepts).
 func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]store.SearchHit, int, error) {
-	// Only a query of several concepts has a choice of what to read.
-	var lexemes []string
-	if len(cs) > 1 {
-		lexemes = lexemesOf(cs)
+	// Only a query of several lexemes has a choice of what to read.
+	lexemes := lexemesOf(cs)
+	if len(lexemes) < 2 {
+		lexemes = nil
 	}
 	one := make([]string, len(lexemes))
 	for i, l := range lexemes {
 		one[i] = quoteLexeme(l)
 	}
-	est, err := store.EstimateMatches(ctx, e.db, tsqueryOf(cs), r.Filter, one...)
+	est, err := store.EstimateMatches(ctx, e.db, w.tsq, w.filter, one...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -126,13 +127,19 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]st
 	for i, l := range lexemes {
 		shares[l] = est.Lexemes[i]
 	}
-	if r.Near != nil && est.Matches > MaxRanked {
+	if l := lexemesOf(cs); len(l) == 1 {
+		shares[l[0]] = est.Matches // the query's estimate is its one lexeme's
+	}
+	if expected := expectedMatches(cs, shares, len(w.filter.Kinds) > 0, est); r.Near != nil && expected > MaxRanked {
 		near, err := e.nearest(ctx, r, w)
 		if err != nil || len(near) >= r.Offset+r.Limit {
 			return near, MaxTotal, err
 		}
-		// Too few around the citizen (a query naming another town): the window is filled from the first
-		// matches, which the ranking's nearness then orders.
+		// Too few around the citizen (a query naming another town): the window is filled from a sample
+		// of the matches, or the first ones, which the ranking's nearness then orders.
+		if hits, err := e.sample(ctx, r, cs, shares, expected); err != nil || len(hits) >= r.Offset+r.Limit {
+			return union(near, hits), MaxTotal, err
+		}
 		hits, all, err := e.read(ctx, r, cs, w, shares, window(r))
 		if err != nil || all {
 			return hits, len(hits), err
@@ -157,6 +164,27 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]st
 	return union(near, hits), MaxTotal, nil
 }
 
+// expectedMatches is how many places the statistics expect a query's concepts to match among the places
+// its walk goes through: the planner's estimate, or the concepts' own where they say more. The planner
+// takes every lexeme as independent of the others, but the overlapping pairs a word is indexed as come
+// together (杨浦区 is 杨浦 and 浦区, and nearly every document holding the first holds the second), so it
+// can expect a small part of what such a query matches. Concept by concept, a concept matches at most as
+// many documents as its alternatives' rarest lexemes hold (lexemeShares.yield); concepts are taken as
+// independent. A concept of kinds alone is left out when the walk's filter holds them.
+func expectedMatches(cs []concept, s lexemeShares, kindsFiltered bool, est store.SearchEstimate) float64 {
+	if len(s) == 0 || est.Documents <= 0 {
+		return est.Matches
+	}
+	share := 1.0
+	for _, c := range cs {
+		if kindsFiltered && c.onlyKinds() != nil {
+			continue
+		}
+		share *= min(1, s.yield(c)/est.Documents)
+	}
+	return max(est.Matches, share*est.Among)
+}
+
 // read is up to limit matches of the concepts, read through the search index (splitConcepts says which
 // concepts it reads and which it tests on the places it yields), and whether they are all there are. A
 // query naming nothing but kinds reads its places by the kind column's index instead.
@@ -166,6 +194,24 @@ func (e *PG) read(ctx context.Context, r Request, cs []concept, w walk, shares l
 	}
 	index, rows := splitConcepts(cs, shares)
 	return store.SearchMatches(ctx, e.db, index, rows, r.Filter, limit)
+}
+
+// sample is a window of matches of the concepts from samples of the places holding the lexemes one of
+// which every match holds (coveringLexemes, store.SearchSample), of as many places as a walk reads: a
+// broad query naming another town finds its window there at a small part of the cost of reading the
+// town's every place. Drawn only where the statistics expect the samples to hold the window (expected of
+// the lexemes' places match); nil otherwise.
+func (e *PG) sample(ctx context.Context, r Request, cs []concept, shares lexemeShares, expected float64) ([]store.SearchHit, error) {
+	cover, ok := coveringLexemes(cs, shares)
+	n, size := window(r), walkFactor*window(r)
+	if held := shares.sharesOf(cover); !ok || held <= 0 || expected/held*float64(size) < float64(n) {
+		return nil, nil
+	}
+	quoted := make([]string, len(cover))
+	for i, l := range cover {
+		quoted[i] = quoteLexeme(l)
+	}
+	return store.SearchSample(ctx, e.db, quoted, tsqueryOf(cs), r.Filter, size, n)
 }
 
 // nearest is the window of a broad query's matches nearest the citizen (or the place the query names).

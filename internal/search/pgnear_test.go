@@ -207,3 +207,38 @@ func TestBroadByTheStatistics(t *testing.T) {
 		t.Errorf("total %d, first page %v; want %d and the nearest %v", res.Total, got, MaxTotal, want)
 	}
 }
+
+// A broad query naming another town, from a citizen whose own town has none of its matches: the walk
+// around the citizen finds nothing, and the page comes from the named town's places, drawn as a sample.
+func TestAnotherTownFromASample(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Pool(t)
+	a := testAnalyzer(t)
+	harbin := orb.Point{126.63, 45.75}
+	ids := loadFirms(t, db, a, firmsAround(orb.Point{114.0579, 22.5431}, 2*MaxRanked, 0))
+	_, err := db.Exec(ctx, `INSERT INTO providers (kind, name, geom, source, source_id)
+		SELECT 'law_firm', '冰城第' || n || '律师事务所', ST_SetSRID(ST_MakePoint($1 + (n % 50) * 0.002, $2 + (n / 50) * 0.002), 4326), 'near-test', 'hb-' || n
+		FROM generate_series(1, $3::int) n`, harbin[0], harbin[1], 2*MaxRanked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := RebuildPG(ctx, db, a, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(ctx, `VACUUM ANALYZE providers`); err != nil {
+		t.Fatal(err)
+	}
+	res, err := NewPG(db).Search(ctx, Request{Query: a.Query("鹏城 律师事务所"), Near: &harbin, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sourceIDs(t, db, res.Hits)
+	for _, id := range got {
+		if !slices.Contains(ids, id) {
+			t.Errorf("鹏城 律师事务所 from Harbin: %s is not a firm of 鹏城 (%v)", id, got)
+		}
+	}
+	if len(got) != 10 || res.Total != MaxTotal {
+		t.Errorf("鹏城 律师事务所 from Harbin: %d hits, total %d; want 10 and %d", len(got), res.Total, MaxTotal)
+	}
+}

@@ -78,6 +78,47 @@ func splitConcepts(cs []concept, s lexemeShares) (index, rows string) {
 	return strings.Join(in, " & "), strings.Join(out, " & ")
 }
 
+// coveringLexemes is a set of lexemes every match of the ANDed concepts holds one of: those of the
+// concept whose alternatives' rarest lexemes (matched whole, not as prefixes) the fewest documents hold,
+// one for each of its alternatives; without estimates, the first concept's. ok is false when no concept
+// has such a lexeme in each alternative.
+func coveringLexemes(cs []concept, s lexemeShares) (cover []string, ok bool) {
+	least := math.Inf(1)
+	for _, c := range cs {
+		var set []string
+		var n float64
+		for _, alt := range c.alts {
+			var rarest lexeme
+			found := false
+			for _, l := range alt {
+				if !l.prefix && (!found || s.of(l) < s.of(rarest)) {
+					rarest, found = l, true
+				}
+			}
+			if !found {
+				set = nil
+				break
+			}
+			if !slices.Contains(set, rarest.text) {
+				set, n = append(set, rarest.text), n+s.of(rarest)
+			}
+		}
+		if len(set) > 0 && n < least {
+			cover, least, ok = set, n, true
+		}
+	}
+	return cover, ok
+}
+
+// sharesOf is how many documents hold any of lexemes, at most.
+func (s lexemeShares) sharesOf(lexemes []string) float64 {
+	var n float64
+	for _, l := range lexemes {
+		n += s[l]
+	}
+	return n
+}
+
 // lexemesOf lists the lexemes of concepts, each once.
 func lexemesOf(cs []concept) []string {
 	var out []string

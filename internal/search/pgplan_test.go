@@ -3,6 +3,8 @@ package search
 import (
 	"slices"
 	"testing"
+
+	"legalmap/internal/store"
 )
 
 func word(texts ...string) concept {
@@ -63,5 +65,52 @@ func TestKindsApart(t *testing.T) {
 	}
 	if rest, kinds := a.Query("离婚").kindsApart(); kinds != nil || tsqueryOf(rest) != a.Query("离婚").TSQuery() {
 		t.Errorf("离婚: kinds %v, rest %q", kinds, tsqueryOf(rest))
+	}
+}
+
+// A sample is drawn from lexemes every match holds one of: the rarest of each alternative of the concept
+// whose set the fewest documents hold.
+func TestCoveringLexemes(t *testing.T) {
+	either := concept{alts: [][]lexeme{{{text: "pa:labour"}}, {{text: "欠薪"}}}}
+	for _, c := range []struct {
+		name   string
+		cs     []concept
+		shares lexemeShares
+		want   []string
+	}{
+		{"the rarest of a word's pairs", []concept{word("杭州", "州市"), either}, lexemeShares{"杭州": 50000, "州市": 200000, "pa:labour": 300000, "欠薪": 10}, []string{"杭州"}},
+		{"a concept's alternatives together", []concept{word("杭州", "州市"), either}, lexemeShares{"杭州": 50000, "州市": 200000, "pa:labour": 3000, "欠薪": 10}, []string{"pa:labour", "欠薪"}},
+		{"the rarer of two words", []concept{word("西安"), word("k:community_adviser")}, lexemeShares{"西安": 60000, "k:community_adviser": 580000}, []string{"西安"}},
+		{"without estimates, the first", []concept{word("a", "b"), word("c")}, lexemeShares{}, []string{"a"}},
+		{"not a prefix", []concept{{alts: [][]lexeme{{{text: "zhong", prefix: true}, {text: "lun"}}}}}, lexemeShares{"zhong": 1, "lun": 10}, []string{"lun"}},
+		{"none: an alternative of prefixes only", []concept{{alts: [][]lexeme{{{text: "zhong", prefix: true}}, {{text: "lun"}}}}}, lexemeShares{}, nil},
+	} {
+		got, ok := coveringLexemes(c.cs, c.shares)
+		if !slices.Equal(got, c.want) || ok != (c.want != nil) {
+			t.Errorf("%s: %q %v, want %q", c.name, got, ok, c.want)
+		}
+	}
+}
+
+// The concepts' own estimate: a word's pairs count as their rarest, concepts multiply, and a concept of
+// kinds the walk's filter holds counts as all of them; never below the planner's.
+func TestExpectedMatches(t *testing.T) {
+	yangpu, labour := word("杨浦", "浦区"), concept{alts: [][]lexeme{{{text: "pa:labour"}}, {{text: "labour"}}}}
+	s := lexemeShares{"杨浦": 13000, "浦区": 52000, "pa:labour": 300000, "labour": 20000, "k:law_firm": 300000}
+	est := store.SearchEstimate{Matches: 230, Among: 970000, Documents: 1000000}
+	got := expectedMatches([]concept{yangpu, labour}, s, false, est)
+	if want := 13000.0 / 1e6 * 320000 / 1e6 * 970000; got < want*0.99 || got > want*1.01 {
+		t.Errorf("杨浦区 labour: %.0f, want about %.0f", got, want)
+	}
+	firms := store.SearchEstimate{Matches: 50, Among: 300000, Documents: 1000000}
+	got = expectedMatches([]concept{yangpu, word("k:law_firm")}, s, true, firms)
+	if want := 13000.0 / 1e6 * 300000; got < want*0.99 || got > want*1.01 {
+		t.Errorf("杨浦区 law firms, kinds filtered: %.0f, want about %.0f", got, want)
+	}
+	if got := expectedMatches([]concept{yangpu}, lexemeShares{}, false, est); got != est.Matches {
+		t.Errorf("without the lexemes' estimates: %.0f, want the planner's %.0f", got, est.Matches)
+	}
+	if got := expectedMatches([]concept{word("a", "b")}, lexemeShares{"a": 1, "b": 1}, false, est); got != est.Matches {
+		t.Errorf("below the planner's: %.0f, want the planner's %.0f", got, est.Matches)
 	}
 }

@@ -52,25 +52,25 @@ func TestSearchPlanUsesGIN(t *testing.T) {
 	}
 }
 
-// A broad query's nearest matches come from a walk outwards through the spatial index, in its order (no
-// sort), bounded by the places it may read, for a common word and a rare one alike; with one kind asked
-// for, through the (kind, geography) index.
+// A broad query's nearest matches come from a walk outwards through the planar spatial index, in its order
+// (no sort), bounded by the places it may read, for a common word and a rare one alike; with one kind
+// asked for, through the (kind, geography) index.
 func TestSearchNearestWalksTheSpatialIndex(t *testing.T) {
 	storetest.PlanRows(t)
 	for _, c := range []struct {
-		tsq   string
-		kinds []string
-		index string
+		tsq          string
+		kinds        []string
+		index, order string
 	}{
-		{"'k:law_firm'", nil, "_geog_idx"},
-		{"'n12345' | 'n777'", nil, "_geog_idx"},
-		{"'计划'", []string{"notary"}, "providers_kind_geog_idx"},
-		{"", []string{"notary"}, "providers_kind_geog_idx"},
+		{"'k:law_firm'", nil, "providers_geom_idx", "Order By: (geom <-> "},
+		{"'n12345' | 'n777'", nil, "providers_geom_idx", "Order By: (geom <-> "},
+		{"'计划'", []string{"notary"}, "providers_kind_geog_idx", "Order By: ((geom)::geography <-> "},
+		{"", []string{"notary"}, "providers_kind_geog_idx", "Order By: ((geom)::geography <-> "},
 	} {
 		sql, args := store.SearchNearestMatchesStatementForTest(c.tsq, store.Filter{Kinds: c.kinds}, orb.Point{114.05, 22.54}, 1000, 100)
 		plan := storetest.Explain(t, sql, args...)
 		if !strings.Contains(plan, "Index Scan using ") || !strings.Contains(plan, c.index) ||
-			!strings.Contains(plan, "Order By: ((geom)::geography <-> ") || strings.Contains(plan, "Sort") {
+			!strings.Contains(plan, c.order) || strings.Contains(plan, "Sort") {
 			t.Errorf("%s, kinds %v: not a walk through %s:\n%s", c.tsq, c.kinds, c.index, plan)
 		}
 	}
@@ -88,7 +88,7 @@ func TestSearchNearestWalksEachKind(t *testing.T) {
 }
 
 // EstimateMatches is the planner's estimate: near the truth for a kind a fifth of the places have, small
-// for a word one place holds.
+// for a word one place holds; and of the places a walk goes through.
 func TestEstimateMatches(t *testing.T) {
 	storetest.PlanRows(t)
 	ctx := context.Background()
@@ -108,5 +108,14 @@ func TestEstimateMatches(t *testing.T) {
 	// The plan rows: 20,000 places, one in five a law firm, one in forty withdrawn.
 	if common < 2500 || common > 6000 || rare.Matches > 200 {
 		t.Errorf("estimates: law firms %.0f (want about 3,900), one place's word %.0f", common, rare.Matches)
+	}
+	notaries, err := store.EstimateMatches(ctx, storetest.Pool(t), "", store.Filter{Kinds: []string{"notary"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The places a walk goes through: with no filter every open place; the notaries, a fifth, who are
+	// all the matches of a query naming nothing else.
+	if rare.Among < 15000 || rare.Documents < rare.Among || notaries.Among < 2500 || notaries.Among > 6000 || notaries.Matches != notaries.Among {
+		t.Errorf("places a walk goes through: all %.0f of %.0f documents (want about 19,500 of 20,000), notaries %.0f of %.0f (want about 3,900)", rare.Among, rare.Documents, notaries.Matches, notaries.Among)
 	}
 }

@@ -65,17 +65,58 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f 
 	if rows != "" {
 		sql, args = searchMatchesRowsSQL, []any{"(" + index + ") & (" + rows + ")", index, rows}
 	}
+	hits, err := searchIndexed(ctx, db, sql, append(append(args, f.Args()...), limit))
+	return hits, len(hits) < limit, err
+}
+
+// SearchSample is SearchMatches reading a sample of about `sample` of the places holding each of lexemes
+// instead of all of them, for a window to rank when any matches will do: the query rows and the filter
+// are tested on the samples, at their cost instead of that of every place the lexemes name. Every match of
+// rows must hold one of lexemes. PostgreSQL draws a sample at random through the index
+// (gin_fuzzy_search_limit: only the sample goes into the bitmap and is read from the table) when the
+// index's own count of the lexeme's places passes it; the subquery's limit bounds what is read from the
+// table whatever that count says. Each lexeme is read on its own, in one round trip: the reduction is the
+// index scan's, and an AND or OR of lexemes would be reduced only when every one passes the size. Up to
+// limit matches from each lexeme's sample, each place once; whether they are all there are is unknown.
+func SearchSample(ctx context.Context, db *pgxpool.Pool, lexemes []string, rows string, f Filter, sample, limit int) ([]SearchHit, error) {
 	b := &pgx.Batch{}
-	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-		set_config('work_mem', $1, true)`, searchWorkMem)
+	queueSearchSettings(b, sample)
 	var hits []SearchHit
-	b.Queue(sql, append(append(args, f.Args()...), limit)...).Query(func(r pgx.Rows) error {
+	seen := map[string]bool{}
+	for _, l := range lexemes {
+		args := append(append([]any{rows, l, sample}, f.Args()...), limit)
+		b.Queue(searchSampleSQL, args...).Query(func(r pgx.Rows) error {
+			got, err := searchHits(r, nil)
+			for _, h := range got {
+				if !seen[h.ID] {
+					seen[h.ID] = true
+					hits = append(hits, h)
+				}
+			}
+			return err
+		})
+	}
+	return hits, Classify(db.SendBatch(ctx, b).Close())
+}
+
+// searchIndexed runs a read through the search index with the settings its plan needs (SearchMatches).
+func searchIndexed(ctx context.Context, db *pgxpool.Pool, sql string, args []any) ([]SearchHit, error) {
+	b := &pgx.Batch{}
+	queueSearchSettings(b, 0)
+	var hits []SearchHit
+	b.Queue(sql, args...).Query(func(r pgx.Rows) error {
 		var err error
 		hits, err = searchHits(r, nil)
 		return err
 	})
-	err := db.SendBatch(ctx, b).Close()
-	return hits, len(hits) < limit, Classify(err)
+	return hits, Classify(db.SendBatch(ctx, b).Close())
+}
+
+// queueSearchSettings sets what a read through the search index needs for the rest of its batch (its
+// implicit transaction), and the size of the samples the index draws (0: none).
+func queueSearchSettings(b *pgx.Batch, sample int) {
+	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+		set_config('work_mem', $1, true), set_config('gin_fuzzy_search_limit', $2, true)`, searchWorkMem, strconv.Itoa(sample))
 }
 
 // searchWorkMem is the memory the read's bitmap of matching places may take before it keeps whole pages
@@ -84,7 +125,7 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f 
 const searchWorkMem = "32MB"
 
 // searchMatchesSQL reads the rank's tsquery, index's, the filter's four parameters and the limit;
-// searchMatchesRowsSQL the same with rows' after index's.
+// searchMatchesRowsSQL the same with rows' after index's. The subquery's OFFSET 0 keeps it whole.
 var (
 	searchMatchesSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
 		FROM (SELECT ` + searchRowColumns + ` FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
@@ -94,21 +135,32 @@ var (
 		FROM (SELECT ` + searchRowColumns + ` FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
 		WHERE p.search_doc @@ $3::tsquery AND ` + FilterSQL(4) + `
 		LIMIT $8`
+	// searchSampleSQL reads the query's tsquery (ranked and tested), the lexeme sampled, the sample size,
+	// the filter's four parameters and the limit.
+	searchSampleSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
+		FROM (SELECT ` + searchRowColumns + ` FROM providers p WHERE p.search_doc @@ $2::tsquery LIMIT $3) p
+		WHERE p.search_doc @@ $1::tsquery AND ` + FilterSQL(4) + `
+		LIMIT $8`
 )
 
 // SearchEstimate is what PostgreSQL's planner expects of a search before any row is read, from the
 // statistics ANALYZE keeps of the search documents' lexemes and of the columns.
 type SearchEstimate struct {
-	Matches float64   // places passing the filter and matching the tsquery
-	Lexemes []float64 // documents holding each lexeme asked about, in the order asked
+	Matches   float64   // places passing the filter and matching the tsquery
+	Among     float64   // places passing the filter: those a walk outwards goes through
+	Documents float64   // search documents (the lexemes' estimates count them, of withdrawn places too)
+	Lexemes   []float64 // documents holding each lexeme asked about, in the order asked
 }
 
 // EstimateMatches is the planner's estimate of a search for tsq (or, for "", the filter alone) among the
-// places passing f, and of each of lexemes (tsqueries of one lexeme each), in one round trip.
+// places passing f, of those places, of all the places, and of each of lexemes (tsqueries of one lexeme
+// each), in one round trip.
 func EstimateMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, lexemes ...string) (SearchEstimate, error) {
 	est := SearchEstimate{Lexemes: make([]float64, len(lexemes))}
 	b := &pgx.Batch{}
 	where, args := f.Where(nil)
+	queueEstimate(b, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p WHERE `+where, args, &est.Among)
+	queueEstimate(b, `EXPLAIN (FORMAT JSON) SELECT 1 FROM providers p`, nil, &est.Documents)
 	if tsq != "" {
 		args = append(args, tsq)
 		where += ` AND p.search_doc @@ $` + strconv.Itoa(len(args)) + `::tsquery`
@@ -136,14 +188,30 @@ func queueEstimate(b *pgx.Batch, sql string, args []any, rows *float64) {
 }
 
 // SearchNearestMatches returns up to limit places matching tsq among the `among` places nearest to near
-// (WGS84) that pass f, nearest first by the sphere's distance: a broad query's window to rank around a
-// citizen. The spatial index is walked outwards and stops after `among` places whatever they hold, so the
-// cost is bounded where the matches are few around the citizen (a query naming another town), and small
-// where they are many (the walk stops as soon as limit are found). All matches nearer than the last one
-// returned are returned.
+// (WGS84) that pass f, nearest first: a broad query's window to rank around a citizen. A spatial index is
+// walked outwards and stops after `among` places whatever they hold, so the cost is bounded where the
+// matches are few around the citizen (a query naming another town), and small where they are many (the
+// walk stops as soon as limit are found). All matches nearer than the last one returned are returned, in
+// the walk's measure of distance (walkDistance).
 func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f Filter, near orb.Point, among, limit int) ([]SearchHit, error) {
 	sql, args := searchNearestMatchesStatement(tsq, f, near, among, limit)
 	return searchHits(db.Query(ctx, sql, append([]any{pgx.QueryExecModeCacheDescribe}, args...)...))
+}
+
+// walkDistance is the distance a walk orders by, reading the point from $2 and $3, and the index it walks.
+// The window a walk gathers is a set for Rank, which measures the true distance itself, so without kinds
+// the walk orders by distance in degrees, through the planar index: it costs a fraction of the sphere's
+// per place read. A degree of longitude is shorter than one of latitude by the cosine of the latitude, so
+// that window reaches farther east and west than north and south (by less than half again below 45°,
+// twice at 60°); the page's nearest places, many times fewer than the window, stay within it. A walk
+// through the places of one kind goes through the (kind, geography) index nearest uses, on the sphere:
+// kept for nearest's exact order, it serves every kind there is or will be, where a planar one beside it
+// would be one more index for every import to keep.
+func walkDistance(kinds bool) string {
+	if kinds {
+		return `p.geom::geography <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography`
+	}
+	return `p.geom <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)`
 }
 
 // searchNearestMatchesStatement is the statement SearchNearestMatches runs and its arguments. Its filters
@@ -164,7 +232,7 @@ func searchNearestMatchesStatement(tsq string, f Filter, near orb.Point, among, 
 		f.Kinds = nil
 	}
 	where, args := f.Where(args)
-	walk := `SELECT ` + searchRowColumns + `, p.geom::geography <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography AS distance
+	walk := `SELECT ` + searchRowColumns + `, ` + walkDistance(len(kinds) > 0) + ` AS distance
 			FROM providers p
 			WHERE ` + where
 	if len(kinds) > 1 {

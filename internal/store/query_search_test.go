@@ -99,3 +99,48 @@ func distances(t *testing.T, db *pgxpool.Pool, at orb.Point, cond string, arg an
 	}
 	return out
 }
+
+// A sampled read yields matches of the whole query only, fewer than the places it samples from hold; each
+// lexeme is sampled, each place once.
+func TestSearchSampleReadsPartOfTheIndex(t *testing.T) {
+	storetest.PlanRows(t)
+	ctx := context.Background()
+	db := storetest.Pool(t)
+	all, _, err := store.SearchMatches(ctx, db, "'计划'", "'k:notary'", store.Filter{}, 100000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, err := store.SearchSample(ctx, db, []string{"'计划'"}, "'k:notary' & '计划'", store.Filter{}, 500, 100000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sample) == 0 || len(sample) >= len(all)/2 {
+		t.Fatalf("a sample of 500 of the places: %d notaries, of %d in all", len(sample), len(all))
+	}
+	for _, h := range sample {
+		if h.Kind != "notary" || h.Status == "closed" {
+			t.Fatalf("sampled %s: a %s, %s", h.ID, h.Kind, h.Status)
+		}
+	}
+	// Two lexemes, one of a single place: both sampled, that place among the hits, none twice.
+	two, err := store.SearchSample(ctx, db, []string{"'n777'", "'k:forensic'"}, "'n777' | 'k:forensic'", store.Filter{}, 50, 100000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, one := map[string]bool{}, false
+	for _, h := range two {
+		if seen[h.ID] {
+			t.Fatalf("%s twice", h.ID)
+		}
+		seen[h.ID] = true
+		one = one || h.Name == "计划机构777"
+	}
+	if !one || len(two) < 2 || len(two) > 51 {
+		t.Fatalf("samples of n777 and of the forensic places: %d places, n777 among them %v", len(two), one)
+	}
+	// The setting is the batch's own: the next read is whole.
+	again, _, err := store.SearchMatches(ctx, db, "'计划'", "'k:notary'", store.Filter{}, 100000)
+	if err != nil || len(again) != len(all) {
+		t.Fatalf("after the sample: %d of %d (%v)", len(again), len(all), err)
+	}
+}

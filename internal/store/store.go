@@ -49,7 +49,7 @@ type PoolConfig struct {
 	// Interactive pools answer web requests: many short queries at once. They run no parallel workers: on
 	// a small machine a worker per query costs more than it saves (the practice-area filter's subquery
 	// would start one on every nearest answer, costing more than the answer), and the cores are shared by
-	// all requests.
+	// all requests. Nor do they compile statements (JIT).
 	Interactive bool
 }
 
@@ -80,6 +80,10 @@ func OpenPool(ctx context.Context, pc PoolConfig) (*pgxpool.Pool, error) {
 		// drifts to the table's end, among the old versions of updated rows, and a city-wide view reads
 		// through all of them before its first visible place.
 		cfg.ConnConfig.RuntimeParams["synchronize_seqscans"] = "off"
+		// No statement of a request runs long enough to repay compiling it: PostgreSQL compiles a plan
+		// whose estimated cost passes jit_above_cost, and a search reading a city's matches (costed as
+		// all of them, though it stops at its limit) would pay the compilation on every call.
+		cfg.ConnConfig.RuntimeParams["jit"] = "off"
 	}
 	cfg.AfterConnect = func(_ context.Context, c *pgx.Conn) error {
 		registerTSVector(c.TypeMap())
