@@ -105,10 +105,11 @@ func intersect(a, b []string) []string {
 // Reading a query's first matches costs the GIN index's posting lists of its lexemes, most of a search's
 // time for one that matches a large part of the directory ("律师"). So with a location, a query the
 // statistics expect to match more than MaxRanked places (expectedMatches) is first looked for around the
-// citizen, and where that does not fill the page (a query naming another town) its window is drawn from a
-// sample of its matches (sample), or read only as far as the window: such a query counts as "more than
-// MaxRanked" on the statistics' word, unless the read finds fewer than the window. The read leaves to the
-// rows the concepts whose lists are long beside the others' (splitConcepts).
+// citizen where they expect that to fill the page (walkFills), and where it does not (a query naming
+// another town) its window is drawn from a sample of its matches (sample), or read only as far as the
+// window: such a query counts as "more than MaxRanked" on the statistics' word, unless the read finds
+// fewer than the window. The read leaves to the rows the concepts whose lists are long beside the
+// others' (splitConcepts).
 func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]store.SearchHit, int, error) {
 	// Only a query of several lexemes has a choice of what to read.
 	lexemes := lexemesOf(cs)
@@ -131,9 +132,11 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]st
 		shares[l[0]] = est.Matches // the query's estimate is its one lexeme's
 	}
 	if expected := expectedMatches(cs, shares, len(w.filter.Kinds) > 0, est); r.Near != nil && expected > MaxRanked {
-		near, err := e.nearest(ctx, r, w)
-		if err != nil || len(near) >= r.Offset+r.Limit {
-			return near, MaxTotal, err
+		var near []store.SearchHit
+		if walkFills(r, expected, est.Among) {
+			if near, err = e.nearest(ctx, r, w); err != nil || len(near) >= r.Offset+r.Limit {
+				return near, MaxTotal, err
+			}
 		}
 		// Too few around the citizen (a query naming another town): the window is filled from a sample
 		// of the matches, or the first ones, which the ranking's nearness then orders.
@@ -162,6 +165,15 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]st
 		return near, MaxTotal, nil
 	}
 	return union(near, hits), MaxTotal, nil
+}
+
+// walkFills says whether a walk through the places nearest the citizen is expected to fill the page: were
+// the expected matches spread like the places the walk goes through (among), as many of those the walk
+// reads would match as the page asks for. Matches lie closer together than that (a town's, a district's),
+// so a walk expected to fill it mostly does, and where several times fewer are expected it seldom finds
+// any: they lie in another town, and the walk would go through the citizen's in vain.
+func walkFills(r Request, expected, among float64) bool {
+	return among > 0 && expected/among*float64(walkFactor*window(r)) >= float64(r.Offset+r.Limit)
 }
 
 // expectedMatches is how many places the statistics expect a query's concepts to match among the places

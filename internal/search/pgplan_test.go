@@ -114,3 +114,25 @@ func TestExpectedMatches(t *testing.T) {
 		t.Errorf("below the planner's: %.0f, want the planner's %.0f", got, est.Matches)
 	}
 }
+
+// A walk is tried first where the walk's share of the expected matches fills the page.
+func TestWalkFills(t *testing.T) {
+	first := Request{Limit: 10}
+	for _, c := range []struct {
+		r               Request
+		expected, among float64
+		want            bool
+	}{
+		{first, 300000, 1000000, true},                           // every third place: a thousand read hold hundreds
+		{first, 10000, 1000000, true},                            // one in a hundred: ten in a thousand
+		{first, 4000, 1000000, false},                            // a town's: four in a thousand, were they spread
+		{first, 2000, 580000, false},                             // a kind's few
+		{first, 5000, 0, false},                                  // no places to walk through
+		{Request{Limit: 10, Offset: 390}, 50000, 1000000, true},  // a deeper page reads a deeper window
+		{Request{Limit: 10, Offset: 390}, 10000, 1000000, false}, // and asks for more
+	} {
+		if got := walkFills(c.r, c.expected, c.among); got != c.want {
+			t.Errorf("offset %d: %.0f expected among %.0f: %v, want %v", c.r.Offset, c.expected, c.among, got, c.want)
+		}
+	}
+}
