@@ -81,15 +81,12 @@ func (q *publicAPI) places(c echo.Context) error {
 		for i, h := range res.Hits {
 			ids[i] = h.ID
 		}
-		found, err := placedb.PlacesByID(ctx, q.db, ids)
+		found, err := placedb.FoundPlaces(ctx, q.db, ids)
 		if err != nil {
 			return err
 		}
-		facts, err := placedb.PlaceFactsOf(ctx, q.db, ids)
-		if err != nil {
-			return err
-		}
-		for _, pl := range found {
+		facts := found.Facts
+		for _, pl := range found.Places {
 			at := geo.FromWGS84(orb.Point{pl.Lng, pl.Lat}, crs)
 			h := placeHit{Type: "provider", ID: pl.ID, Kind: pl.Kind, Name: pl.Name, NameEn: pl.NameEn,
 				Parent: cat.StreetOf(facts[pl.ID].AreaCode), Address: pl.Address, Lat: round7(at[1]), Lng: round7(at[0])}

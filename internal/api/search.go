@@ -72,10 +72,11 @@ func (q *publicAPI) search(c echo.Context) error {
 		ids[i] = h.ID
 		named[h.ID] = h.MatchedPractitioners
 	}
-	places, err := placedb.PlacesByID(ctx, q.db, ids)
+	found, err := placedb.FoundPlaces(ctx, q.db, ids)
 	if err != nil {
 		return err
 	}
+	places, people, facts := found.Places, found.People, found.Facts
 	if f.openNow {
 		open := places[:0]
 		for _, pl := range places {
@@ -85,18 +86,6 @@ func (q *publicAPI) search(c echo.Context) error {
 		}
 		res.Total = len(open)
 		places = open[min(offset, len(open)):min(offset+limit, len(open))]
-	}
-	shown := make([]string, len(places))
-	for i := range places {
-		shown[i] = places[i].ID
-	}
-	people, err := placedb.PeopleAt(ctx, q.db, shown)
-	if err != nil {
-		return err
-	}
-	facts, err := placedb.PlaceFactsOf(ctx, q.db, shown)
-	if err != nil {
-		return err
 	}
 	out := listAnswer[placeItem]{Results: make([]placeItem, 0, len(places)), Total: res.Total, Limit: limit, Offset: offset}
 	for i := range places {

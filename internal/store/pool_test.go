@@ -15,7 +15,7 @@ import (
 func TestPoolSettings(t *testing.T) {
 	ctx := context.Background()
 	for _, c := range []struct {
-		pc                     store.PoolConfig
+		pc                          store.PoolConfig
 		workers, synced, plans, jit string
 	}{
 		{store.PoolConfig{Interactive: true}, "0", "off", "auto", "off"},

@@ -1,13 +1,6 @@
 package placedb
 
-import (
-	"context"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
-
-	"legalmap/internal/store"
-)
+import "github.com/jackc/pgx/v5"
 
 // PlacePerson is a practitioner as a search result explains itself with: role, name and practice areas.
 type PlacePerson struct {
@@ -23,25 +16,19 @@ var peopleAtSQL = `SELECT pr.provider_id::text, pr.role, pr.name, pr.practice_ar
 		WHERE a.provider_id = ANY ($1::uuid[]) AND pr.status <> 'closed' AND cardinality(pr.practice_areas) > 0
 		ORDER BY 1, 3`
 
-// PeopleAt returns, per place among providerIDs, the practitioners with practice areas who belong or serve
-// there: a result says which of them practises what the citizen asked.
-func PeopleAt(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[string][]PlacePerson, error) {
-	out := map[string][]PlacePerson{}
-	if len(providerIDs) == 0 {
-		return out, nil
-	}
-	rows, err := db.Query(ctx, peopleAtSQL, providerIDs)
-	if err != nil {
-		return nil, store.Classify(err)
-	}
-	var id string
-	var p PlacePerson
-	_, err = pgx.ForEachRow(rows, []any{&id, &p.Role, &p.Name, &p.PracticeAreas}, func() error {
-		p.PracticeAreas = append([]string(nil), p.PracticeAreas...)
-		out[id] = append(out[id], p)
-		return nil
+// queuePeople reads, per place among providerIDs, the practitioners with practice areas who belong or
+// serve there: a result says which of them practises what the citizen asked.
+func queuePeople(b *pgx.Batch, providerIDs []string, out map[string][]PlacePerson) {
+	b.Queue(peopleAtSQL, providerIDs).Query(func(rows pgx.Rows) error {
+		var id string
+		var p PlacePerson
+		_, err := pgx.ForEachRow(rows, []any{&id, &p.Role, &p.Name, &p.PracticeAreas}, func() error {
+			p.PracticeAreas = append([]string(nil), p.PracticeAreas...)
+			out[id] = append(out[id], p)
+			return nil
+		})
+		return err
 	})
-	return out, store.Classify(err)
 }
 
 // PlaceFact is what a search result or a suggestion says of a place beyond its list item: the area it lies
@@ -51,21 +38,15 @@ type PlaceFact struct {
 	Categories []string
 }
 
-// PlaceFactsOf returns the facts of the places among providerIDs.
-func PlaceFactsOf(ctx context.Context, db *pgxpool.Pool, providerIDs []string) (map[string]PlaceFact, error) {
-	out := map[string]PlaceFact{}
-	if len(providerIDs) == 0 {
-		return out, nil
-	}
-	rows, err := db.Query(ctx, `SELECT id::text, coalesce(area_code, ''), categories FROM providers WHERE id = ANY ($1::uuid[])`, providerIDs)
-	if err != nil {
-		return nil, store.Classify(err)
-	}
-	var id string
-	var f PlaceFact
-	_, err = pgx.ForEachRow(rows, []any{&id, &f.AreaCode, &f.Categories}, func() error {
-		out[id] = PlaceFact{AreaCode: f.AreaCode, Categories: append([]string(nil), f.Categories...)}
-		return nil
+// queueFacts reads the facts of the places among providerIDs.
+func queueFacts(b *pgx.Batch, providerIDs []string, out map[string]PlaceFact) {
+	b.Queue(`SELECT id::text, coalesce(area_code, ''), categories FROM providers WHERE id = ANY ($1::uuid[])`, providerIDs).Query(func(rows pgx.Rows) error {
+		var id string
+		var f PlaceFact
+		_, err := pgx.ForEachRow(rows, []any{&id, &f.AreaCode, &f.Categories}, func() error {
+			out[id] = PlaceFact{AreaCode: f.AreaCode, Categories: append([]string(nil), f.Categories...)}
+			return nil
+		})
+		return err
 	})
-	return out, store.Classify(err)
 }

@@ -44,22 +44,47 @@ func placeFields(pl *Place) []any {
 // PlacesByID returns the visible places among ids, in the order of ids (missing or closed ones left out).
 // Search engines find ids; this turns them into answers.
 func PlacesByID(ctx context.Context, db *pgxpool.Pool, ids []string) ([]Place, error) {
+	var out []Place
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := db.Query(ctx, `SELECT `+placeColumns+`
+	b := &pgx.Batch{}
+	queuePlaces(b, ids, &out)
+	return out, store.Classify(db.SendBatch(ctx, b).Close())
+}
+
+func queuePlaces(b *pgx.Batch, ids []string, out *[]Place) {
+	b.Queue(`SELECT `+placeColumns+`
 		FROM unnest($1::uuid[]) WITH ORDINALITY AS want(id, ord)
 		JOIN providers p ON p.id = want.id
 		WHERE p.status <> 'closed'
-		ORDER BY want.ord`, ids)
-	if err != nil {
-		return nil, store.Classify(err)
-	}
-	var out []Place
-	var pl Place
-	_, err = pgx.ForEachRow(rows, placeFields(&pl), func() error {
-		out = append(out, pl)
-		return nil
+		ORDER BY want.ord`, ids).Query(func(rows pgx.Rows) error {
+		var pl Place
+		_, err := pgx.ForEachRow(rows, placeFields(&pl), func() error {
+			*out = append(*out, pl)
+			return nil
+		})
+		return err
 	})
-	return out, store.Classify(err)
+}
+
+// Found is what an answer shows of the places a search found: the visible places in the order asked
+// (PlacesByID), the practitioners with practice areas of each, and each one's facts.
+type Found struct {
+	Places []Place
+	People map[string][]PlacePerson
+	Facts  map[string]PlaceFact
+}
+
+// FoundPlaces reads what an answer shows of the places among ids, in one round trip.
+func FoundPlaces(ctx context.Context, db *pgxpool.Pool, ids []string) (Found, error) {
+	f := Found{People: map[string][]PlacePerson{}, Facts: map[string]PlaceFact{}}
+	if len(ids) == 0 {
+		return f, nil
+	}
+	b := &pgx.Batch{}
+	queuePlaces(b, ids, &f.Places)
+	queuePeople(b, ids, f.People)
+	queueFacts(b, ids, f.Facts)
+	return f, store.Classify(db.SendBatch(ctx, b).Close())
 }
