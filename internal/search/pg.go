@@ -99,41 +99,41 @@ func intersect(a, b []string) []string {
 // matching at most MaxRanked places (most: a name, a kind in a district) has them all ranked. A broader
 // one counts as "more than MaxRanked". Without a location it is ranked among the first MaxRanked the
 // database yields (an arbitrary but complete page); with one, among its nearest matches: those among the
-// walkFactor×window places nearest the citizen. Where they are too few for the page asked (a query naming
-// another town), the window is filled from the first matches, which the ranking's nearness then orders.
+// walkFactor×window places nearest the citizen (or the place the query names). Where they are too few for
+// the page asked (a query naming another town), the window is filled from a sample of the matches, or the
+// first ones, which the ranking's nearness then orders.
 //
 // Reading a query's first matches costs the GIN index's posting lists of its lexemes, most of a search's
 // time for one that matches a large part of the directory ("律师"). So with a location, a query the
 // statistics expect to match more than MaxRanked places (expectedMatches) is first looked for around the
-// citizen where they expect that to fill the page (walkFills), and where it does not (a query naming
-// another town) its window is drawn from a sample of its matches (sample), or read only as far as the
-// window: such a query counts as "more than MaxRanked" on the statistics' word, unless the read finds
-// fewer than the window. The read leaves to the rows the concepts whose lists are long beside the
-// others' (splitConcepts).
+// citizen where they expect that to fill the page (walkFills), or around the place it names; where that
+// is not tried or does not fill the page, its window is drawn from a sample of its matches (sample), or
+// read only as far as the window: such a query counts as "more than MaxRanked" on the statistics' word,
+// unless the read finds fewer than the window. The read leaves to the rows the concepts whose lists are
+// long beside the others' (splitConcepts).
 func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]store.SearchHit, int, error) {
-	// Only a query of several lexemes has a choice of what to read.
+	// Each lexeme's estimate is asked only where there is a choice of what to read: several lexemes.
 	lexemes := lexemesOf(cs)
-	if len(lexemes) < 2 {
-		lexemes = nil
-	}
-	one := make([]string, len(lexemes))
-	for i, l := range lexemes {
-		one[i] = quoteLexeme(l)
+	var one []string
+	if len(lexemes) > 1 {
+		for _, l := range lexemes {
+			one = append(one, quoteLexeme(l))
+		}
 	}
 	est, err := store.EstimateMatches(ctx, e.db, w.tsq, w.filter, one...)
 	if err != nil {
 		return nil, 0, err
 	}
 	shares := make(lexemeShares, len(lexemes))
-	for i, l := range lexemes {
-		shares[l] = est.Lexemes[i]
+	for i := range one {
+		shares[lexemes[i]] = est.Lexemes[i]
 	}
-	if l := lexemesOf(cs); len(l) == 1 {
-		shares[l[0]] = est.Matches // the query's estimate is its one lexeme's
+	if len(lexemes) == 1 {
+		shares[lexemes[0]] = est.Matches // the query's estimate is its one lexeme's
 	}
 	if expected := expectedMatches(cs, shares, len(w.filter.Kinds) > 0, est); r.Near != nil && expected > MaxRanked {
 		var near []store.SearchHit
-		if walkFills(r, expected, est.Among) {
+		if r.Within != nil || walkFills(r, expected, est.Among) {
 			if near, err = e.nearest(ctx, r, w); err != nil || len(near) >= r.Offset+r.Limit {
 				return near, MaxTotal, err
 			}
