@@ -106,9 +106,9 @@ func intersect(a, b []string) []string {
 // Reading a query's first matches costs the GIN index's posting lists of its lexemes, most of a search's
 // time for one that matches a large part of the directory ("律师"). So with a location, a query the
 // statistics expect to match more than MaxRanked places (expectedMatches) is first looked for around the
-// citizen where they expect that to fill the page (walkFills), or around the place it names; where that
-// is not tried or does not fill the page, its window is drawn from a sample of its matches (sample), or
-// read only as far as the window: such a query counts as "more than MaxRanked" on the statistics' word,
+// citizen (or the place it names) where they expect that to fill the page (walkFills); where that is not
+// tried or does not fill the page, its window is drawn from a sample of its matches (sample), or read only
+// as far as the window: such a query counts as "more than MaxRanked" on the statistics' word,
 // unless the read finds fewer than the window. The read leaves to the rows the concepts whose lists are
 // long beside the others' (splitConcepts).
 func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]store.SearchHit, int, error) {
@@ -133,7 +133,7 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]st
 	}
 	if expected := expectedMatches(cs, shares, len(w.filter.Kinds) > 0, est); r.Near != nil && expected > MaxRanked {
 		var near []store.SearchHit
-		if r.Within != nil || walkFills(r, expected, est.Among) {
+		if walkFills(r, expected, est.Among) {
 			if near, err = e.nearest(ctx, r, w); err != nil || len(near) >= r.Offset+r.Limit {
 				return near, MaxTotal, err
 			}
