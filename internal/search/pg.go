@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -208,22 +209,24 @@ func (e *PG) read(ctx context.Context, r Request, cs []concept, w walk, shares l
 	return store.SearchMatches(ctx, e.db, index, rows, r.Filter, limit)
 }
 
-// sample is a window of matches of the concepts from samples of the places holding the lexemes one of
-// which every match holds (coveringLexemes, store.SearchSample), of as many places as a walk reads: a
-// broad query naming another town finds its window there at a small part of the cost of reading the
-// town's every place. Drawn only where the statistics expect the samples to hold the window (expected of
-// the lexemes' places match); nil otherwise.
+// sample is a window of matches of the concepts among one bucket of the places holding the lexemes one of
+// which every match holds (coveringLexemes, store.SearchSample): a broad query naming another town finds
+// its window there at a bucket's share of the cost of reading the town's every place. Drawn only where
+// the statistics expect a bucket to hold twice the page; nil otherwise. The bucket follows from the query,
+// so the pages of one query come from one sample.
 func (e *PG) sample(ctx context.Context, r Request, cs []concept, shares lexemeShares, expected float64) ([]store.SearchHit, error) {
 	cover, ok := coveringLexemes(cs, shares)
-	n, size := window(r), walkFactor*window(r)
-	if held := shares.sharesOf(cover); !ok || held <= 0 || expected/held*float64(size) < float64(n) {
+	if !ok || expected/store.SampleBuckets < float64(2*(r.Offset+r.Limit)) {
 		return nil, nil
 	}
+	tsq := tsqueryOf(cs)
+	h := fnv.New32a()
+	h.Write([]byte(tsq))
 	quoted := make([]string, len(cover))
 	for i, l := range cover {
 		quoted[i] = quoteLexeme(l)
 	}
-	return store.SearchSample(ctx, e.db, quoted, tsqueryOf(cs), r.Filter, size, n)
+	return store.SearchSample(ctx, e.db, quoted, tsq, r.Filter, int(h.Sum32()%store.SampleBuckets), window(r))
 }
 
 // nearest is the window of a broad query's matches nearest the citizen (or the place the query names).

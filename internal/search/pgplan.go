@@ -110,15 +110,6 @@ func coveringLexemes(cs []concept, s lexemeShares) (cover []string, ok bool) {
 	return cover, ok
 }
 
-// sharesOf is how many documents hold any of lexemes, at most.
-func (s lexemeShares) sharesOf(lexemes []string) float64 {
-	var n float64
-	for _, l := range lexemes {
-		n += s[l]
-	}
-	return n
-}
-
 // lexemesOf lists the lexemes of concepts, each once.
 func lexemesOf(cs []concept) []string {
 	var out []string

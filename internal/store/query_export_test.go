@@ -4,5 +4,6 @@ package store
 var (
 	SearchMatchesSQLForTest              = searchMatchesSQL
 	SearchMatchesRowsSQLForTest          = searchMatchesRowsSQL
+	SearchSampleSQLForTest               = searchSampleSQL
 	SearchNearestMatchesStatementForTest = searchNearestMatchesStatement
 )

@@ -15,7 +15,8 @@ import (
 // A keyword's matches are found through the GIN index on the search documents, a rare one's and, with
 // SearchMatches' settings, a common one's too (the planner would otherwise read the table until the
 // limit, in its own order or in a partial index's). The part of a query left to the rows and the filter
-// are tested on the places the index yields: no other index joins in.
+// are tested on the places the index yields: no other index joins in. A sample's bucket is read in the
+// same index scan.
 func TestSearchPlanUsesGIN(t *testing.T) {
 	storetest.PlanRows(t)
 	ctx := context.Background()
@@ -26,6 +27,7 @@ func TestSearchPlanUsesGIN(t *testing.T) {
 		{store.SearchMatchesSQLForTest, []any{"'n12345'", "'n12345'", []string{}, []string{}, []string{}, nil, 1001}},
 		{store.SearchMatchesSQLForTest, []any{"'k:law_firm'", "'k:law_firm'", []string{"law_firm"}, []string{}, []string{}, nil, 1001}},
 		{store.SearchMatchesRowsSQLForTest, []any{"'n12345' & 'k:law_firm'", "'n12345'", "'k:law_firm'", []string{"law_firm"}, []string{}, []string{}, nil, 1001}},
+		{store.SearchSampleSQLForTest, []any{"'计划' & 'k:law_firm'", "'计划'", 7, []string{}, []string{}, []string{}, nil, 100}},
 	} {
 		tx, err := storetest.Pool(t).Begin(ctx)
 		if err != nil {
@@ -46,7 +48,8 @@ func TestSearchPlanUsesGIN(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !strings.Contains(plan, "providers_search_idx") || strings.Contains(plan, "Seq Scan on providers") ||
-			strings.Contains(plan, "BitmapAnd") || strings.Count(plan, "Index Scan") != 1 {
+			strings.Contains(plan, "BitmapAnd") || strings.Count(plan, "Index Scan") != 1 ||
+			c.sql == store.SearchSampleSQLForTest && !strings.Contains(plan, "sample_bucket = ") {
 			t.Errorf("%v not through the GIN index alone:\n%s", c.args[:3], plan)
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -69,40 +70,26 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f 
 	return hits, len(hits) < limit, err
 }
 
-// SearchSample is SearchMatches reading a sample of about `sample` of the places holding each of lexemes
-// instead of all of them, for a window to rank when any matches will do: the query rows and the filter
-// are tested on the samples, at their cost instead of that of every place the lexemes name. Every match of
-// rows must hold one of lexemes. PostgreSQL draws a sample at random through the index
-// (gin_fuzzy_search_limit: only the sample goes into the bitmap and is read from the table) when the
-// index's own count of the lexeme's places passes it; the subquery's limit bounds what is read from the
-// table whatever that count says. Each lexeme is read on its own, in one round trip: the reduction is the
-// index scan's, and an AND or OR of lexemes would be reduced only when every one passes the size. Up to
-// limit matches from each lexeme's sample, each place once; whether they are all there are is unknown.
-func SearchSample(ctx context.Context, db *pgxpool.Pool, lexemes []string, rows string, f Filter, sample, limit int) ([]SearchHit, error) {
-	b := &pgx.Batch{}
-	queueSearchSettings(b, sample)
-	var hits []SearchHit
-	seen := map[string]bool{}
-	for _, l := range lexemes {
-		args := append(append([]any{rows, l, sample}, f.Args()...), limit)
-		b.Queue(searchSampleSQL, args...).Query(func(r pgx.Rows) error {
-			got, err := searchHits(r, nil)
-			for _, h := range got {
-				if !seen[h.ID] {
-					seen[h.ID] = true
-					hits = append(hits, h)
-				}
-			}
-			return err
-		})
-	}
-	return hits, Classify(db.SendBatch(ctx, b).Close())
+// SampleBuckets is how many buckets the places fall in by a hash of their id (providers.sample_bucket): a
+// sample reads one.
+const SampleBuckets = 64
+
+// SearchSample is SearchMatches reading only the places of one bucket (a SampleBuckets-th of them, spread
+// through the table as the hash spreads them) among those holding any of lexemes: up to limit matches of
+// rows that pass f, for a window to rank when any matches will do, at a bucket's share of the cost of
+// reading every place the lexemes name. Every match of rows must hold one of lexemes. The search index
+// holds the bucket beside the document, and intersects the lexemes' places with the bucket's before the
+// table is read (sql/095).
+func SearchSample(ctx context.Context, db *pgxpool.Pool, lexemes []string, rows string, f Filter, bucket, limit int) ([]SearchHit, error) {
+	args := append(append([]any{rows, strings.Join(lexemes, " | "), bucket}, f.Args()...), limit)
+	return searchIndexed(ctx, db, searchSampleSQL, args)
 }
 
 // searchIndexed runs a read through the search index with the settings its plan needs (SearchMatches).
 func searchIndexed(ctx context.Context, db *pgxpool.Pool, sql string, args []any) ([]SearchHit, error) {
 	b := &pgx.Batch{}
-	queueSearchSettings(b, 0)
+	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+		set_config('work_mem', $1, true)`, searchWorkMem)
 	var hits []SearchHit
 	b.Queue(sql, args...).Query(func(r pgx.Rows) error {
 		var err error
@@ -110,13 +97,6 @@ func searchIndexed(ctx context.Context, db *pgxpool.Pool, sql string, args []any
 		return err
 	})
 	return hits, Classify(db.SendBatch(ctx, b).Close())
-}
-
-// queueSearchSettings sets what a read through the search index needs for the rest of its batch (its
-// implicit transaction), and the size of the samples the index draws (0: none).
-func queueSearchSettings(b *pgx.Batch, sample int) {
-	b.Queue(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-		set_config('work_mem', $1, true), set_config('gin_fuzzy_search_limit', $2, true)`, searchWorkMem, strconv.Itoa(sample))
 }
 
 // searchWorkMem is the memory the read's bitmap of matching places may take before it keeps whole pages
@@ -135,10 +115,11 @@ var (
 		FROM (SELECT ` + searchRowColumns + ` FROM providers p WHERE p.search_doc @@ $2::tsquery OFFSET 0) p
 		WHERE p.search_doc @@ $3::tsquery AND ` + FilterSQL(4) + `
 		LIMIT $8`
-	// searchSampleSQL reads the query's tsquery (ranked and tested), the lexeme sampled, the sample size,
-	// the filter's four parameters and the limit.
+	// searchSampleSQL reads the query's tsquery (ranked and tested), the lexemes sampled (an OR), the
+	// bucket, the filter's four parameters and the limit.
 	searchSampleSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
-		FROM (SELECT ` + searchRowColumns + ` FROM providers p WHERE p.search_doc @@ $2::tsquery LIMIT $3) p
+		FROM (SELECT ` + searchRowColumns + ` FROM providers p
+			WHERE p.search_doc @@ $2::tsquery AND p.sample_bucket = $3::smallint OFFSET 0) p
 		WHERE p.search_doc @@ $1::tsquery AND ` + FilterSQL(4) + `
 		LIMIT $8`
 )

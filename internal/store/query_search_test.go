@@ -100,9 +100,9 @@ func distances(t *testing.T, db *pgxpool.Pool, at orb.Point, cond string, arg an
 	return out
 }
 
-// A sampled read yields matches of the whole query only, fewer than the places it samples from hold; each
-// lexeme is sampled, each place once.
-func TestSearchSampleReadsPartOfTheIndex(t *testing.T) {
+// A sample reads one bucket of the places holding its lexemes: the matches of the whole query there, and
+// no place of another bucket.
+func TestSearchSampleReadsOneBucket(t *testing.T) {
 	storetest.PlanRows(t)
 	ctx := context.Background()
 	db := storetest.Pool(t)
@@ -110,37 +110,38 @@ func TestSearchSampleReadsPartOfTheIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sample, err := store.SearchSample(ctx, db, []string{"'计划'"}, "'k:notary' & '计划'", store.Filter{}, 500, 100000)
+	var bucket int
+	if err := db.QueryRow(ctx, `SELECT sample_bucket FROM providers WHERE name = '计划机构777'`).Scan(&bucket); err != nil {
+		t.Fatal(err)
+	}
+	sample, err := store.SearchSample(ctx, db, []string{"'计划'"}, "'k:notary' & '计划'", store.Filter{}, bucket, 100000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sample) == 0 || len(sample) >= len(all)/2 {
-		t.Fatalf("a sample of 500 of the places: %d notaries, of %d in all", len(sample), len(all))
+	if len(sample) == 0 || len(sample) > 4*len(all)/store.SampleBuckets {
+		t.Fatalf("one bucket of the places: %d notaries, of %d in all", len(sample), len(all))
 	}
-	for _, h := range sample {
+	ids := make([]string, len(sample))
+	for i, h := range sample {
 		if h.Kind != "notary" || h.Status == "closed" {
 			t.Fatalf("sampled %s: a %s, %s", h.ID, h.Kind, h.Status)
 		}
+		ids[i] = h.ID
 	}
-	// Two lexemes, one of a single place: both sampled, that place among the hits, none twice.
-	two, err := store.SearchSample(ctx, db, []string{"'n777'", "'k:forensic'"}, "'n777' | 'k:forensic'", store.Filter{}, 50, 100000)
+	var others int
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM providers WHERE id::text = ANY ($1) AND sample_bucket <> $2`, ids, bucket).Scan(&others); err != nil || others > 0 {
+		t.Fatalf("%d sampled places of another bucket (%v)", others, err)
+	}
+	// Several lexemes: the places of the bucket holding any of them.
+	two, err := store.SearchSample(ctx, db, []string{"'n777'", "'k:forensic'"}, "'n777' | 'k:forensic'", store.Filter{}, bucket, 100000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen, one := map[string]bool{}, false
+	one := false
 	for _, h := range two {
-		if seen[h.ID] {
-			t.Fatalf("%s twice", h.ID)
-		}
-		seen[h.ID] = true
 		one = one || h.Name == "计划机构777"
 	}
-	if !one || len(two) < 2 || len(two) > 51 {
-		t.Fatalf("samples of n777 and of the forensic places: %d places, n777 among them %v", len(two), one)
-	}
-	// The setting is the batch's own: the next read is whole.
-	again, _, err := store.SearchMatches(ctx, db, "'计划'", "'k:notary'", store.Filter{}, 100000)
-	if err != nil || len(again) != len(all) {
-		t.Fatalf("after the sample: %d of %d (%v)", len(again), len(all), err)
+	if !one || len(two) < 2 {
+		t.Fatalf("n777 and the forensic places of its bucket: %d places, n777 among them %v", len(two), one)
 	}
 }
