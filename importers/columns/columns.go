@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Mapping says where each canonical field is in a row.
@@ -56,8 +57,15 @@ func (m Mapping) Get(cells []string, field string) string {
 	if !ok || i < 0 || i >= len(cells) {
 		return ""
 	}
-	return strings.TrimFunc(cells[i], func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' })
+	s := cells[i]
+	if s == "" || isPrintableASCII(s[0]) && isPrintableASCII(s[len(s)-1]) {
+		return s // nothing to trim: the usual cell, read on every row
+	}
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' })
 }
+
+// isPrintableASCII: an ASCII byte above the space, which the trim keeps.
+func isPrintableASCII(b byte) bool { return b > ' ' && b < utf8.RuneSelf }
 
 // Fields lists the canonical fields of a kind, sorted; nil for an unknown
 // kind.

@@ -63,13 +63,11 @@ func (e *rowEnv) practitioner(it item) (out mapped[*importdb.StagedPractitioner]
 		}
 	}
 	if s := get("languages"); s != "" {
-		codes, ws := directory.ParseLanguages(s)
-		*w = appendWarnings(*w, "languages", ws)
-		if len(codes) > 0 {
+		if codes := e.languages(s, w); len(codes) > 0 {
 			rec.Languages = codes
 		}
 	}
-	rec.Status = parseStatus(get("status"), w)
+	rec.Status = e.status(get("status"), w)
 	rec.SearchDoc = e.v.analyzer.DocumentTokens(search.PersonDocument(store.DocPerson{Name: name, LicenceNo: licence})).TSVector()
 	out.licence = licence
 	rec.Prepare() // its id and creation diff, built here on the workers

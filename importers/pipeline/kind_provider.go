@@ -33,6 +33,8 @@ type rowEnv struct {
 	hoursCache    *textCache[hoursValue]
 	practiceWords *textCache[practiceWord]
 	dates         *textCache[*time.Time]
+	statuses      *textCache[parsedText[string]]
+	languageLists *textCache[parsedText[[]string]]
 }
 
 func (r *runner) rowEnv(format string) *rowEnv {
@@ -43,7 +45,8 @@ func (r *runner) rowEnv(format string) *rowEnv {
 	return &rowEnv{kind: r.opt.Kind, role: role, m: r.m, v: r.v, points: pointRules{crs: r.crs, region: r.opt.Region},
 		deriveIDs: r.deriveIDs, geometry: format == "geojson", hoursCache: &textCache[hoursValue]{},
 		practiceWords: &textCache[practiceWord]{},
-		dates:         &textCache[*time.Time]{}, today: r.opt.Now.In(directory.Shanghai).Format(time.DateOnly)}
+		dates:         &textCache[*time.Time]{}, statuses: &textCache[parsedText[string]]{},
+		languageLists: &textCache[parsedText[[]string]]{}, today: r.opt.Now.In(directory.Shanghai).Format(time.DateOnly)}
 }
 
 func (e *rowEnv) has(field string) bool { _, ok := e.m.Index[field]; return ok }
@@ -121,9 +124,7 @@ func (e *rowEnv) provider(it item) (out mapped[*importdb.StagedProvider]) {
 		rec.Hours = e.hours(s, "hours", w)
 	}
 	if s := get("languages"); s != "" {
-		codes, ws := directory.ParseLanguages(s)
-		*w = appendWarnings(*w, "languages", ws)
-		if len(codes) > 0 {
+		if codes := e.languages(s, w); len(codes) > 0 {
 			rec.Languages = codes
 		}
 	}
@@ -134,7 +135,7 @@ func (e *rowEnv) provider(it item) (out mapped[*importdb.StagedProvider]) {
 		}
 	}
 	rec.Free = e.free(get("free"), w)
-	rec.Status = parseStatus(get("status"), w)
+	rec.Status = e.status(get("status"), w)
 	rec.VerifiedAt = e.verifiedAt(get("verified_at"), w)
 	if e.kind == directory.KindForensic {
 		e.forensic(rec, get, w)

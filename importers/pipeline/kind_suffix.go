@@ -34,8 +34,9 @@ var kindSuffixes = map[string][]string{
 
 // kindLooks tells, from a name's ending, which kind of place the name looks like.
 type kindLooks struct {
-	suffix map[string]string // ending -> kind code
-	names  map[string]vocabdb.VocabTerm
+	suffix  map[string]string // ending -> kind code
+	longest int               // bytes of the longest ending
+	names   map[string]vocabdb.VocabTerm
 }
 
 var parenthetical = regexp.MustCompile(`[(（][^)）]*[)）]`)
@@ -57,18 +58,28 @@ func newKindLooks(kinds []vocabdb.VocabTerm) *kindLooks {
 			}
 		}
 	}
+	for s := range k.suffix {
+		k.longest = max(k.longest, len(s))
+	}
 	return k
 }
 
 // of returns the kind whose longest ending the name carries, and that ending ("" when none).
+// It runs on every row: the endings are looked up from the longest the name can carry, not matched one by one.
 func (k *kindLooks) of(name string) (kind, ending string) {
-	name = strings.TrimSpace(parenthetical.ReplaceAllString(name, ""))
-	for s, code := range k.suffix {
-		if strings.HasSuffix(name, s) && len(s) > len(ending) {
-			kind, ending = code, s
+	if strings.ContainsAny(name, "(（") {
+		name = parenthetical.ReplaceAllString(name, "")
+	}
+	name = strings.TrimSpace(name)
+	for i := max(len(name)-k.longest, 0); i < len(name); i++ {
+		if !utf8.RuneStart(name[i]) {
+			continue
+		}
+		if code, ok := k.suffix[name[i:]]; ok {
+			return code, name[i:]
 		}
 	}
-	return kind, ending
+	return "", ""
 }
 
 // kindTally counts, over a file's accepted rows, which kind each name looks like.
@@ -92,6 +103,9 @@ func (t *kindTally) add(name string) {
 	t.byKind[kind]++
 	if t.endings[kind] == nil {
 		t.endings[kind] = map[string]int{}
+	}
+	if _, seen := t.endings[kind][ending]; !seen {
+		ending = strings.Clone(ending) // the name's row is not kept for its ending
 	}
 	t.endings[kind][ending]++
 }

@@ -79,3 +79,31 @@ func (e *rowEnv) verifiedAt(s string, w *[]Issue) *time.Time {
 	}
 	return parseTime(s, "verified_at", w) // not a date: say so
 }
+
+// parsedText is a cell's parsed value with the warnings its parse gave: a cell repeated on many rows (a
+// status, a list of languages) is parsed once and warned of on every row that holds it.
+type parsedText[V any] struct {
+	v     V
+	warns []Issue
+}
+
+// status reads a status cell (parseStatus), remembered.
+func (e *rowEnv) status(s string, w *[]Issue) string {
+	p := e.statuses.get(s, func(s string) parsedText[string] {
+		var ws []Issue
+		st := parseStatus(s, &ws)
+		return parsedText[string]{st, ws}
+	})
+	*w = append(*w, p.warns...)
+	return p.v
+}
+
+// languages reads a languages cell (directory.ParseLanguages), remembered.
+func (e *rowEnv) languages(s string, w *[]Issue) []string {
+	p := e.languageLists.get(s, func(s string) parsedText[[]string] {
+		codes, ws := directory.ParseLanguages(s)
+		return parsedText[[]string]{codes, appendWarnings(nil, "languages", ws)}
+	})
+	*w = append(*w, p.warns...)
+	return p.v
+}

@@ -1,9 +1,16 @@
 package directory
 
+import "slices"
+
 // RepeatedPlace returns a place name an address writes twice in a row (深圳市深圳市福田区…, 福田区福田区…),
-// as lists merged from two columns often do, or "" when there is none.
+// as lists merged from two columns often do, or "" when there is none. It runs on every row of an import:
+// the runes of a usual address stay on the stack and only a repeat found becomes a string.
 func RepeatedPlace(address string) string {
-	rs := []rune(address)
+	var buf [128]rune
+	rs := buf[:0]
+	for _, r := range address {
+		rs = append(rs, r)
+	}
 	for start := 0; start < len(rs); start++ {
 		for end := start + 2; end <= start+10 && end <= len(rs); end++ {
 			switch rs[end-1] {
@@ -12,7 +19,7 @@ func RepeatedPlace(address string) string {
 				continue
 			}
 			n := end - start
-			if end+n <= len(rs) && string(rs[start:end]) == string(rs[end:end+n]) {
+			if end+n <= len(rs) && slices.Equal(rs[start:end], rs[end:end+n]) {
 				return string(rs[start:end])
 			}
 		}
