@@ -261,3 +261,32 @@ func TestPeopleWithoutIDsGetDerivedIDs(t *testing.T) {
 		t.Errorf("again: created %d updated %d unchanged %d", again.Created, again.Updated, again.Unchanged)
 	}
 }
+
+// TestSharedPointOutsideTheRunsList: a record "outside the run's list" is one of another source or of
+// another kind in the same source; the run's own records (the same file again) share no point with it.
+func TestSharedPointOutsideTheRunsList(t *testing.T) {
+	pool := testPool(t)
+	emptyDirectory(t, pool)
+	firms := writeText(t, "firms.csv", "编号,名称,经度,纬度\nF1,深圳甲律师事务所,114.061,22.541\n")
+	mustApply(t, Options{Kind: "law_firm", File: firms, Source: "bureau"})
+	sharedLines := func(rep *Report) []int {
+		var lines []int
+		for _, w := range rep.WarningList {
+			if w.Field == "lng" && strings.Contains(w.Reason, "深圳甲律师事务所") {
+				lines = append(lines, w.Line)
+			}
+		}
+		return lines
+	}
+	if got := sharedLines(mustApply(t, Options{Kind: "law_firm", File: firms, Source: "bureau"})); len(got) != 0 {
+		t.Fatalf("the same list again: shared-point warnings on lines %v, want none", got)
+	}
+	aid := writeText(t, "aid.csv", "编号,名称,经度,纬度\nA1,福田区法律援助处,114.061,22.541\n")
+	if got := sharedLines(mustApply(t, Options{Kind: "legal_aid", File: aid, Source: "bureau"})); len(got) != 1 || got[0] != 2 {
+		t.Fatalf("another kind of the same source: shared-point warnings on lines %v, want [2]", got)
+	}
+	other := writeText(t, "other.csv", "编号,名称,经度,纬度\nX1,深圳乙律师事务所,114.061,22.541\n")
+	if got := sharedLines(mustApply(t, Options{Kind: "law_firm", File: other, Source: "district"})); len(got) != 1 || got[0] != 2 {
+		t.Fatalf("the same kind from another source: shared-point warnings on lines %v, want [2]", got)
+	}
+}

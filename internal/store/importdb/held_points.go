@@ -24,6 +24,22 @@ type HeldPoint struct {
 // unrelated records is a copied coordinate more often than a shared building, and only the directory as a
 // whole shows it. A record holds a point when its own rounds to the same key.
 func (t *ImportTx) PointsHeldElsewhere(ctx context.Context, xs, ys []int64, kind string) ([]HeldPoint, error) {
+	// "Outside the run's source and kind" is written as ranges of source and a list of kinds (every other
+	// kind of the kinds table, which providers.kind references), not as NOT (source = … AND kind = …): the
+	// source's unique index and the kind indexes answer it, so a directory that holds little besides the
+	// run's own list is not read whole. When no such record is open, the points are not sent at all.
+	var others []string
+	if err := t.tx.QueryRow(ctx, `SELECT coalesce(array_agg(code), '{}') FROM kinds WHERE code <> $1`, kind).Scan(&others); err != nil {
+		return nil, store.Classify(err)
+	}
+	elsewhere := `o.status <> 'closed' AND o.placement = 'exact' AND (o.source < $1 OR o.source > $1 OR o.kind = ANY($2))`
+	var held bool
+	if err := t.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM providers o WHERE `+elsewhere+`)`, t.Run.Source, others).Scan(&held); err != nil {
+		return nil, store.Classify(err)
+	}
+	if !held {
+		return nil, nil
+	}
 	// A few points are looked up one by one in the spatial index; many are matched in one hash join over
 	// the open records (a probe per point costs more than reading the table once beyond some thousands).
 	same := `round(ST_X(o.geom) * 1e7)::int8 = f.x AND round(ST_Y(o.geom) * 1e7)::int8 = f.y`
@@ -32,10 +48,9 @@ func (t *ImportTx) PointsHeldElsewhere(ctx context.Context, xs, ys []int64, kind
 		match = `o.geom && ST_Expand(ST_SetSRID(ST_MakePoint(f.x / 1e7, f.y / 1e7), 4326), 1e-7) AND ` + same
 	}
 	rows, err := t.tx.Query(ctx, `SELECT f.x, f.y, o.name, o.kind
-		FROM unnest($1::int8[], $2::int8[]) AS f(x, y)
+		FROM unnest($3::int8[], $4::int8[]) AS f(x, y)
 		JOIN providers o ON `+match+`
-		WHERE o.status <> 'closed' AND o.placement = 'exact' AND NOT (o.source = $3 AND o.kind = $4)`,
-		xs, ys, t.Run.Source, kind)
+		WHERE `+elsewhere, t.Run.Source, others, xs, ys)
 	if err != nil {
 		return nil, store.Classify(err)
 	}
