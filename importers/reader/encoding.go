@@ -83,6 +83,8 @@ type lineStats struct {
 	replaced int // lines with invalid UTF-8 or U+FFFD
 }
 
+var replacement = []byte("\uFFFD")
+
 // scanLines streams r once, in fixed memory.
 func scanLines(r io.Reader) lineStats {
 	var st lineStats
@@ -114,20 +116,37 @@ func scanLines(r io.Reader) lineStats {
 				i++
 				continue
 			}
-			if !atEOF && !utf8.FullRune(buf[i:n]) {
-				carry = copy(buf, buf[i:n])
-				break
+			// A run of non-ASCII bytes is judged whole (a sequence never spans an ASCII byte); one that reaches
+			// the end of the buffer keeps an unfinished last character for the next read.
+			j := i + 1
+			for j < n && buf[j] >= utf8.RuneSelf {
+				j++
 			}
-			ru, sz := utf8.DecodeRune(buf[i:n])
-			switch {
-			case ru == utf8.RuneError && sz == 1:
+			k := j
+			if j == n && !atEOF {
+				for s := n - 1; s >= max(i, n-utf8.UTFMax); s-- {
+					if utf8.RuneStart(buf[s]) {
+						if !utf8.FullRune(buf[s:n]) {
+							k = s
+						}
+						break
+					}
+				}
+			}
+			switch run := buf[i:k]; {
+			case len(run) == 0:
+			case !utf8.Valid(run):
 				bad = true
-			case ru == '\uFFFD':
+			case bytes.Contains(run, replacement):
 				repl = true
 			default:
 				mb = true
 			}
-			i += sz
+			if k < j {
+				carry = copy(buf, buf[k:n])
+				break
+			}
+			i = j
 		}
 		if atEOF {
 			endLine()
