@@ -25,7 +25,9 @@ type collector struct {
 type seenID [2]uint64
 
 func (r *runner) newCollector() *collector {
-	return &collector{rep: r.rep, derived: r.deriveIDs, people: r.kind.person != nil, ids: map[seenID]int32{}, licences: map[string]int32{},
+	// Sized for the rows a CSV's line count promises (0 for other formats): the map of ids does not grow
+	// and copy itself again and again on a large file.
+	return &collector{rep: r.rep, derived: r.deriveIDs, people: r.kind.person != nil, ids: make(map[seenID]int32, max(r.lines, 0)), licences: map[string]int32{},
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 }
 

@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -34,9 +36,9 @@ var kindSuffixes = map[string][]string{
 
 // kindLooks tells, from a name's ending, which kind of place the name looks like.
 type kindLooks struct {
-	suffix  map[string]string // ending -> kind code
-	longest int               // bytes of the longest ending
-	names   map[string]vocabdb.VocabTerm
+	suffix map[string]string // ending -> kind code
+	byLast map[rune][]string // the endings by their last character, longest first
+	names  map[string]vocabdb.VocabTerm
 }
 
 var parenthetical = regexp.MustCompile(`[(（][^)）]*[)）]`)
@@ -58,25 +60,28 @@ func newKindLooks(kinds []vocabdb.VocabTerm) *kindLooks {
 			}
 		}
 	}
+	k.byLast = map[rune][]string{}
 	for s := range k.suffix {
-		k.longest = max(k.longest, len(s))
+		r, _ := utf8.DecodeLastRuneInString(s)
+		k.byLast[r] = append(k.byLast[r], s)
+	}
+	for _, l := range k.byLast {
+		slices.SortFunc(l, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b)) })
 	}
 	return k
 }
 
 // of returns the kind whose longest ending the name carries, and that ending ("" when none).
-// It runs on every row: the endings are looked up from the longest the name can carry, not matched one by one.
+// It runs on every row: only the endings that end in the name's last character are tried.
 func (k *kindLooks) of(name string) (kind, ending string) {
 	if strings.ContainsAny(name, "(（") {
 		name = parenthetical.ReplaceAllString(name, "")
 	}
 	name = strings.TrimSpace(name)
-	for i := max(len(name)-k.longest, 0); i < len(name); i++ {
-		if !utf8.RuneStart(name[i]) {
-			continue
-		}
-		if code, ok := k.suffix[name[i:]]; ok {
-			return code, name[i:]
+	last, _ := utf8.DecodeLastRuneInString(name)
+	for _, s := range k.byLast[last] {
+		if strings.HasSuffix(name, s) {
+			return k.suffix[s], s
 		}
 	}
 	return "", ""
@@ -103,9 +108,6 @@ func (t *kindTally) add(name string) {
 	t.byKind[kind]++
 	if t.endings[kind] == nil {
 		t.endings[kind] = map[string]int{}
-	}
-	if _, seen := t.endings[kind][ending]; !seen {
-		ending = strings.Clone(ending) // the name's row is not kept for its ending
 	}
 	t.endings[kind][ending]++
 }

@@ -86,18 +86,29 @@ type runner struct {
 }
 
 func (r *runner) run(ctx context.Context) error {
-	sha, lines, err := fileFacts(r.opt.File)
-	if err != nil {
-		return r.refuse(ctx, fmt.Sprintf("无法读取文件 / cannot read the file: %v", err))
+	// The file's hash and line count are taken while the reader opens it: each reads the whole file once.
+	var sha string
+	var lines int64
+	var factsErr error
+	facts := make(chan struct{})
+	go func() {
+		defer close(facts)
+		sha, lines, factsErr = fileFacts(r.opt.File)
+	}()
+	table, err := reader.Open(r.opt.File, reader.Options{Sheet: r.opt.Sheet, Encoding: r.opt.Encoding, MaxFileBytes: r.opt.MaxFileSize})
+	<-facts
+	if err == nil {
+		defer table.Close()
+	}
+	if factsErr != nil {
+		return r.refuse(ctx, fmt.Sprintf("无法读取文件 / cannot read the file: %v", factsErr))
 	}
 	r.rep.SHA256 = sha
 	r.meta = importdb.ImportRun{Importer: r.opt.Kind, Source: r.opt.Source, FileName: r.opt.FileName, FileSHA256: sha,
 		Actor: r.opt.Actor, Mode: r.opt.Mode, DryRun: r.opt.DryRun, CRS: string(geo.WGS84)}
-	table, err := reader.Open(r.opt.File, reader.Options{Sheet: r.opt.Sheet, Encoding: r.opt.Encoding, MaxFileBytes: r.opt.MaxFileSize})
 	if err != nil {
 		return r.refuse(ctx, readerReason(err))
 	}
-	defer table.Close()
 	r.rep.Format = table.Format()
 	if err := r.chooseCRS(table.CRS(), table.Header()); err != nil {
 		return r.refuse(ctx, err.Error())

@@ -23,7 +23,7 @@ import (
 type SourceIndex struct {
 	seed maphash.Seed
 	ids  []sourceEntry // sorted by hash
-	// buckets[b] is the first entry whose hash's top shift bits are at least b (len 2^bits + 1).
+	// buckets[b] is the first entry whose hash >> shift is b or more (2^bits + 1 of them).
 	buckets []uint32
 	shift   uint
 	// Open counts the source's open records of the run's kind before the run: the base of a snapshot's
@@ -64,31 +64,44 @@ func (t *ImportTx) LoadSourceIndex(ctx context.Context, kind string) (*SourceInd
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("import index: %w", store.Classify(err))
 	}
-	slices.SortFunc(x.ids, func(a, b sourceEntry) int { return cmp.Compare(a.hash, b.hash) })
+	x.sort()
 	for i := 1; i < len(x.ids); i++ {
 		if x.ids[i].hash == x.ids[i-1].hash {
 			x.ids[i].vouched, x.ids[i-1].vouched = false, false
 		}
 	}
-	x.bucket()
 	return x, nil
 }
 
-// bucket indexes the sorted hashes by their top bits: about one entry a bucket.
-func (x *SourceIndex) bucket() {
+// sort orders the entries by hash and indexes them by the hash's top bits, about one entry a bucket: the
+// entries are placed by bucket (a counting sort, in one pass) and each bucket's few are sorted in place.
+func (x *SourceIndex) sort() {
 	bits := uint(1)
 	for bits < 32 && 1<<bits < len(x.ids) {
 		bits++
 	}
 	x.shift = 64 - bits
 	x.buckets = make([]uint32, 1<<bits+1)
-	i := 0
-	for b := range x.buckets {
-		for i < len(x.ids) && x.ids[i].hash>>x.shift < uint64(b) {
-			i++
-		}
-		x.buckets[b] = uint32(i)
+	for _, e := range x.ids {
+		x.buckets[e.hash>>x.shift+1]++
 	}
+	for b := 1; b < len(x.buckets); b++ {
+		x.buckets[b] += x.buckets[b-1]
+	}
+	sorted := make([]sourceEntry, len(x.ids))
+	next := slices.Clone(x.buckets[:len(x.buckets)-1])
+	for _, e := range x.ids {
+		b := e.hash >> x.shift
+		sorted[next[b]] = e
+		next[b]++
+	}
+	for b := range len(x.buckets) - 1 {
+		in := sorted[x.buckets[b]:x.buckets[b+1]]
+		if len(in) > 1 {
+			slices.SortFunc(in, func(a, b sourceEntry) int { return cmp.Compare(a.hash, b.hash) })
+		}
+	}
+	x.ids = sorted
 }
 
 // ClassOf says what becomes of a row with this source id and fingerprint.

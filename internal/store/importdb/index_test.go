@@ -18,8 +18,10 @@ func TestSourceIndexClassOf(t *testing.T) {
 			id := fmt.Sprintf("id-%d", i)
 			x.ids = append(x.ids, sourceEntry{hash: maphash.String(x.seed, id), fp: fp(i), vouched: i%3 != 0, sameKind: i%5 != 0})
 		}
-		slices.SortFunc(x.ids, func(a, b sourceEntry) int { return cmp.Compare(a.hash, b.hash) })
-		x.bucket()
+		x.sort()
+		if !slices.IsSortedFunc(x.ids, func(a, b sourceEntry) int { return cmp.Compare(a.hash, b.hash) }) {
+			t.Fatalf("n=%d: entries not sorted by hash", n)
+		}
 		for i := range n {
 			id := fmt.Sprintf("id-%d", i)
 			want := RowCompare
