@@ -54,16 +54,17 @@ func (p *csvParser) read() (csvRecord, error) {
 		}
 		field.WriteString(s)
 	}
-	end := func() {
+	// endField ends a field whose text is s; clean: s is known to hold no NUL and no U+FFFD and to fit a cell.
+	endField := func(s string, clean bool) {
 		idx := rec.nfields
 		rec.nfields++
-		s := field.String()
-		field.Reset()
 		if fieldBig {
 			rec.fail(idx, reasonCellTooLarge(p.maxCell))
 			s = ""
-		} else if why := cellProblem(s, p.maxCell); why != "" {
-			rec.fail(idx, why)
+		} else if !clean {
+			if why := cellProblem(s, p.maxCell); why != "" {
+				rec.fail(idx, why)
+			}
 		}
 		fieldBig = false
 		kept += len(s)
@@ -76,6 +77,11 @@ func (p *csvParser) read() (csvRecord, error) {
 			return
 		}
 		rec.fields = append(rec.fields, s)
+	}
+	end := func() {
+		s := field.String()
+		field.Reset()
+		endField(s, false)
 	}
 
 	for {
@@ -102,6 +108,9 @@ func (p *csvParser) read() (csvRecord, error) {
 			rec.fail(-1, fmt.Sprintf("第 %d 行 / line %d: %s", l.no, l.no, l.note))
 		}
 		text := l.text
+		// Most lines hold neither a NUL nor an undecodable byte: their unquoted fields are taken as they
+		// are, slices of the line, not copied and checked one by one.
+		clean := strings.IndexByte(text, 0) < 0 && !strings.ContainsRune(text, '\uFFFD')
 		i := 0
 		for {
 			if inQuote {
@@ -145,8 +154,12 @@ func (p *csvParser) read() (csvRecord, error) {
 			if strings.IndexByte(seg, '"') >= 0 {
 				rec.fail(rec.nfields, `未加引号的字段中有引号 " / bare quote in an unquoted field`)
 			}
-			add(seg)
-			end()
+			if field.Len() == 0 && !fieldBig && len(seg) <= p.maxCell {
+				endField(seg, clean)
+			} else {
+				add(seg)
+				end()
+			}
 			if j < 0 {
 				return rec, nil
 			}
