@@ -109,8 +109,9 @@ func (p *csvParser) read() (csvRecord, error) {
 		}
 		text := l.text
 		// Most lines hold neither a NUL nor an undecodable byte: their unquoted fields are taken as they
-		// are, slices of the line, not copied and checked one by one.
-		clean := strings.IndexByte(text, 0) < 0 && !strings.ContainsRune(text, '\uFFFD')
+		// are, slices of the line, not copied and checked one by one. A line's text is valid UTF-8 (what
+		// could not be decoded is U+FFFD), so the character is looked for as its bytes.
+		clean := strings.IndexByte(text, 0) < 0 && !strings.Contains(text, "\uFFFD")
 		i := 0
 		for {
 			if inQuote {

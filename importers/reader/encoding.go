@@ -65,6 +65,10 @@ func detectEncoding(r io.ReaderAt, size int64, want string) (detected, error) {
 	default:
 		return detected{}, fileErrorf("不支持的编码 %q，可用 auto、utf-8、gb18030 / unsupported encoding %q: use auto, utf-8 or gb18030", want, want)
 	}
+	// A file that is valid UTF-8 throughout has no line to weigh: known in one fast pass.
+	if validUTF8(io.NewSectionReader(r, 0, size)) {
+		return detected{enc: encUTF8, auto: true}, nil
+	}
 	u := scanLines(io.NewSectionReader(r, 0, size))
 	if u.invalid == 0 || u.goodMB >= 2*u.invalid {
 		return detected{enc: encUTF8, auto: true}, nil
@@ -81,6 +85,35 @@ type lineStats struct {
 	goodMB   int // valid lines with at least one non-ASCII character
 	invalid  int // lines with invalid UTF-8
 	replaced int // lines with invalid UTF-8 or U+FFFD
+}
+
+// validUTF8 streams r once, in fixed memory, and says whether it is valid UTF-8 throughout.
+func validUTF8(r io.Reader) bool {
+	buf := make([]byte, 64<<10)
+	carry := 0
+	for {
+		n, err := io.ReadFull(r, buf[carry:])
+		n += carry
+		atEOF := err != nil
+		end := n
+		if !atEOF { // an unfinished last character waits for the next read
+			for s := n - 1; s >= max(0, n-utf8.UTFMax); s-- {
+				if utf8.RuneStart(buf[s]) {
+					if !utf8.FullRune(buf[s:n]) {
+						end = s
+					}
+					break
+				}
+			}
+		}
+		if !utf8.Valid(buf[:end]) {
+			return false
+		}
+		if atEOF {
+			return true
+		}
+		carry = copy(buf, buf[end:n])
+	}
 }
 
 var replacement = []byte("\uFFFD")
