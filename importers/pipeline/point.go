@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"golang.org/x/text/width"
@@ -84,10 +85,10 @@ func (r pointRules) parse(in pointInput) (orb.Point, *Issue) {
 		return orb.Point{g[0], g[1]}, nil
 	}
 	// Full-width digits and signs (１１４．０５) are how some spreadsheets print numbers.
-	lngS, latS, field := width.Fold.String(in.lng), width.Fold.String(in.lat), "lng"
+	lngS, latS, field := foldWidth(in.lng), foldWidth(in.lat), "lng"
 	if strings.TrimSpace(lngS) == "" && strings.TrimSpace(latS) == "" && in.coords != "" {
 		var ok bool
-		if lngS, latS, ok = splitCoords(width.Fold.String(in.coords)); !ok {
+		if lngS, latS, ok = splitCoords(foldWidth(in.coords)); !ok {
 			return orb.Point{}, &Issue{Field: "coordinates", Reason: fmt.Sprintf("坐标「%s」应为「经度,纬度」/ coordinates %q must be \"lng,lat\"", in.coords, in.coords)}
 		}
 		field = "coordinates"
@@ -105,6 +106,17 @@ func (r pointRules) parse(in pointInput) (orb.Point, *Issue) {
 		return orb.Point{}, coordIssue(field, err)
 	}
 	return orb.Point{lng, lat}, nil
+}
+
+// foldWidth writes full-width characters as their usual forms; ASCII, which it leaves as it is, is what
+// nearly every cell of numbers holds.
+func foldWidth(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return width.Fold.String(s)
+		}
+	}
+	return s
 }
 
 func coordIssue(field string, err error) *Issue {

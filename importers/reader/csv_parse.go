@@ -33,11 +33,13 @@ type csvParser struct {
 	delim     byte
 	maxCell   int
 	maxRecord int
+	width     int // fields of the last record: room made for the next one's at once
 }
 
 // read returns the next non-blank record, or io.EOF.
 func (p *csvParser) read() (csvRecord, error) {
-	rec := csvRecord{probCol: -1}
+	rec := csvRecord{probCol: -1, fields: make([]string, 0, min(p.width, maxColumns+1))}
+	defer func() { p.width = len(rec.fields) }()
 	var field strings.Builder
 	fieldBig := false
 	kept := 0 // bytes kept for this record
