@@ -15,17 +15,13 @@ import (
 // workers read it, all at once and without locks, to class each row (ClassOf). Read once, inside the
 // run's transaction and under the import lock, so no other import changes the source meanwhile.
 //
-// It holds a 64-bit hash of each source id, not the id, in one slice sorted by the hash: 32 bytes a
-// record, a third of what a map of them takes. The hashes are uniform, so their top bits say where in the
-// slice a hash is (buckets): a row's lookup reads one or two entries, not a binary search's many. A collision is harmless: a new id
+// It holds a 64-bit hash of each source id, not the id, in one slice sorted by the hash (a binary search
+// per row): 32 bytes a record, a third of what a map of them takes. A collision is harmless: a new id
 // taken for an existing one is staged and compared, and the comparison, which joins on the id itself,
 // creates it; ids sharing a hash are never taken as unchanged.
 type SourceIndex struct {
 	seed maphash.Seed
 	ids  []sourceEntry // sorted by hash
-	// buckets[b] is the first entry whose hash >> shift is b or more (2^bits + 1 of them).
-	buckets []uint32
-	shift   uint
 	// Open counts the source's open records of the run's kind before the run: the base of a snapshot's
 	// withdrawal share (the records the run creates must not dilute it).
 	Open int
@@ -73,49 +69,18 @@ func (t *ImportTx) LoadSourceIndex(ctx context.Context, kind string) (*SourceInd
 	return x, nil
 }
 
-// sort orders the entries by hash and indexes them by the hash's top bits, about one entry a bucket: the
-// entries are placed by bucket (a counting sort, in one pass) and each bucket's few are sorted in place.
+// sort orders the entries by hash, for ClassOf's binary search.
 func (x *SourceIndex) sort() {
-	bits := uint(1)
-	for bits < 32 && 1<<bits < len(x.ids) {
-		bits++
-	}
-	x.shift = 64 - bits
-	x.buckets = make([]uint32, 1<<bits+1)
-	for _, e := range x.ids {
-		x.buckets[e.hash>>x.shift+1]++
-	}
-	for b := 1; b < len(x.buckets); b++ {
-		x.buckets[b] += x.buckets[b-1]
-	}
-	sorted := make([]sourceEntry, len(x.ids))
-	next := slices.Clone(x.buckets[:len(x.buckets)-1])
-	for _, e := range x.ids {
-		b := e.hash >> x.shift
-		sorted[next[b]] = e
-		next[b]++
-	}
-	for b := range len(x.buckets) - 1 {
-		in := sorted[x.buckets[b]:x.buckets[b+1]]
-		if len(in) > 1 {
-			slices.SortFunc(in, func(a, b sourceEntry) int { return cmp.Compare(a.hash, b.hash) })
-		}
-	}
-	x.ids = sorted
+	slices.SortFunc(x.ids, func(a, b sourceEntry) int { return cmp.Compare(a.hash, b.hash) })
 }
 
 // ClassOf says what becomes of a row with this source id and fingerprint.
 func (x *SourceIndex) ClassOf(sourceID string, fp Fingerprint) RowClass {
 	h := maphash.String(x.seed, sourceID)
+	i, ok := slices.BinarySearchFunc(x.ids, h, func(e sourceEntry, h uint64) int { return cmp.Compare(e.hash, h) })
 	var e sourceEntry
-	ok := false
-	if b := h >> x.shift; len(x.buckets) > 0 {
-		for _, c := range x.ids[x.buckets[b]:x.buckets[b+1]] {
-			if c.hash == h {
-				e, ok = c, true
-				break
-			}
-		}
+	if ok {
+		e = x.ids[i]
 	}
 	switch {
 	case !ok:

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// The index's buckets find every id it holds and no other, at every size (none, one, a power of two and
-// around it), whatever the hashes' spread.
+// The index finds every id it holds and no other, at every size, and classes each by its fingerprint, its
+// kind and whether the fingerprint still vouches for it.
 func TestSourceIndexClassOf(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 3, 1023, 1024, 1025, 20000} {
 		x := &SourceIndex{seed: maphash.MakeSeed()}
