@@ -30,13 +30,14 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 	if strict == "" {
 		return Result{}, nil
 	}
-	hits, total, err := e.strictMatches(ctx, r)
+	known := lexemeShares{} // each lexeme's estimate, asked once for the request's every stage
+	hits, total, err := e.strictMatches(ctx, r, known)
 	if err == nil && len(hits) == 0 && len(r.Query.Latin) > 0 {
 		hits, err = store.SearchEnglishNames(ctx, e.db, strings.Join(r.Query.Latin, " "), r.Filter, MaxRanked)
 		total = len(hits)
 	}
 	if relaxed := r.Query.TSQueryAny(); err == nil && len(hits) == 0 && relaxed != strict {
-		hits, total, err = e.matches(ctx, r, []concept{r.Query.anyConcept()}, walk{tsq: relaxed, filter: r.Filter})
+		hits, total, err = e.matches(ctx, r, []concept{r.Query.anyConcept()}, walk{tsq: relaxed, filter: r.Filter}, known)
 	}
 	if err != nil {
 		return Result{}, err
@@ -62,7 +63,7 @@ func (e *PG) Search(ctx context.Context, r Request) (Result, error) {
 }
 
 // strictMatches are the matches of the strict query: every concept met.
-func (e *PG) strictMatches(ctx context.Context, r Request) ([]store.SearchHit, int, error) {
+func (e *PG) strictMatches(ctx context.Context, r Request, known lexemeShares) ([]store.SearchHit, int, error) {
 	rest, kinds := r.Query.kindsApart()
 	near := walk{tsq: r.Query.TSQuery(), filter: r.Filter}
 	if kinds != nil {
@@ -74,7 +75,7 @@ func (e *PG) strictMatches(ctx context.Context, r Request) ([]store.SearchHit, i
 		near = walk{tsq: tsqueryOf(rest), filter: r.Filter}
 		near.filter.Kinds = kinds
 	}
-	return e.matches(ctx, r, r.Query.concepts, near)
+	return e.matches(ctx, r, r.Query.concepts, near, known)
 }
 
 // walk is what the walk outwards from the citizen tests each place for. The kinds a query names are its
@@ -112,22 +113,30 @@ func intersect(a, b []string) []string {
 // as far as the window: such a query counts as "more than MaxRanked" on the statistics' word,
 // unless the read finds fewer than the window. The read leaves to the rows the concepts whose lists are
 // long beside the others' (splitConcepts).
-func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk) ([]store.SearchHit, int, error) {
-	// Each lexeme's estimate is asked only where there is a choice of what to read: several lexemes.
+func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk, known lexemeShares) ([]store.SearchHit, int, error) {
+	// Each lexeme's estimate is asked only where there is a choice of what to read (several lexemes), and
+	// once: known holds those an earlier stage of the request asked.
 	lexemes := lexemesOf(cs)
-	var one []string
+	var ask, one []string
 	if len(lexemes) > 1 {
 		for _, l := range lexemes {
-			one = append(one, quoteLexeme(l))
+			if _, ok := known[l]; !ok {
+				ask, one = append(ask, l), append(one, quoteLexeme(l))
+			}
 		}
 	}
 	est, err := store.EstimateMatches(ctx, e.db, w.tsq, w.filter, one...)
 	if err != nil {
 		return nil, 0, err
 	}
+	for i, l := range ask {
+		known[l] = est.Lexemes[i]
+	}
 	shares := make(lexemeShares, len(lexemes))
-	for i := range one {
-		shares[lexemes[i]] = est.Lexemes[i]
+	if len(lexemes) > 1 {
+		for _, l := range lexemes {
+			shares[l] = known[l]
+		}
 	}
 	if len(lexemes) == 1 {
 		shares[lexemes[0]] = est.Matches // the query's estimate is its one lexeme's
