@@ -89,31 +89,48 @@ type lineStats struct {
 
 // validUTF8 streams r once, in fixed memory, and says whether it is valid UTF-8 throughout.
 func validUTF8(r io.Reader) bool {
+	valid := true
+	readChunks(r, func(chunk []byte, atEOF bool) (int, bool) {
+		end := len(chunk)
+		if !atEOF {
+			end = whole(chunk, 0, end)
+		}
+		valid = utf8.Valid(chunk[:end])
+		return len(chunk) - end, valid
+	})
+	return valid
+}
+
+// readChunks reads r in chunks of fixed size until it ends or each returns false. A chunk starts with the
+// bytes the previous one kept: each says how many of its last bytes (an unfinished last character) the
+// next chunk starts with.
+func readChunks(r io.Reader, each func(chunk []byte, atEOF bool) (keep int, more bool)) {
 	buf := make([]byte, 64<<10)
 	carry := 0
 	for {
 		n, err := io.ReadFull(r, buf[carry:])
 		n += carry
 		atEOF := err != nil
-		end := n
-		if !atEOF { // an unfinished last character waits for the next read
-			for s := n - 1; s >= max(0, n-utf8.UTFMax); s-- {
-				if utf8.RuneStart(buf[s]) {
-					if !utf8.FullRune(buf[s:n]) {
-						end = s
-					}
-					break
-				}
-			}
+		keep, more := each(buf[:n], atEOF)
+		if atEOF || !more {
+			return
 		}
-		if !utf8.Valid(buf[:end]) {
-			return false
-		}
-		if atEOF {
-			return true
-		}
-		carry = copy(buf, buf[end:n])
+		carry = copy(buf, buf[n-keep:n])
 	}
+}
+
+// whole is where the complete characters of buf[from:n] end: before an unfinished last character, which
+// waits for the next read.
+func whole(buf []byte, from, n int) int {
+	for s := n - 1; s >= max(from, n-utf8.UTFMax); s-- {
+		if utf8.RuneStart(buf[s]) {
+			if !utf8.FullRune(buf[s:n]) {
+				return s
+			}
+			break
+		}
+	}
+	return n
 }
 
 var replacement = []byte("\uFFFD")
@@ -133,13 +150,8 @@ func scanLines(r io.Reader) lineStats {
 		}
 		mb, bad, repl = false, false, false
 	}
-	buf := make([]byte, 64<<10)
-	carry := 0
-	for {
-		n, err := io.ReadFull(r, buf[carry:])
-		n += carry
-		atEOF := err != nil
-		carry = 0
+	readChunks(r, func(buf []byte, atEOF bool) (int, bool) {
+		n := len(buf)
 		for i := 0; i < n; {
 			c := buf[i]
 			if c < utf8.RuneSelf {
@@ -157,14 +169,7 @@ func scanLines(r io.Reader) lineStats {
 			}
 			k := j
 			if j == n && !atEOF {
-				for s := n - 1; s >= max(i, n-utf8.UTFMax); s-- {
-					if utf8.RuneStart(buf[s]) {
-						if !utf8.FullRune(buf[s:n]) {
-							k = s
-						}
-						break
-					}
-				}
+				k = whole(buf, i, n)
 			}
 			switch run := buf[i:k]; {
 			case len(run) == 0:
@@ -176,16 +181,16 @@ func scanLines(r io.Reader) lineStats {
 				mb = true
 			}
 			if k < j {
-				carry = copy(buf, buf[k:n])
-				break
+				return n - k, true
 			}
 			i = j
 		}
 		if atEOF {
 			endLine()
-			return st
 		}
-	}
+		return 0, true
+	})
+	return st
 }
 
 // decodedStream returns the file's text as UTF-8 bytes, except for GB18030,
