@@ -133,10 +133,8 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk, known
 		known[l] = est.Lexemes[i]
 	}
 	shares := make(lexemeShares, len(lexemes))
-	if len(lexemes) > 1 {
-		for _, l := range lexemes {
-			shares[l] = known[l]
-		}
+	for _, l := range lexemes {
+		shares[l] = known[l]
 	}
 	if len(lexemes) == 1 {
 		shares[lexemes[0]] = est.Matches // the query's estimate is its one lexeme's

@@ -185,9 +185,9 @@ func SearchNearestMatches(ctx context.Context, db *pgxpool.Pool, tsq string, f F
 // per place read. A degree of longitude is shorter than one of latitude by the cosine of the latitude, so
 // that window reaches farther east and west than north and south (by less than half again below 45°,
 // twice at 60°); the page's nearest places, many times fewer than the window, stay within it. A walk
-// through the places of one kind goes through the (kind, geography) index nearest uses, on the sphere:
-// kept for nearest's exact order, it serves every kind there is or will be, where a planar one beside it
-// would be one more index for every import to keep.
+// through the places of one kind goes through the (kind, geography) index nearest uses, on the sphere: a
+// planar (kind, geometry) index beside it, built over an existing directory, walked one kind's places no
+// faster, and would be one more index for every import to keep.
 func walkDistance(kinds bool) string {
 	if kinds {
 		return `p.geom::geography <-> ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography`
