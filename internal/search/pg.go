@@ -148,7 +148,7 @@ func (e *PG) matches(ctx context.Context, r Request, cs []concept, w walk, known
 		}
 		// Too few around the citizen (a query naming another town): the window is filled from a sample
 		// of the matches, or the first ones, which the ranking's nearness then orders.
-		if hits, err := e.sample(ctx, r, cs, shares, expected); err != nil || len(hits) >= r.Offset+r.Limit {
+		if hits, err := e.sample(ctx, r, cs, w, shares, expected); err != nil || len(hits) >= r.Offset+r.Limit {
 			return union(near, hits), MaxTotal, err
 		}
 		hits, all, err := e.read(ctx, r, cs, w, shares, window(r))
@@ -221,9 +221,14 @@ func (e *PG) read(ctx context.Context, r Request, cs []concept, w walk, shares l
 // its window there at a bucket's share of the cost of reading the town's every place. Drawn only where
 // the statistics expect a bucket to hold twice the page; nil otherwise. The bucket follows from the query,
 // so the pages of one query come from one sample.
-func (e *PG) sample(ctx context.Context, r Request, cs []concept, shares lexemeShares, expected float64) ([]store.SearchHit, error) {
+//
+// Nor is it drawn when the lexemes are those of the kinds the walk went through: then nothing in the query
+// says where its matches lie (its other words name work, which a kind's places anywhere may do), and the
+// walk's finding too few of them among the kind's places around the citizen says they are few; reading
+// them settles it, where a bucket of the kind's places elsewhere would most likely hold as few.
+func (e *PG) sample(ctx context.Context, r Request, cs []concept, w walk, shares lexemeShares, expected float64) ([]store.SearchHit, error) {
 	cover, ok := coveringLexemes(cs, shares)
-	if !ok || expected/store.SampleBuckets < float64(2*(r.Offset+r.Limit)) {
+	if !ok || expected/store.SampleBuckets < float64(2*(r.Offset+r.Limit)) || len(w.filter.Kinds) > 0 && allKinds(cover) {
 		return nil, nil
 	}
 	tsq := tsqueryOf(cs)
@@ -234,6 +239,16 @@ func (e *PG) sample(ctx context.Context, r Request, cs []concept, shares lexemeS
 		quoted[i] = quoteLexeme(l)
 	}
 	return store.SearchSample(ctx, e.db, quoted, tsq, r.Filter, int(h.Sum32()%store.SampleBuckets), window(r))
+}
+
+// allKinds says whether every lexeme is a kind's.
+func allKinds(lexemes []string) bool {
+	for _, l := range lexemes {
+		if !strings.HasPrefix(l, prefixKind) {
+			return false
+		}
+	}
+	return true
 }
 
 // nearest is the window of a broad query's matches nearest the citizen (or the place the query names).
