@@ -70,8 +70,8 @@ func SearchMatches(ctx context.Context, db *pgxpool.Pool, index, rows string, f 
 	return hits, len(hits) < limit, err
 }
 
-// SampleBuckets is how many buckets the places fall in by a hash of their id (providers.sample_bucket): a
-// sample reads one.
+// SampleBuckets is how many buckets the places fall in by a hash of their id, (uuid_hash(id) & 63), the
+// expression the search index holds beside the document (sql/095): a sample reads one.
 const SampleBuckets = 64
 
 // SearchSample is SearchMatches reading only the places of one bucket (a SampleBuckets-th of them, spread
@@ -119,7 +119,7 @@ var (
 	// bucket, the filter's four parameters and the limit.
 	searchSampleSQL = `SELECT ` + searchColumns(`ts_rank(p.search_doc, $1::tsquery)`) + `
 		FROM (SELECT ` + searchRowColumns + ` FROM providers p
-			WHERE p.search_doc @@ $2::tsquery AND p.sample_bucket = $3::smallint OFFSET 0) p
+			WHERE p.search_doc @@ $2::tsquery AND (uuid_hash(p.id) & 63)::smallint = $3::smallint OFFSET 0) p
 		WHERE p.search_doc @@ $1::tsquery AND ` + FilterSQL(4) + `
 		LIMIT $8`
 )
