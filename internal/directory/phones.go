@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -81,9 +80,6 @@ func dashesToHyphen(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r == '-' || r == '\u2212' || unicode.Is(unicode.Pd, r) }) {
 		return s
 	}
-	if singleHyphens(s) {
-		return s // already in the one form: the usual cell
-	}
 	var b strings.Builder
 	rs := []rune(s)
 	for i := 0; i < len(rs); i++ {
@@ -104,41 +100,6 @@ func dashesToHyphen(s string) string {
 	return b.String()
 }
 
-// singleHyphens: every dash of s is one ASCII hyphen with no space or other dash beside it, which
-// dashesToHyphen leaves as it is.
-func singleHyphens(s string) bool {
-	for i, r := range s {
-		switch {
-		case r == '-':
-			if i > 0 && s[i-1] == ' ' || i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '-') {
-				return false
-			}
-		case r == '\u2212' || r >= utf8.RuneSelf && unicode.Is(unicode.Pd, r):
-			return false
-		}
-	}
-	return true
-}
-
-// canonicalPhone: raw is a number written as classifyPhone writes it (0755-83001234, 010-12345678,
-// 13800138000), which it returns unchanged: checked first, since most lists write them so. 0086 is the
-// country's prefix, not an area code.
-func canonicalPhone(raw string) (phoneKind, bool) {
-	if len(raw) == 11 && allDigits(raw) && raw[0] == '1' && raw[1] >= '3' && raw[1] <= '9' {
-		return phoneMobile, true
-	}
-	area, sub, ok := strings.Cut(raw, "-")
-	areaLen := 4
-	if len(area) >= 2 && (area[1] == '1' || area[1] == '2') {
-		areaLen = 3
-	}
-	if ok && len(area) == areaLen && area[0] == '0' && area != "0086" && allDigits(area) && len(sub) >= 7 && len(sub) <= 8 &&
-		sub[0] != '0' && allDigits(sub) {
-		return phoneLandline, true
-	}
-	return phoneOdd, false
-}
-
 type phoneKind int
 
 const (
@@ -157,9 +118,6 @@ var phoneLabels = map[string]bool{"联系电话": true, "咨询电话": true, "�
 
 // classifyPhone normalises one number. dropped is text around it that is not part of it.
 func classifyPhone(raw string) (p string, kind phoneKind, dropped string) {
-	if kind, ok := canonicalPhone(raw); ok {
-		return raw, kind, ""
-	}
 	s := strings.ToLower(strings.TrimSpace(raw))
 	first := strings.IndexFunc(s, func(r rune) bool { return unicode.IsDigit(r) || r == '+' || r == '(' })
 	last := strings.LastIndexFunc(s, unicode.IsDigit)
