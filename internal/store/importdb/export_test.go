@@ -8,3 +8,6 @@ func SetSegmentsForTest(created, rows, listed int) (restore func()) {
 	segCreated, segRows, segListed = created, rows, listed
 	return func() { segCreated, segRows, segListed = c, r, l }
 }
+
+// SourceIndexQuery is LoadSourceIndex's statement, for the test of its plan.
+const SourceIndexQuery = sourceIndexQuery

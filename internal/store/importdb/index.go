@@ -34,12 +34,17 @@ type sourceEntry struct {
 	sameKind bool // the record is of the run's kind (an id of another kind is refused by the apply)
 }
 
+// sourceIndexQuery reads a source's places ($1) with their valid fingerprints, and whether each is of the
+// run's kind ($2). Every column it reads of providers is in the unique key on (source, source_id)
+// (sql/096), so it is an index-only scan of that key, not a pass over the table's wide rows.
+const sourceIndexQuery = `SELECT p.source_id, p.kind = $2, p.status <> 'closed', f.fp
+	FROM providers p LEFT JOIN provider_fingerprints f ON f.provider_id = p.id AND f.version = p.version
+	WHERE p.source = $1`
+
 // LoadSourceIndex reads the source's places and their valid fingerprints.
 func (t *ImportTx) LoadSourceIndex(ctx context.Context, kind string) (*SourceIndex, error) {
 	x := &SourceIndex{seed: maphash.MakeSeed()}
-	rows, err := t.tx.Query(ctx, `SELECT p.source_id, p.kind = $2, p.status <> 'closed', f.fp
-		FROM providers p LEFT JOIN provider_fingerprints f ON f.provider_id = p.id AND f.version = p.version
-		WHERE p.source = $1`, t.Run.Source, kind)
+	rows, err := t.tx.Query(ctx, sourceIndexQuery, t.Run.Source, kind)
 	if err != nil {
 		return nil, fmt.Errorf("import index: %w", store.Classify(err))
 	}
