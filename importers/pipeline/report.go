@@ -56,7 +56,7 @@ type Report struct {
 	Ignored       []string          `json:"ignored_columns,omitempty"`
 	RejectedRows  []Issue           `json:"rejected_rows"`
 	WarningList   []Issue           `json:"warning_list"`
-	PhaseMillis   map[string]int64  `json:"phase_ms,omitempty"` // read+stage, apply, reindex, commit (index merge)
+	PhaseMillis   map[string]int64  `json:"phase_ms,omitempty"` // open, vocabulary, source_index, read_stage, apply, reindex, commit
 	ElapsedMillis int64             `json:"elapsed_ms"`
 	RowsPerSecond float64           `json:"rows_per_second,omitempty"`
 

@@ -90,6 +90,7 @@ func (r *runner) run(ctx context.Context) error {
 	var sha string
 	var lines int64
 	var factsErr error
+	opening := time.Now()
 	facts := make(chan struct{})
 	go func() {
 		defer close(facts)
@@ -97,6 +98,7 @@ func (r *runner) run(ctx context.Context) error {
 	}()
 	table, err := reader.Open(r.opt.File, reader.Options{Sheet: r.opt.Sheet, Encoding: r.opt.Encoding, MaxFileBytes: r.opt.MaxFileSize})
 	<-facts
+	r.rep.phase("open", opening)
 	if err == nil {
 		defer table.Close()
 	}
@@ -123,9 +125,11 @@ func (r *runner) run(ctx context.Context) error {
 	if reason := r.idColumns(); reason != "" {
 		return r.refuse(ctx, reason)
 	}
+	loading := time.Now()
 	if r.v, err = loadVocab(ctx, r.pool); err != nil {
 		return r.fail(ctx, err)
 	}
+	r.rep.phase("vocabulary", loading)
 	if r.opt.Region == (geo.Region{}) {
 		r.opt.Region = r.v.region
 	}

@@ -16,6 +16,7 @@ import (
 // written directly, records the file may change staged, unchanged ones skipped: see store.WriteProviders)
 // and applies what was staged.
 func (r *runner) runProviders(ctx context.Context, tx *importdb.ImportTx, table reader.Table, progress func(int64)) (importdb.ApplyResult, error) {
+	indexing := time.Now()
 	people, err := tx.PeopleBySourceID(ctx, r.opt.Kind)
 	if err != nil {
 		return importdb.ApplyResult{}, err
@@ -24,6 +25,7 @@ func (r *runner) runProviders(ctx context.Context, tx *importdb.ImportTx, table 
 	if err != nil {
 		return importdb.ApplyResult{}, err
 	}
+	r.rep.phase("source_index", indexing)
 	env := r.rowEnv(table.Format())
 	env.people, env.index = people, index
 	env.basis = r.fingerprintBasis(env)
