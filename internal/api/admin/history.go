@@ -44,11 +44,11 @@ func (a *admin) providerHistory(c echo.Context) error {
 }
 
 func (a *admin) changeList(c echo.Context, f recorddb.ChangeFilter) error {
-	list, total, err := recorddb.Changes(c.Request().Context(), a.db, f)
+	page, err := recorddb.Changes(c.Request().Context(), a.db, f)
 	if err != nil {
 		return err
 	}
-	return reply.List(c, list, total, f.Limit, f.Offset)
+	return reply.CountedList(c, page.Changes, page.Total, page.More, f.Limit, f.Offset)
 }
 
 func changeFilter(c echo.Context) (recorddb.ChangeFilter, error) {

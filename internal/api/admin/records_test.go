@@ -201,10 +201,11 @@ func TestWithdrawRestoreVerify(t *testing.T) {
 			Action, Actor, Reason, Source string
 			Diff                          map[string]struct{ Old, New any }
 		}
-		Total int
+		Total       int
+		TotalCapped *bool `json:"total_capped"`
 	}
 	apitest.Decode(t, b, &h)
-	if resp.StatusCode != http.StatusOK || h.Total != 4 || len(h.Results) != 4 {
+	if resp.StatusCode != http.StatusOK || h.Total != 4 || len(h.Results) != 4 || h.TotalCapped == nil || *h.TotalCapped {
 		t.Fatalf("history: %d %s", resp.StatusCode, b)
 	}
 	got := []string{}

@@ -3,6 +3,8 @@ package recorddb
 import (
 	"context"
 	"encoding/json"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -38,19 +40,72 @@ type ChangeFilter struct {
 	Offset      int
 }
 
-// Changes returns the changes that pass the filter, newest first, and how many pass in all. The filter is
-// one fixed statement with parameters: a blank parameter matches everything.
-func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) ([]Change, int, error) {
-	var recordID *string
-	if f.RecordID != "" {
-		recordID = &f.RecordID
+// ChangePage is one page of the change log and how many changes pass the filter. Counting stops past
+// changeCountLimit: then More is set, and Total says "more than Total".
+type ChangePage struct {
+	Changes []Change
+	Total   int
+	More    bool
+}
+
+// changeCountLimit is where the change log stops counting. One import of a city's list writes an audit row
+// per record, so the log soon holds millions; a page reads its rows in the index's order and stops, while
+// an exact total would read them all on every page. Past the limit the pager says "more than".
+var changeCountLimit = 10000
+
+// where is the filter's condition over changes c with its parameters, from the first one on. Each filter
+// given adds one fixed condition (the values are parameters), so every combination is planned for what it
+// asks: a single filter is read from its index (sql/097) in the log's order, newest first.
+func (f ChangeFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, v any) {
+		args = append(args, v)
+		conds = append(conds, strings.ReplaceAll(cond, "$v", "$"+strconv.Itoa(len(args))))
 	}
+	if f.Actor != "" {
+		add("c.actor = $v", f.Actor)
+	}
+	if f.Action != "" {
+		add("c.action = $v", f.Action)
+	}
+	if f.RecordID != "" {
+		add("c.record_id = $v::uuid", f.RecordID)
+	}
+	if f.ImportRunID != 0 {
+		add("c.import_run_id = $v", f.ImportRunID)
+	}
+	if f.From != nil {
+		add("c.at >= $v", *f.From)
+	}
+	if f.To != nil {
+		add("c.at < $v", *f.To)
+	}
+	if len(conds) == 0 {
+		return "true", nil
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// changePageSQL picks a page of the log from changes alone: the rows passing where (its parameters are $1
+// to $n), newest first, $n+1 of them after skipping $n+2.
+func changePageSQL(where string, n int) string {
+	return `SELECT * FROM changes c WHERE ` + where + `
+			ORDER BY c.at DESC, c.id DESC LIMIT $` + strconv.Itoa(n+1) + ` OFFSET $` + strconv.Itoa(n+2)
+}
+
+// Changes returns a page of the changes that pass the filter, newest first, and how many pass in all (up
+// to changeCountLimit). The page's rows are taken from changes alone, in the order of its index, and only
+// those are named.
+func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) (ChangePage, error) {
+	where, args := f.where()
+	n := len(args)
 	// An assignment (an adviser posted at a place) is named "person → place", from the row while it exists
 	// and from its diff once it has ended.
 	rows, err := db.Query(ctx, `SELECT c.id, c.record_type, c.record_id::text,
 			coalesce(p.name, pr.name, apr.name || ' → ' || ap.name, ''),
-			c.action, c.actor, c.import_run_id, c.reason, c.at, c.diff, count(*) OVER ()
-		FROM changes c
+			c.action, c.actor, c.import_run_id, c.reason, c.at, c.diff
+		FROM (`+changePageSQL(where, n)+`) c
 		LEFT JOIN providers p ON c.record_type = 'provider' AND p.id = c.record_id
 		LEFT JOIN practitioners pr ON c.record_type = 'practitioner' AND pr.id = c.record_id
 		LEFT JOIN assignments a ON c.record_type = 'assignment' AND a.id = c.record_id
@@ -58,23 +113,14 @@ func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) ([]Change, i
 			(coalesce(c.diff->'practitioner_id'->>'new', c.diff->'practitioner_id'->>'old'))::uuid)
 		LEFT JOIN providers ap ON c.record_type = 'assignment' AND ap.id = coalesce(a.provider_id,
 			(coalesce(c.diff->'provider_id'->>'new', c.diff->'provider_id'->>'old'))::uuid)
-		WHERE ($1 = '' OR c.actor = $1)
-		  AND ($2 = '' OR c.action = $2)
-		  AND ($3::uuid IS NULL OR c.record_id = $3::uuid)
-		  AND ($4 = 0 OR c.import_run_id = $4)
-		  AND ($5::timestamptz IS NULL OR c.at >= $5)
-		  AND ($6::timestamptz IS NULL OR c.at < $6)
-		ORDER BY c.at DESC, c.id DESC
-		LIMIT $7 OFFSET $8`,
-		f.Actor, f.Action, recordID, f.ImportRunID, f.From, f.To, f.Limit, f.Offset)
+		ORDER BY c.at DESC, c.id DESC`, append(args, f.Limit, f.Offset)...)
 	if err != nil {
-		return nil, 0, store.Classify(err)
+		return ChangePage{}, store.Classify(err)
 	}
-	total := 0
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Change, error) {
 		var c Change
 		err := r.Scan(&c.ID, &c.RecordType, &c.RecordID, &c.RecordName, &c.Action, &c.Actor, &c.ImportRunID,
-			&c.Reason, &c.At, &c.Diff, &total)
+			&c.Reason, &c.At, &c.Diff)
 		c.Source = "edit"
 		if c.ImportRunID != nil {
 			c.Source = "import"
@@ -82,17 +128,17 @@ func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) ([]Change, i
 		return c, err
 	})
 	if err != nil {
-		return nil, 0, store.Classify(err)
+		return ChangePage{}, store.Classify(err)
 	}
-	if len(list) == 0 && f.Offset > 0 {
-		// Past the end the window count is not seen; count separately so the pager still knows the total.
-		err = db.QueryRow(ctx, `SELECT count(*) FROM changes c
-			WHERE ($1 = '' OR c.actor = $1) AND ($2 = '' OR c.action = $2)
-			  AND ($3::uuid IS NULL OR c.record_id = $3::uuid) AND ($4 = 0 OR c.import_run_id = $4)
-			  AND ($5::timestamptz IS NULL OR c.at >= $5) AND ($6::timestamptz IS NULL OR c.at < $6)`,
-			f.Actor, f.Action, recordID, f.ImportRunID, f.From, f.To).Scan(&total)
+	page := ChangePage{Changes: list, Total: f.Offset + len(list)}
+	if len(list) == f.Limit || (len(list) == 0 && f.Offset > 0) { // a page full, or past the end: count
+		err = db.QueryRow(ctx, `SELECT count(*) FROM (SELECT FROM changes c WHERE `+where+` LIMIT $`+strconv.Itoa(n+1)+`) s`,
+			append(args, changeCountLimit+1)...).Scan(&page.Total)
+		if page.Total > changeCountLimit {
+			page.Total, page.More = max(changeCountLimit, f.Offset+len(list)), true
+		}
 	}
-	return list, total, store.Classify(err)
+	return page, store.Classify(err)
 }
 
 // ImportRunInfo is one run of an importer, with its counts and its report as the pipeline wrote it.

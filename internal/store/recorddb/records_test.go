@@ -49,9 +49,10 @@ func TestRecordWritesAuditOncePerWrite(t *testing.T) {
 	if err != nil || upd.Version != 2 || upd.Name != "福田区公共法律服务中心" {
 		t.Fatalf("update: %+v %v", upd, err)
 	}
-	changes, _, err := recorddb.Changes(ctx, pool, recorddb.ChangeFilter{RecordID: rec.ID, Limit: 10})
-	if err != nil || len(changes) != 2 {
-		t.Fatalf("history: %d rows, %v", len(changes), err)
+	page, err := recorddb.Changes(ctx, pool, recorddb.ChangeFilter{RecordID: rec.ID, Limit: 10})
+	changes := page.Changes
+	if err != nil || len(changes) != 2 || page.Total != 2 || page.More {
+		t.Fatalf("history: %d rows of %d (more %v), %v", len(changes), page.Total, page.More, err)
 	}
 	newest := changes[0]
 	var diff map[string]struct{ Old, New any }

@@ -124,6 +124,7 @@ export default {
   'pager.prev': 'Previous',
   'pager.next': 'Next',
   'pager.range': '{from}–{to} of {total}',
+  'pager.rangeMore': '{from}–{to} of more than {total}',
   'pager.none': 'No results',
 
   'dash.title': 'Overview',

@@ -125,6 +125,7 @@ export default {
   'pager.prev': '上一页',
   'pager.next': '下一页',
   'pager.range': '第 {from}–{to} 条，共 {total} 条',
+  'pager.rangeMore': '第 {from}–{to} 条，共超过 {total} 条',
   'pager.none': '没有结果',
 
   'dash.title': '概览',

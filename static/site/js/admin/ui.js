@@ -55,15 +55,16 @@ export function showErrors(root, fields) {
   return unplaced;
 }
 
-// pager shows "n–m of total" and previous/next buttons calling go(offset).
+// pager shows "n–m of total" ("of more than total" where the list stopped counting) and previous/next
+// buttons calling go(offset).
 export function pager(answer, go) {
-  const { total = 0, limit = 50, offset = 0 } = answer || {};
+  const { total = 0, limit = 50, offset = 0, total_capped: capped = false } = answer || {};
   const count = (answer && answer.results ? answer.results.length : 0);
   const prev = el('button', { type: 'button', class: 'btn btn-small', disabled: offset <= 0 }, t('pager.prev'));
   const next = el('button', { type: 'button', class: 'btn btn-small', disabled: offset + count >= total }, t('pager.next'));
   prev.addEventListener('click', () => go(Math.max(0, offset - limit)));
   next.addEventListener('click', () => go(offset + limit));
-  const text = total ? t('pager.range', { from: offset + 1, to: offset + count, total }) : t('pager.none');
+  const text = total ? t(capped ? 'pager.rangeMore' : 'pager.range', { from: offset + 1, to: offset + count, total }) : t('pager.none');
   return el('div', { class: 'pager' }, el('span', { role: 'status' }, text), prev, next);
 }
 

@@ -1,0 +1,146 @@
+package recorddb_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"legalmap/internal/store/recorddb"
+	"legalmap/internal/store/storetest"
+)
+
+// bulkRows is how many audit rows bulkRun writes in its one transaction: enough that the planner reads
+// the log as it would after a city's first import.
+const bulkRows = 30000
+
+var (
+	bulkOnce sync.Once
+	bulkRun  int64
+)
+
+// bulkRun writes an import run's audit rows as an import does: all in one transaction, so they share
+// their time, and only their ids order them. Then a few edits by hand, after it.
+func bulkLog(t *testing.T) int64 {
+	t.Helper()
+	bulkOnce.Do(func() {
+		ctx := context.Background()
+		db := storetest.Pool(t)
+		err := db.QueryRow(ctx, `INSERT INTO import_runs (importer, source, actor, mode, status)
+			VALUES ('law_firm', 'bulk', 'bulk', 'upsert', 'applied') RETURNING id`).Scan(&bulkRun)
+		if err == nil {
+			_, err = db.Exec(ctx, `INSERT INTO changes (record_type, record_id, action, actor, import_run_id, diff)
+				SELECT 'provider', gen_random_uuid(), 'create', 'bulk', $1, jsonb_build_object('name', jsonb_build_object('new', i))
+				FROM generate_series(1, $2) i`, bulkRun, bulkRows)
+		}
+		if err == nil {
+			_, err = db.Exec(ctx, `INSERT INTO changes (record_type, record_id, action, actor, diff)
+				SELECT 'provider', gen_random_uuid(), 'verify', 'clerk', '{}' FROM generate_series(1, 3)`)
+		}
+		if err == nil {
+			_, err = db.Exec(ctx, `ANALYZE changes`)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	return bulkRun
+}
+
+// A page of the log, unfiltered or by any one filter, is the first rows of an index in the log's order:
+// no sort of the rows an import wrote in one transaction, however many.
+func TestChangeLogPagesFromItsIndex(t *testing.T) {
+	run := bulkLog(t)
+	ctx := context.Background()
+	for _, f := range []recorddb.ChangeFilter{{}, {Actor: "bulk"}, {Action: "create"}, {ImportRunID: run}} {
+		f.Limit, f.Offset = 50, 100
+		sql, args := recorddb.ChangePageSQL(f)
+		rows, err := storetest.Pool(t).Query(ctx, "EXPLAIN "+sql, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, line)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(plan, "\n")
+		if !strings.Contains(text, "Index Scan using changes_") || strings.Contains(text, "Sort") {
+			t.Errorf("%+v: the page is not read in order from an index:\n%s", f, text)
+		}
+	}
+}
+
+// The log is newest first, the rows of one transaction by id; its count stops at the limit and says so.
+func TestChangeLogCountStops(t *testing.T) {
+	bulkLog(t)
+	defer recorddb.SetChangeCountLimitForTest(1000)()
+	ctx := context.Background()
+	pool := storetest.Pool(t)
+
+	page, err := recorddb.Changes(ctx, pool, recorddb.ChangeFilter{Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Changes) != 50 || page.Total != 1000 || !page.More {
+		t.Fatalf("first page: %d rows of %d, more %v", len(page.Changes), page.Total, page.More)
+	}
+	// The hand edits came after the import: they come before its rows, which follow newest first.
+	clerk, lastImport := 0, int64(0)
+	for i, c := range page.Changes {
+		switch c.Actor {
+		case "clerk":
+			if lastImport != 0 {
+				t.Errorf("row %d: the clerk's edit after the import's rows", i)
+			}
+			clerk++
+		case "bulk":
+			if c.Source != "import" || (lastImport != 0 && c.ID >= lastImport) {
+				t.Errorf("row %d: import row %d (%s) out of order after %d", i, c.ID, c.Source, lastImport)
+			}
+			lastImport = c.ID
+		}
+	}
+	if clerk != 3 || lastImport == 0 {
+		t.Errorf("first page: %d of the clerk's edits, import rows %v", clerk, lastImport != 0)
+	}
+
+	// The last page of a filter is counted where it ends, past the limit too.
+	page, err = recorddb.Changes(ctx, pool, recorddb.ChangeFilter{Actor: "bulk", Limit: 50, Offset: bulkRows - 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Changes) != 20 || page.Total != bulkRows || page.More {
+		t.Errorf("last page: %d rows of %d, more %v", len(page.Changes), page.Total, page.More)
+	}
+	// A full page of a filter with more rows than the limit: counted to the limit.
+	page, err = recorddb.Changes(ctx, pool, recorddb.ChangeFilter{Actor: "bulk", Limit: 50, Offset: 2000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Changes) != 50 || page.Total != 2050 || !page.More {
+		t.Errorf("deep page: %d rows of %d, more %v", len(page.Changes), page.Total, page.More)
+	}
+	// Few rows: the exact count.
+	page, err = recorddb.Changes(ctx, pool, recorddb.ChangeFilter{Actor: "clerk", Action: "verify", Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Changes) != 2 || page.Total != 3 || page.More {
+		t.Errorf("the clerk's verifications: %d rows of %d, more %v", len(page.Changes), page.Total, page.More)
+	}
+	// Past the end: no rows, and the count.
+	page, err = recorddb.Changes(ctx, pool, recorddb.ChangeFilter{Actor: "clerk", Limit: 2, Offset: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Changes) != 0 || page.Total != 3 || page.More {
+		t.Errorf("past the end: %d rows of %d, more %v", len(page.Changes), page.Total, page.More)
+	}
+}
