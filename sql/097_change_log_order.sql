@@ -1,7 +1,7 @@
 -- 097: the change log read in its own order.
 --
 -- The log lists changes newest first, by (at, id): at is the time of the change's transaction, so the rows
--- of one import run, a million for a city's first list, share it, and id orders them. The indexes for the
+-- of one import run, every record of a city's first list, share it, and id orders them. The indexes for the
 -- log and its filters ended at `at`, so a page had to sort every row of the newest transaction, and with a
 -- first load that meant all of them. Each now ends in (at DESC, id DESC): a page is the first rows of one
 -- index, in order, whatever the log's size (internal/store/recorddb/history.go).
