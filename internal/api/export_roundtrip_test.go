@@ -61,11 +61,11 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 		col[h] = i
 	}
 	originals := map[string]recorddb.Record{}
-	list, _, err := recorddb.FindRecords(ctx, pool, recorddb.RecordFilter{Limit: 1000})
+	page, err := recorddb.FindRecords(ctx, pool, recorddb.RecordFilter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range list {
+	for _, r := range page.Records {
 		if r.Source == "roundtrip-orig" {
 			originals[r.ID] = r
 		}
@@ -99,7 +99,8 @@ func TestExportCSVImportsAgainUnchanged(t *testing.T) {
 			t.Fatalf("re-import of the exported %s rows: %v\n%s", kind, err, rep.JSON())
 		}
 	}
-	again, _, err := recorddb.FindRecords(ctx, pool, recorddb.RecordFilter{Limit: 1000})
+	againPage, err := recorddb.FindRecords(ctx, pool, recorddb.RecordFilter{Limit: 1000})
+	again := againPage.Records
 	if err != nil {
 		t.Fatal(err)
 	}

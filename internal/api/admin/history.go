@@ -48,7 +48,7 @@ func (a *admin) changeList(c echo.Context, f recorddb.ChangeFilter) error {
 	if err != nil {
 		return err
 	}
-	return reply.CountedList(c, page.Changes, page.Total, page.More, f.Limit, f.Offset)
+	return reply.CountedList(c, page.Changes, page.Total.N, page.Total.More, f.Limit, f.Offset)
 }
 
 func changeFilter(c echo.Context) (recorddb.ChangeFilter, error) {

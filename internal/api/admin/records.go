@@ -50,15 +50,15 @@ func (a *admin) listRecords(c echo.Context) error {
 	if f.Status != "" && !directory.ValidStatus(f.Status) {
 		return reply.BadParam("status", "须为 active、temporarily_closed 或 closed / want active, temporarily_closed or closed")
 	}
-	list, total, err := recorddb.FindRecords(c.Request().Context(), a.db, f)
+	page, err := recorddb.FindRecords(c.Request().Context(), a.db, f)
 	if err != nil {
 		return err
 	}
-	out := make([]recordAnswer, len(list))
-	for i, r := range list {
+	out := make([]recordAnswer, len(page.Records))
+	for i, r := range page.Records {
 		out[i] = answerOf(r, nil)
 	}
-	return reply.List(c, out, total, limit, offset)
+	return reply.CountedList(c, out, page.Total.N, page.Total.More, limit, offset)
 }
 
 func (a *admin) getRecord(c echo.Context) error {

@@ -1,13 +1,13 @@
 package recorddb
 
-// The change log's internals that its tests (package recorddb_test, which may use storetest) drive directly.
+// The admin lists' internals that its tests (package recorddb_test, which may use storetest) drive directly.
 
-// SetChangeCountLimitForTest makes the change log stop counting at n, until the returned function
-// restores the limit.
-func SetChangeCountLimitForTest(n int) (restore func()) {
-	was := changeCountLimit
-	changeCountLimit = n
-	return func() { changeCountLimit = was }
+// SetCountLimitForTest makes the admin's lists stop counting at n, until the returned function restores
+// the limit.
+func SetCountLimitForTest(n int) (restore func()) {
+	was := countLimit
+	countLimit = n
+	return func() { countLimit = was }
 }
 
 // ChangePageSQL is the statement that picks a page of the log for f, with its parameters (f's values,

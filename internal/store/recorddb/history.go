@@ -40,18 +40,11 @@ type ChangeFilter struct {
 	Offset      int
 }
 
-// ChangePage is one page of the change log and how many changes pass the filter. Counting stops past
-// changeCountLimit: then More is set, and Total says "more than Total".
+// ChangePage is one page of the change log and how many changes pass the filter.
 type ChangePage struct {
 	Changes []Change
-	Total   int
-	More    bool
+	Total   Total
 }
-
-// changeCountLimit is where the change log stops counting. One import of a city's list writes an audit row
-// per record, so the log soon holds millions; a page reads its rows in the index's order and stops, while
-// an exact total would read them all on every page. Past the limit the pager says "more than".
-var changeCountLimit = 10000
 
 // where is the filter's condition over changes c with its parameters, from the first one on. Each filter
 // given adds one fixed condition (the values are parameters), so every combination is planned for what it
@@ -95,7 +88,7 @@ func changePageSQL(where string, n int) string {
 }
 
 // Changes returns a page of the changes that pass the filter, newest first, and how many pass in all (up
-// to changeCountLimit). The page's rows are taken from changes alone, in the order of its index, and only
+// to countLimit). The page's rows are taken from changes alone, in the order of its index, and only
 // those are named.
 func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) (ChangePage, error) {
 	where, args := f.where()
@@ -130,15 +123,8 @@ func Changes(ctx context.Context, db *pgxpool.Pool, f ChangeFilter) (ChangePage,
 	if err != nil {
 		return ChangePage{}, store.Classify(err)
 	}
-	page := ChangePage{Changes: list, Total: f.Offset + len(list)}
-	if len(list) == f.Limit || (len(list) == 0 && f.Offset > 0) { // a page full, or past the end: count
-		err = db.QueryRow(ctx, `SELECT count(*) FROM (SELECT FROM changes c WHERE `+where+` LIMIT $`+strconv.Itoa(n+1)+`) s`,
-			append(args, changeCountLimit+1)...).Scan(&page.Total)
-		if page.Total > changeCountLimit {
-			page.Total, page.More = max(changeCountLimit, f.Offset+len(list)), true
-		}
-	}
-	return page, store.Classify(err)
+	total, err := pageTotal(ctx, db, "changes c WHERE "+where, args, len(list), f.Limit, f.Offset)
+	return ChangePage{Changes: list, Total: total}, err
 }
 
 // ImportRunInfo is one run of an importer, with its counts and its report as the pipeline wrote it.

@@ -56,22 +56,60 @@ type RecordFilter struct {
 	Offset int
 }
 
-// FindRecords lists the records that pass the filter by name, with the total.
-func FindRecords(ctx context.Context, db *pgxpool.Pool, f RecordFilter) ([]Record, int, error) {
+// RecordPage is one page of the records that pass a filter and how many pass.
+type RecordPage struct {
+	Records []Record
+	Total   Total
+}
+
+// FindRecords lists the records that pass the filter by name, with their total (up to countLimit).
+//
+// Filters come in two shapes that want two plans. Where few records pass (a name or a number looked up),
+// they are read in one pass of the table, counted and ordered; where many pass (a kind, a common word, or
+// no filter), the name index (sql/098) yields them in order and the page stops early. The first statement
+// tells which: it reads the matches up to countLimit + 1 (a pass that stops early when they are many),
+// counts them, and when that is all of them orders them for the page.
+func FindRecords(ctx context.Context, db *pgxpool.Pool, f RecordFilter) (RecordPage, error) {
 	like := "%" + escapeLike(f.Text) + "%"
-	phone := phoneDigits(f.Text)
-	var total int
-	err := db.QueryRow(ctx, `SELECT count(*) FROM providers p WHERE `+recordFilterSQL, f.Text, like, f.Kind, f.Status, f.Stale, phone).Scan(&total)
+	args := []any{f.Text, like, f.Kind, f.Status, f.Stale, phoneDigits(f.Text)}
+	var n int
+	var ids []string
+	rows, err := db.Query(ctx, `WITH m AS MATERIALIZED (SELECT p.id, p.name FROM providers p WHERE `+recordFilterSQL+` LIMIT $7)
+		SELECT c.n, pg.id::text FROM (SELECT count(*) AS n FROM m) c
+		LEFT JOIN LATERAL (SELECT m.id, m.name FROM m ORDER BY m.name, m.id LIMIT $8 OFFSET $9) pg ON c.n < $7
+		ORDER BY pg.name, pg.id`, append(args, countLimit+1, f.Limit, f.Offset)...)
 	if err != nil {
-		return nil, 0, store.Classify(err)
+		return RecordPage{}, store.Classify(err)
 	}
-	rows, err := db.Query(ctx, `SELECT `+recordColumns+` FROM providers p WHERE `+recordFilterSQL+`
-		ORDER BY p.name, p.id LIMIT $7 OFFSET $8`, f.Text, like, f.Kind, f.Status, f.Stale, phone, f.Limit, f.Offset)
+	var id *string
+	_, err = pgx.ForEachRow(rows, []any{&n, &id}, func() error {
+		if id != nil {
+			ids = append(ids, *id)
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, 0, store.Classify(err)
+		return RecordPage{}, store.Classify(err)
+	}
+	if n <= countLimit { // every match was read: the page is ids
+		rows, err = db.Query(ctx, `SELECT `+recordColumns+` FROM providers p WHERE p.id = ANY ($1::uuid[])
+			ORDER BY p.name, p.id`, ids)
+	} else {
+		rows, err = db.Query(ctx, `SELECT `+recordColumns+` FROM providers p WHERE `+recordFilterSQL+`
+			ORDER BY p.name, p.id LIMIT $7 OFFSET $8`, append(args, f.Limit, f.Offset)...)
+	}
+	if err != nil {
+		return RecordPage{}, store.Classify(err)
 	}
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (Record, error) { return scanRecord(r) })
-	return list, total, store.Classify(err)
+	if err != nil {
+		return RecordPage{}, store.Classify(err)
+	}
+	if n <= countLimit {
+		return RecordPage{Records: list, Total: Total{N: n}}, nil
+	}
+	total, err := pageTotal(ctx, db, "providers p WHERE "+recordFilterSQL, args, len(list), f.Limit, f.Offset)
+	return RecordPage{Records: list, Total: total}, err
 }
 
 const recordFilterSQL = `($1 = '' OR p.name ILIKE $2 OR p.name_en ILIKE $2 OR p.address ILIKE $2 OR p.licence_no ILIKE $2
