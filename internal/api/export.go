@@ -1,8 +1,11 @@
 package api
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -25,40 +28,22 @@ var exportColumns = []string{"id", "kind", "kind_name", "name", "name_en", "lice
 	"free", "fee_note", "accessibility", "description", "categories", "valid_from", "valid_to", "status",
 	"verified_at", "updated_at"}
 
-// exportCSV writes UTF-8 with a byte order mark (so Excel on Chinese Windows reads it as UTF-8, not GBK),
-// with every text cell that a spreadsheet would take for a formula neutralised.
+// exportCSV serves the directory as UTF-8 with a byte order mark (so Excel on Chinese Windows reads it as
+// UTF-8, not GBK), with every text cell that a spreadsheet would take for a formula neutralised.
 func (s *Server) exportCSV(c echo.Context) error {
-	if done, err := s.exportETag(c, "csv"); done || err != nil {
-		return err
-	}
-	w := c.Response()
-	var cw *csv.Writer
-	start := func() {
-		w.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="legalmap-directory.csv"`)
-		w.WriteHeader(http.StatusOK)
-		w.Write([]byte("\ufeff")) //nolint:errcheck
-		cw = csv.NewWriter(w)
+	return s.serveExport(c, "csv", "text/csv; charset=utf-8", "legalmap-directory.csv", func(ctx context.Context, w io.Writer) (int64, error) {
+		w.Write([]byte("\ufeff")) //nolint:errcheck // the file's errors come back from Flush
+		cw := csv.NewWriter(w)
 		cw.Write(exportColumns) //nolint:errcheck
-	}
-	err := placedb.ExportPublic(c.Request().Context(), s.read, func(r placedb.PublicRecord) error {
-		if cw == nil {
-			start()
+		v, err := placedb.ExportSnapshot(ctx, s.read, s.cfg.ExportTimeout, func(r placedb.PublicRecord) error {
+			return cw.Write(csvRow(r))
+		})
+		if err != nil {
+			return 0, err
 		}
-		return cw.Write(csvRow(r))
+		cw.Flush()
+		return v, cw.Error()
 	})
-	if err != nil && cw == nil {
-		return err
-	}
-	if err != nil {
-		s.log.Warn("export cut short", "request_id", reply.RequestID(c), "err", err)
-		return nil // the status is sent; a truncated file is all that can be said now
-	}
-	if cw == nil {
-		start()
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // csvRow writes a record as the importers read it, so an exported file imports again unchanged: hours as
@@ -116,65 +101,82 @@ func cellText(s string) string {
 
 func formatCoord(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
 
-// exportGeoJSON writes a FeatureCollection of points, the record's public fields as properties.
+// exportGeoJSON serves a FeatureCollection of points, the record's public fields as properties.
 func (s *Server) exportGeoJSON(c echo.Context) error {
-	if done, err := s.exportETag(c, "geojson"); done || err != nil {
-		return err
-	}
-	w := c.Response()
-	n := 0
-	start := func() {
-		w.Header().Set(echo.HeaderContentType, "application/geo+json")
-		w.Header().Set("Content-Disposition", `attachment; filename="legalmap-directory.geojson"`)
-		w.WriteHeader(http.StatusOK)
-		w.Write([]byte(`{"type":"FeatureCollection","features":[`)) //nolint:errcheck
-	}
-	err := placedb.ExportPublic(c.Request().Context(), s.read, func(r placedb.PublicRecord) error {
-		if n == 0 {
-			start()
-		} else {
-			w.Write([]byte(",\n")) //nolint:errcheck
+	return s.serveExport(c, "geojson", "application/geo+json", "legalmap-directory.geojson", func(ctx context.Context, w io.Writer) (int64, error) {
+		if _, err := io.WriteString(w, `{"type":"FeatureCollection","features":[`); err != nil {
+			return 0, err
 		}
-		n++
-		var geometry any = map[string]any{"type": "Point", "coordinates": [2]float64{r.Lng, r.Lat}}
-		if r.Position == "unplaced" {
-			geometry = nil // GeoJSON's feature without a location
-		}
-		b, err := json.Marshal(map[string]any{"type": "Feature", "id": r.ID, "geometry": geometry, "properties": r})
-		if err != nil {
+		sep := ""
+		v, err := placedb.ExportSnapshot(ctx, s.read, s.cfg.ExportTimeout, func(r placedb.PublicRecord) error {
+			var geometry any = map[string]any{"type": "Point", "coordinates": [2]float64{r.Lng, r.Lat}}
+			if r.Position == "unplaced" {
+				geometry = nil // GeoJSON's feature without a location
+			}
+			b, err := json.Marshal(map[string]any{"type": "Feature", "id": r.ID, "geometry": geometry, "properties": r})
+			if err != nil {
+				return err
+			}
+			io.WriteString(w, sep) //nolint:errcheck // the file's errors come back from Flush
+			sep = ",\n"
+			_, err = w.Write(b)
 			return err
+		})
+		if err != nil {
+			return 0, err
 		}
-		_, err = w.Write(b)
-		return err
+		_, err = io.WriteString(w, "]}\n")
+		return v, err
 	})
-	if err != nil && n == 0 {
-		return err
-	}
-	if err != nil {
-		s.log.Warn("export cut short", "request_id", reply.RequestID(c), "err", err)
-		return nil
-	}
-	if n == 0 {
-		start()
-	}
-	_, err = w.Write([]byte("]}\n"))
-	return err
 }
 
-// exportETag answers 304 when the client holds the current version of this export.
-func (s *Server) exportETag(c echo.Context, format string) (bool, error) {
+// serveExport answers a download of an export: 304 when the client holds the current version, else the
+// file of that version (exportFiles), written first if it is not there yet. Making it may take longer than
+// a request's deadline, so this request waits up to EXPORT_TIMEOUT, and the connection's write deadline
+// is moved as far.
+func (s *Server) serveExport(c echo.Context, format, contentType, fileName string, write writeExport) error {
+	v, done, err := s.exportETag(c, format)
+	if done || err != nil {
+		return err
+	}
+	_ = http.NewResponseController(c.Response()).SetWriteDeadline(time.Now().Add(s.cfg.ExportTimeout + time.Minute))
+	f, release, err := s.exports.file(format, v, s.cfg.ExportTimeout, write)
+	if errors.Is(err, errExportWait) {
+		c.Response().Header().Set("Retry-After", "60")
+		return &reply.Error{Status: http.StatusServiceUnavailable, Code: "export_pending",
+			Message: "导出文件仍在生成，请稍后再试 / the export is still being written, try again shortly"}
+	}
+	if err != nil {
+		return err
+	}
+	defer release()
+	h := c.Response().Header()
+	h.Set("ETag", exportTag(format, f.version))
+	h.Set(echo.HeaderContentType, contentType)
+	h.Set("Content-Disposition", `attachment; filename="`+fileName+`"`)
+	http.ServeContent(c.Response(), c.Request(), fileName, f.made, io.NewSectionReader(f.f, 0, f.size))
+	return nil
+}
+
+// exportETag reads the directory's data version and answers 304 when the client holds that version of
+// this export.
+func (s *Server) exportETag(c echo.Context, format string) (int64, bool, error) {
 	v, err := placedb.ExportVersion(c.Request().Context(), s.read)
 	if err != nil {
-		return false, err
+		return 0, false, err
 	}
-	etag := `"export-` + format + `-` + strconv.FormatInt(v, 10) + `"`
+	etag := exportTag(format, v)
 	h := c.Response().Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "public, max-age=300")
 	for _, t := range strings.Split(c.Request().Header.Get("If-None-Match"), ",") {
 		if strings.TrimSpace(t) == etag {
-			return true, c.NoContent(http.StatusNotModified)
+			return v, true, c.NoContent(http.StatusNotModified)
 		}
 	}
-	return false, nil
+	return v, false, nil
+}
+
+func exportTag(format string, v int64) string {
+	return `"export-` + format + `-` + strconv.FormatInt(v, 10) + `"`
 }

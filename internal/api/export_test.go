@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -143,5 +144,59 @@ func TestExportGeoJSON(t *testing.T) {
 	}
 	if bytes.Contains(body, []byte(exportCanary)) {
 		t.Error("the private canary is in the GeoJSON export")
+	}
+}
+
+// A download after a change gets the new data under a new ETag; the one before it still revalidates as
+// stale. Downloads of one version read one file: the same bytes, with its length and ranges.
+func TestExportFollowsTheData(t *testing.T) {
+	seedExport(t)
+	_, ts := apitest.AdminServer(t, nil)
+	first, body1 := apitest.Get(t, ts.URL+"/api/v1/export.csv")
+	again, body2 := apitest.Get(t, ts.URL+"/api/v1/export.csv")
+	if first.StatusCode != http.StatusOK || !bytes.Equal(body1, body2) || first.Header.Get("ETag") != again.Header.Get("ETag") {
+		t.Fatalf("two downloads of one version differ: %d, %q %q", first.StatusCode, first.Header.Get("ETag"), again.Header.Get("ETag"))
+	}
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/api/v1/export.csv", nil)
+	req.Header.Set("Range", "bytes=0-2")
+	req.Header.Set("Accept-Encoding", "identity")
+	part, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _ := io.ReadAll(part.Body)
+	part.Body.Close()
+	if part.StatusCode != http.StatusPartialContent || string(head) != "\xef\xbb\xbf" {
+		t.Errorf("a range of the file: %d %q", part.StatusCode, head)
+	}
+
+	ctx := context.Background()
+	pool := storetest.Pool(t)
+	var r recorddb.Record
+	r.Kind, r.Name, r.Source, r.SourceID = directory.KindNotary, "改名前的公证处", "export-follow", "1"
+	r.Lng, r.Lat, r.Status = 114.07, 22.54, directory.StatusActive
+	rec, err := recorddb.CreateProvider(ctx, pool, r, recorddb.Edit{Actor: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := recorddb.UpdateProvider(ctx, pool, rec.ID, recorddb.Edit{Actor: "test", Action: "update", Version: rec.Version},
+		func(cur recorddb.Record) (recorddb.Record, error) {
+			cur.Name = "改名后的公证处"
+			return cur, nil
+		}); err != nil {
+		t.Fatal(err)
+	}
+	req, _ = http.NewRequest(http.MethodGet, ts.URL+"/api/v1/export.csv", nil)
+	req.Header.Set("If-None-Match", first.Header.Get("ETag"))
+	later, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body3, _ := io.ReadAll(later.Body)
+	later.Body.Close()
+	if later.StatusCode != http.StatusOK || later.Header.Get("ETag") == first.Header.Get("ETag") ||
+		!bytes.Contains(body3, []byte("改名后的公证处")) || bytes.Contains(body3, []byte("改名前的公证处")) {
+		t.Fatalf("after a change: %d, ETag %q (was %q), new name in the file %v", later.StatusCode,
+			later.Header.Get("ETag"), first.Header.Get("ETag"), bytes.Contains(body3, []byte("改名后的公证处")))
 	}
 }

@@ -33,6 +33,8 @@ type Server struct {
 	// public holds what the public query routes share (caches, the search engine, the rate limiter)
 	public *publicAPI
 	desk   *desk.Desk // citizens' requests (业务办理)
+	// exports are the open data export files, one per format, of the newest data version asked for
+	exports exportFiles
 	// adminTable is the admin routes as registered, with their roles
 	adminTable []admin.Route
 }

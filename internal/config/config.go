@@ -30,6 +30,7 @@ type Config struct {
 	DBConnectTimeout  time.Duration
 	ShutdownTimeout   time.Duration
 	ImportTimeout     time.Duration // an upload's import runs longer than a query
+	ExportTimeout     time.Duration // making an open data export file reads the whole directory
 	DBMaxConns        int32
 
 	RateLimit      float64 // requests per second per client address; 0 switches the limiter off

@@ -68,6 +68,7 @@ var options = []Option{
 	{"DB_CONNECT_TIMEOUT", "1s", "time to open one database connection", false, duration(func(c *Config) *time.Duration { return &c.DBConnectTimeout })},
 	{"SHUTDOWN_TIMEOUT", "15s", "grace period for requests in flight on SIGTERM", false, duration(func(c *Config) *time.Duration { return &c.ShutdownTimeout })},
 	{"IMPORT_TIMEOUT", "10m", "deadline of an import uploaded through the admin API", false, duration(func(c *Config) *time.Duration { return &c.ImportTimeout })},
+	{"EXPORT_TIMEOUT", "10m", "deadline of making an open data export file (once per data version)", false, duration(func(c *Config) *time.Duration { return &c.ExportTimeout })},
 	{"DB_MAX_CONNS", "16", "size of each database pool (the primary, and the replica's with DATABASE_READ_URL)", false, func(c *Config, v string) error {
 		n, err := strconv.ParseInt(v, 10, 32)
 		if err != nil || n < 1 || n > 1000 {

@@ -3,6 +3,7 @@ package placedb
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -54,10 +55,25 @@ func ExportVersion(ctx context.Context, db *pgxpool.Pool) (int64, error) {
 	return v, store.Classify(err)
 }
 
-// ExportPublic calls fn for every provider the public sees (all but the withdrawn), by kind and name, as
-// the rows arrive, so a large directory streams without being held in memory.
-func ExportPublic(ctx context.Context, db *pgxpool.Pool, fn func(PublicRecord) error) error {
-	rows, err := db.Query(ctx, `SELECT p.id::text, p.kind, k.name_zh, p.name, p.name_en, p.licence_no, p.credit_code,
+// ExportSnapshot calls fn for every provider the public sees (all but the withdrawn), by kind and name, as
+// the rows arrive, so a large directory streams without being held in memory; and it returns the data
+// version the rows are of. Both are read from one snapshot (a read-only repeatable-read transaction), so a
+// file made from them is exactly that version. A whole directory takes longer than an interactive
+// statement may: its statements get timeout instead.
+func ExportSnapshot(ctx context.Context, db *pgxpool.Pool, timeout time.Duration, fn func(PublicRecord) error) (int64, error) {
+	tx, err := db.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return 0, store.Classify(err)
+	}
+	defer tx.Rollback(ctx) //nolint:errcheck // read-only: nothing to keep
+	if _, err := tx.Exec(ctx, `SELECT set_config('statement_timeout', $1, true)`, strconv.FormatInt(timeout.Milliseconds(), 10)); err != nil {
+		return 0, store.Classify(err)
+	}
+	var v int64
+	if err := tx.QueryRow(ctx, `SELECT version FROM directory_state`).Scan(&v); err != nil {
+		return 0, store.Classify(err)
+	}
+	rows, err := tx.Query(ctx, `SELECT p.id::text, p.kind, k.name_zh, p.name, p.name_en, p.licence_no, p.credit_code,
 			p.address, coalesce(p.area_code, ''), coalesce(a.name_zh, ''), coalesce(ST_X(p.geom), 0), coalesce(ST_Y(p.geom), 0), p.phones,
 			p.email, p.website, p.hours, p.languages, p.practice_areas,
 			ARRAY(SELECT coalesce(pa.name_zh, u.code) FROM unnest(p.practice_areas) WITH ORDINALITY u(code, i)
@@ -68,12 +84,12 @@ func ExportPublic(ctx context.Context, db *pgxpool.Pool, fn func(PublicRecord) e
 		WHERE p.status <> 'closed'
 		ORDER BY k.sort, p.kind, p.name, p.id`)
 	if err != nil {
-		return store.Classify(err)
+		return 0, store.Classify(err)
 	}
 	var r PublicRecord
 	_, err = pgx.ForEachRow(rows, []any{&r.ID, &r.Kind, &r.KindName, &r.Name, &r.NameEn, &r.LicenceNo, &r.CreditCode,
 		&r.Address, &r.AreaCode, &r.AreaName, &r.Lng, &r.Lat, &r.Phones, &r.Email, &r.Website, &r.Hours, &r.Languages,
 		&r.PracticeAreas, &r.PracticeAreaNames, &r.Free, &r.FeeNote, &r.Accessibility, &r.Description, &r.Categories, &r.ValidFrom,
 		&r.ValidTo, &r.Status, &r.VerifiedAt, &r.UpdatedAt, &r.Position}, func() error { return fn(r) })
-	return store.Classify(err)
+	return v, store.Classify(err)
 }
