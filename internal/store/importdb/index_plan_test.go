@@ -25,22 +25,7 @@ func TestSourceIndexReadsTheKeyAlone(t *testing.T) {
 	if _, err := tx.Exec(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := tx.Query(ctx, "EXPLAIN "+importdb.SourceIndexQuery, "plan", "law_firm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var plan []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, line)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(plan, "\n")
+	text := storetest.ExplainIn(t, tx, importdb.SourceIndexQuery, "plan", "law_firm")
 	if !strings.Contains(text, "Index Only Scan using providers_source_uq on providers") {
 		t.Errorf("the source's places are not read from the key alone:\n%s", text)
 	}

@@ -52,26 +52,10 @@ func bulkLog(t *testing.T) int64 {
 // no sort of the rows an import wrote in one transaction, however many.
 func TestChangeLogPagesFromItsIndex(t *testing.T) {
 	run := bulkLog(t)
-	ctx := context.Background()
 	for _, f := range []recorddb.ChangeFilter{{}, {Actor: "bulk"}, {Action: "create"}, {ImportRunID: run}} {
 		f.Limit, f.Offset = 50, 100
 		sql, args := recorddb.ChangePageSQL(f)
-		rows, err := storetest.Pool(t).Query(ctx, "EXPLAIN "+sql, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var line string
-			if err := rows.Scan(&line); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, line)
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		text := strings.Join(plan, "\n")
+		text := storetest.Explain(t, sql, args...)
 		if !strings.Contains(text, "Index Scan using changes_") || strings.Contains(text, "Sort") {
 			t.Errorf("%+v: the page is not read in order from an index:\n%s", f, text)
 		}

@@ -48,7 +48,15 @@ func PlanRows(t *testing.T) {
 // Explain returns the text plan of sql with args, as PostgreSQL would run it.
 func Explain(t *testing.T, sql string, args ...any) string {
 	t.Helper()
-	rows, err := Pool(t).Query(context.Background(), "EXPLAIN "+sql, append([]any{pgx.QueryExecModeExec}, args...)...)
+	return ExplainIn(t, Pool(t), sql, args...)
+}
+
+// ExplainIn is Explain on a given connection or transaction (one whose settings the test has changed).
+func ExplainIn(t *testing.T, db interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}, sql string, args ...any) string {
+	t.Helper()
+	rows, err := db.Query(context.Background(), "EXPLAIN "+sql, append([]any{pgx.QueryExecModeExec}, args...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
