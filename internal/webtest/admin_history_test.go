@@ -122,3 +122,34 @@ func TestAdminChangeLogNamesAssignments(t *testing.T) {
 	}
 	noScriptTrouble(t, b)
 }
+
+// A change log longer than the count's limit says so: the pager reads "more than", and its next page
+// is there to go to.
+func TestAdminChangeLogSaysMoreThan(t *testing.T) {
+	ts := site(t, nil)
+	adminAccount(t, "web-hist-bulk", auth.Viewer)
+	// Dated years back, so that they stay below the other tests' changes in the unfiltered log.
+	if _, err := storetest.Pool(t).Exec(context.Background(), `INSERT INTO changes (record_type, record_id, action, actor, at, diff)
+		SELECT 'provider', gen_random_uuid(), 'verify', 'web-bulk-clerk', '2020-01-01', '{}' FROM generate_series(1, 10050)`); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBrowser(t, 1280, 1000)
+	signInAdmin(t, b, ts.URL, "web-hist-bulk")
+	clickTo(t, b, `#nav a[data-route="changes"]`, "#changes-actor")
+	var pager string
+	var nextDisabled bool
+	b.Run(
+		chromedp.SendKeys("#changes-actor", "web-bulk-clerk", chromedp.ByID),
+		chromedp.Click(`form.filters-row button[type="submit"]`, chromedp.ByQuery),
+		chromedp.Poll(`(() => {
+			const items = [...document.querySelectorAll('#changes-results .timeline-item')];
+			return items.length === 50 && items.every((i) => i.textContent.includes('web-bulk-clerk'));
+		})()`, nil, chromedp.WithPollingTimeout(15*time.Second)),
+		chromedp.Text("#changes-results .pager [role=status]", &pager, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#changes-results .pager button')[1].disabled`, &nextDisabled),
+	)
+	if !strings.Contains(pager, "超过 10000") || nextDisabled {
+		t.Errorf("pager %q (next disabled %v), want more than 10000 and a next page", pager, nextDisabled)
+	}
+	noScriptTrouble(t, b)
+}
