@@ -10,9 +10,9 @@ import (
 )
 
 // countLimit is where the admin's lists (the change log, the records) stop counting. One import of a
-// city's list writes a record and an audit row per line, so both soon hold millions: a page reads its rows
-// and stops, while an exact total would read every match on every page. Past the limit the pager says
-// "more than".
+// city's list writes a record and an audit row per line, so both grow with every list loaded: a page reads
+// its rows and stops, while an exact total would read every match on every page. Past the limit the pager
+// says "more than".
 var countLimit = 10000
 
 // Total is how many rows pass a list's filter: N, or more than N when More is set.
